@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/** `npm run soil -- <command>`: a thin entry over the SOIL library. */
+import { SoilUserError } from "../core/errors";
+import { parseCommand } from "./commands/parse";
+import { workbookCommand } from "./commands/workbook";
+import { CommandIo, processIo } from "./io";
+
+type Command = (argv: string[], io: CommandIo) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  parse: { run: parseCommand, help: "parse [<文件>] [--json]      解析分工表，打印摘要或 JSON" },
+  workbook: { run: workbookCommand, help: "workbook [--source <文件>] [--out <路径>] [--as-of <日期>]   生成可在任何表格软件中使用的 .xlsx" },
+};
+
+function usage(): string {
+  return ["SOIL 土壤污染防治重点任务督办", "", "命令：", ...Object.values(COMMANDS).map((c) => `  npm run soil -- ${c.help}`), ""].join("\n");
+}
+
+/** Runs a command line; user mistakes become a message and exit code 2, anything else 1. */
+export async function runCli(argv: string[], io: CommandIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    io.stdout(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`不认识的命令“${name}”\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof SoilUserError) {
+      io.stderr(`错误：${error.message}\n${error.hint ? `提示：${error.hint}\n` : ""}`);
+      return 2;
+    }
+    io.stderr(`内部错误：${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

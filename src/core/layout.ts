@@ -1,0 +1,320 @@
+/**
+ * The one definition of the SOIL workbook: sheets, columns, formats, validation, colours and
+ * the formulas of the computed cells. The task pane (Office.js) and the portable .xlsx writer
+ * (exceljs) are two renderers of it; the custom functions read rows in this column order.
+ */
+import { Day, serialFromDay } from "./dates";
+import { DEADLINE_KIND_LABELS } from "./deadline";
+import { allRequirements, ParsedTable, Requirement, Task } from "./model";
+import { DEFAULT_DUE_SOON_DAYS, DUE_STATUSES, PROGRESS_STATES } from "./status";
+import { SUMMARY_HEADERS, SUMMARY_STATUSES } from "./summary";
+
+export const SHEETS = {
+  tasks: "任务清单",
+  summary: "部门汇总",
+  guide: "说明",
+  archive: "归档",
+} as const;
+
+/** Excel table name of the requirement table (ASCII: table names are identifiers). */
+export const TASK_TABLE = "SoilTasks";
+export const ARCHIVE_TABLE = "SoilArchive";
+
+/** Which flavour of formulas a renderer writes. */
+export type FormulaFlavor =
+  /** SOIL.* custom functions: the add-in is loaded. */
+  | "addin"
+  /** Built-in functions only: computes in any spreadsheet program. */
+  | "portable";
+
+export type ColumnKey =
+  | "id"
+  | "taskNo"
+  | "title"
+  | "text"
+  | "responsible"
+  | "deadlineRaw"
+  | "dueDate"
+  | "progress"
+  | "notes"
+  | "lastFeedback"
+  | "completedOn"
+  | "dueStatus"
+  | "daysLeft"
+  | "feedbackLate"
+  | "deadlineKind"
+  | "startDate";
+
+/** source: written from the table on every import; input: typed by departments, never overwritten; computed: a formula. */
+export type ColumnRole = "source" | "input" | "computed";
+export type ColumnFormat = "text" | "integer" | "date" | "general";
+
+export interface ColumnSpec {
+  key: ColumnKey;
+  header: string;
+  role: ColumnRole;
+  format: ColumnFormat;
+  /** Width in characters (Excel column width units). */
+  width: number;
+  wrap?: boolean;
+  /** Helper columns the formulas need but a reader does not. */
+  hidden?: boolean;
+}
+
+export const TASK_COLUMNS: readonly ColumnSpec[] = [
+  { key: "id", header: "编号", role: "source", format: "text", width: 8 },
+  { key: "taskNo", header: "序号", role: "source", format: "integer", width: 6 },
+  { key: "title", header: "主要工作", role: "source", format: "text", width: 22, wrap: true },
+  { key: "text", header: "工作要求", role: "source", format: "text", width: 48, wrap: true },
+  { key: "responsible", header: "责任单位", role: "source", format: "text", width: 20, wrap: true },
+  { key: "deadlineRaw", header: "完成时限", role: "source", format: "text", width: 11 },
+  { key: "dueDate", header: "截止日期", role: "source", format: "date", width: 12 },
+  { key: "progress", header: "状态", role: "input", format: "text", width: 9 },
+  { key: "notes", header: "进展情况", role: "input", format: "text", width: 36, wrap: true },
+  { key: "lastFeedback", header: "最近反馈日期", role: "input", format: "date", width: 13 },
+  { key: "completedOn", header: "完成日期", role: "input", format: "date", width: 12 },
+  { key: "dueStatus", header: "到期状态", role: "computed", format: "general", width: 10 },
+  { key: "daysLeft", header: "剩余天数", role: "computed", format: "general", width: 9 },
+  { key: "feedbackLate", header: "反馈逾期", role: "computed", format: "general", width: 9 },
+  { key: "deadlineKind", header: "时限类型", role: "source", format: "text", width: 10, hidden: true },
+  { key: "startDate", header: "起始日期", role: "source", format: "date", width: 12, hidden: true },
+];
+
+export const TASK_HEADERS = TASK_COLUMNS.map((c) => c.header);
+
+/** The first columns of a row, up to 完成日期: what SOIL.* functions take as `row` (no computed cell, so no circular reference). */
+export const ROW_INPUT_WIDTH = TASK_COLUMNS.findIndex((c) => c.role === "computed");
+
+export function columnIndex(key: ColumnKey): number {
+  return TASK_COLUMNS.findIndex((c) => c.key === key);
+}
+
+/** 0 → A, 25 → Z, 26 → AA */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function letterOf(key: ColumnKey): string {
+  return columnLetter(columnIndex(key));
+}
+
+/** The 说明 sheet: labelled cells that every formula refers to. */
+export const GUIDE_CELLS = {
+  asOf: { label: "统计日期（所有公式以此为准）", address: "B2" },
+  nextReport: { label: "下一次季度反馈截止日", address: "B3" },
+  lastReport: { label: "上一次季度反馈截止日", address: "B4" },
+  previousReport: { label: "再上一次季度反馈截止日", address: "B5" },
+  dueSoonDays: { label: "临期提醒天数", address: "B6" },
+} as const;
+export type GuideCell = keyof typeof GUIDE_CELLS;
+
+export function guideRef(cell: GuideCell): string {
+  const [, col, row] = /^([A-Z]+)(\d+)$/.exec(GUIDE_CELLS[cell].address)!;
+  return `'${SHEETS.guide}'!$${col}$${row}`;
+}
+
+/** Lines of the 说明 sheet after the labelled cells. */
+export const GUIDE_TEXT: readonly string[] = [
+  "使用方法",
+  "1. 各责任单位在“任务清单”中找到本单位的工作要求（可在“责任单位”列筛选），在“状态”列选择 未启动 / 推进中 / 已完成。",
+  "2. 在“进展情况”中填写工作进展，在“最近反馈日期”中填写本次反馈的日期；完成的工作填写“完成日期”。",
+  "3. 请于每季度首月10日前（1月、4月、7月、10月）反馈进展；“反馈逾期”为 TRUE 表示上一次季度反馈未按时填写。",
+  "4. “到期状态”“剩余天数”“反馈逾期”和“部门汇总”由公式自动计算，请勿手工修改；统计日期可改为任一日期以查看当时的情况。",
+  "5. 到期状态：已完成、已逾期、临期（距截止日期不超过临期提醒天数）、按期推进、持续推进、未到期（起始年份未到）、时限待定。",
+  "6. 重新导入新版分工表时，各单位填写的状态、进展情况和日期保持不变；新增的工作要求追加在表尾，删除的移到“归档”工作表。",
+];
+
+export interface StatusStyle {
+  fill: string;
+  font: string;
+}
+
+/** Colours of 到期状态 (conditional formats on the row, keyed on the 到期状态 helper column). */
+export const STATUS_STYLES: Partial<Record<(typeof DUE_STATUSES)[number], StatusStyle>> = {
+  已逾期: { fill: "#F8D7DA", font: "#9C0006" },
+  临期: { fill: "#FFEB9C", font: "#9C5700" },
+  已完成: { fill: "#C6EFCE", font: "#006100" },
+  时限待定: { fill: "#EDEDED", font: "#595959" },
+};
+
+/**
+ * The formula of the conditional format that colours a task row with STATUS_STYLES[status]: relative
+ * to the first data row of the range it applies to, with the 到期状态 column fixed.
+ */
+export function statusRuleFormula(status: (typeof DUE_STATUSES)[number], firstRow = 2): string {
+  return `=$${letterOf("dueStatus")}${firstRow}="${status}"`;
+}
+
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const PERCENT_FORMAT = "0.0%";
+export const STATUS_LIST = PROGRESS_STATES;
+export const HEADER_FILL = "#5B7B3A";
+export const HEADER_FONT = "#FFFFFF";
+
+/** A cell value as written: text, number, boolean, a date (as a Day) or a formula. */
+export type CellValue = string | number | boolean | null | { date: Day } | { formula: string };
+
+/** Text from an imported document that a spreadsheet would read as a formula or a sign. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}
+
+function requirementSourceCells(task: Task, r: Requirement): Record<ColumnKey, CellValue> {
+  return {
+    id: r.id,
+    taskNo: task.no,
+    title: task.title,
+    text: r.text,
+    responsible: r.responsible.join("、"),
+    deadlineRaw: r.deadline.raw,
+    dueDate: r.deadline.kind === "by" && r.deadline.date !== null ? { date: r.deadline.date } : null,
+    progress: "未启动",
+    notes: null,
+    lastFeedback: null,
+    completedOn: null,
+    dueStatus: null,
+    daysLeft: null,
+    feedbackLate: null,
+    deadlineKind: DEADLINE_KIND_LABELS[r.deadline.kind],
+    startDate: r.deadline.kind === "from" && r.deadline.date !== null ? { date: r.deadline.date } : null,
+  };
+}
+
+/** The formulas of a task row's computed cells (row is the 1-based sheet row). */
+export function computedFormulas(row: number, flavor: FormulaFlavor): Record<"dueStatus" | "daysLeft" | "feedbackLate", string> {
+  const asOf = guideRef("asOf");
+  const c = (key: ColumnKey) => `${letterOf(key)}${row}`;
+  if (flavor === "addin") {
+    const rowRange = `$A${row}:$${columnLetter(ROW_INPUT_WIDTH - 1)}${row}`;
+    return {
+      dueStatus: `=SOIL.STATUS(${rowRange},${asOf},${guideRef("dueSoonDays")})`,
+      daysLeft: `=IFERROR(SOIL.DAYSLEFT(${rowRange},${asOf}),"")`,
+      feedbackLate: `=SOIL.FEEDBACKLATE(${rowRange},${asOf})`,
+    };
+  }
+  const done = `OR(${c("progress")}="已完成",AND(${c("completedOn")}<>"",${c("completedOn")}<=${asOf}))`;
+  const kind = c("deadlineKind");
+  const due = c("dueDate");
+  const L = DEADLINE_KIND_LABELS;
+  return {
+    dueStatus:
+      `=IF(${done},"已完成",IF(${kind}="${L.by}",IF(${asOf}>${due},"已逾期",IF(${due}-${asOf}<=${guideRef("dueSoonDays")},"临期","按期推进")),` +
+      `IF(${kind}="${L.from}",IF(${asOf}<${c("startDate")},"未到期","持续推进"),IF(${kind}="${L.ongoing}","持续推进","时限待定"))))`,
+    daysLeft: `=IF(${kind}="${L.by}",${due}-${asOf},"")`,
+    feedbackLate: `=AND(NOT(${done}),OR(${c("lastFeedback")}="",${c("lastFeedback")}<=${guideRef("previousReport")}))`,
+  };
+}
+
+/** Formulas of the 说明 sheet's derived dates (built-in functions: they compute everywhere). */
+export function guideFormulas(flavor: FormulaFlavor): Record<"nextReport" | "lastReport" | "previousReport", string> {
+  const a = guideRef("asOf");
+  const y = `YEAR(${a})`;
+  const d = (year: string, month: number) => `DATE(${year},${month},10)`;
+  const next =
+    `=IF(${a}<=${d(y, 1)},${d(y, 1)},IF(${a}<=${d(y, 4)},${d(y, 4)},IF(${a}<=${d(y, 7)},${d(y, 7)},` +
+    `IF(${a}<=${d(y, 10)},${d(y, 10)},${d(`${y}+1`, 1)}))))`;
+  const last =
+    `=IF(${a}>${d(y, 10)},${d(y, 10)},IF(${a}>${d(y, 7)},${d(y, 7)},IF(${a}>${d(y, 4)},${d(y, 4)},` +
+    `IF(${a}>${d(y, 1)},${d(y, 1)},${d(`${y}-1`, 10)}))))`;
+  const lastRef = guideRef("lastReport");
+  return {
+    nextReport: flavor === "addin" ? `=SOIL.NEXTREPORT(${a})` : next,
+    lastReport: last,
+    previousReport: `=DATE(YEAR(${lastRef}),MONTH(${lastRef})-3,10)`,
+  };
+}
+
+/** The as-of cell: a fixed date in the add-in (one non-volatile input), =TODAY() in the portable file. */
+export function asOfCell(flavor: FormulaFlavor, asOf: Day | null): CellValue {
+  if (asOf !== null) return { date: asOf };
+  return flavor === "portable" ? { formula: "=TODAY()" } : null;
+}
+
+export interface TaskRowsOptions {
+  flavor: FormulaFlavor;
+  /** Sheet row of the first data row (the header is one above). */
+  firstRow?: number;
+}
+
+/** The task sheet's rows, header excluded, as cells in TASK_COLUMNS order. */
+export function taskRows(table: ParsedTable, options: TaskRowsOptions): CellValue[][] {
+  const firstRow = options.firstRow ?? 2;
+  const rows: CellValue[][] = [];
+  for (const task of table.tasks) {
+    for (const r of task.requirements) {
+      const cells = requirementSourceCells(task, r);
+      const formulas = computedFormulas(firstRow + rows.length, options.flavor);
+      cells.dueStatus = { formula: formulas.dueStatus };
+      cells.daysLeft = { formula: formulas.daysLeft };
+      cells.feedbackLate = { formula: formulas.feedbackLate };
+      rows.push(TASK_COLUMNS.map((c) => cells[c.key]));
+    }
+  }
+  return rows;
+}
+
+/** The source cells (role "source") of one requirement, by column key. */
+export function sourceCells(task: Task, r: Requirement): Partial<Record<ColumnKey, CellValue>> {
+  const all = requirementSourceCells(task, r);
+  const out: Partial<Record<ColumnKey, CellValue>> = {};
+  for (const c of TASK_COLUMNS) if (c.role === "source") out[c.key] = all[c.key];
+  return out;
+}
+
+export const SUMMARY_COLUMNS = SUMMARY_HEADERS;
+
+/**
+ * The 部门汇总 sheet in the portable flavour: one row per department with built-in formulas
+ * over the task sheet (SUMPRODUCT/SEARCH, so that joint responsibility counts for each).
+ */
+export function portableSummaryRows(departments: readonly string[], taskRowCount: number): CellValue[][] {
+  const first = 2;
+  const last = Math.max(first, first + taskRowCount - 1);
+  const col = (key: ColumnKey) => `'${SHEETS.tasks}'!$${letterOf(key)}$${first}:$${letterOf(key)}$${last}`;
+  const resp = col("responsible");
+  const status = col("dueStatus");
+  const late = col("feedbackLate");
+  const rows: CellValue[][] = [];
+  departments.forEach((name, i) => {
+    const r = first + i;
+    const mine = `ISNUMBER(SEARCH("、"&$A${r}&"、","、"&${resp}&"、"))`;
+    rows.push([
+      name,
+      { formula: `=SUMPRODUCT(--${mine})` },
+      ...SUMMARY_STATUSES.map((s) => ({ formula: `=SUMPRODUCT(${mine}*(${status}="${s}"))` })),
+      { formula: `=SUMPRODUCT(${mine}*(${late}=TRUE))` },
+      { formula: `=IF(B${r}=0,0,C${r}/B${r})` },
+    ]);
+  });
+  const totalRow = first + departments.length;
+  rows.push([
+    "合计",
+    { formula: `=COUNTA(${col("id")})` },
+    ...SUMMARY_STATUSES.map((s) => ({ formula: `=COUNTIF(${status},"${s}")` })),
+    { formula: `=COUNTIF(${late},TRUE)` },
+    { formula: `=IF(B${totalRow}=0,0,C${totalRow}/B${totalRow})` },
+  ]);
+  return rows;
+}
+
+/** The add-in's 部门汇总: one spilling SOIL.SUMMARY over the task table. */
+export function addinSummaryFormula(): string {
+  return `=SOIL.SUMMARY(${TASK_TABLE}[#All],${guideRef("asOf")})`;
+}
+
+/** Departments that appear as responsible, in registry order: the rows of 部门汇总. */
+export function responsibleDepartments(table: ParsedTable): string[] {
+  const seen = new Set(allRequirements(table).flatMap((r) => r.responsible));
+  return table.departments.filter((d) => seen.has(d));
+}
+
+export function serialOf(value: { date: Day }): number {
+  return serialFromDay(value.date);
+}

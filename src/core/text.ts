@@ -1,0 +1,49 @@
+/** Cleaning of cell text as the document extraction left it. */
+
+const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+
+/**
+ * Removes markup the extraction left in cells (<p>, </p>, <br/>) and decodes the few entities
+ * that come with it. The result is plain text: nothing from a document is ever treated as HTML.
+ */
+export function cleanCell(cell: string | undefined): string {
+  if (!cell) return "";
+  return cell
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, "")
+    .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e])
+    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, "");
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Joins text continued across a page break. A Han character on both sides of the break
+ * (纪检监察 | 察机关) is an extraction repeat: it is kept once and reported.
+ */
+export function joinContinuedText(before: string, after: string): { text: string; repeated: string } {
+  const last = before.slice(-1);
+  if (last !== "" && last === after[0] && HAN.test(last)) {
+    return { text: before + after.slice(1), repeated: last };
+  }
+  return { text: before + after, repeated: "" };
+}
+
+const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十 → 10, 二十一 → 21, 五十六 → 56; null for anything else. */
+export function chineseNumeral(text: string): number | null {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text === "") return null;
+  if (!m[2]) return m[1] && !m[3] ? NUMERALS[m[1]] : null;
+  return (m[1] ? NUMERALS[m[1]] : 1) * 10 + (m[3] ? NUMERALS[m[3]] : 0);
+}
+
+/** The numbered heading of a 主要工作 cell: "（十二）强化土地利用监管责任。…" → {number: 12, title}. */
+export function mainWorkHeading(mainWork: string): { number: number | null; title: string } {
+  const m = /^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*/.exec(mainWork);
+  const body = m ? mainWork.slice(m[0].length) : mainWork;
+  const end = body.search(/[。；;，,]/);
+  const title = (end >= 0 ? body.slice(0, end) : body).trim();
+  return { number: m ? chineseNumeral(m[1]) : null, title };
+}

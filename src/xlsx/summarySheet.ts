@@ -1,0 +1,53 @@
+/** The 部门汇总 sheet: per-department counts as built-in formulas over 任务清单. */
+import type ExcelJS from "exceljs";
+import { PERCENT_FORMAT, portableSummaryRows, SHEETS, SUMMARY_COLUMNS } from "../core/layout";
+import { argb, freezeHeader, setCell, styleHeaderRow } from "./cells";
+
+const BAR_COLOURS = { 已逾期: "#E06666", 完成率: "#63BE7B" } as const;
+
+/**
+ * exceljs cannot write charts, so the stacked bar chart stays with the add-in; here data bars
+ * (a conditional format every spreadsheet program shows) draw 已逾期 and 完成率 inside the cells.
+ */
+export function addSummarySheet(workbook: ExcelJS.Workbook, departments: readonly string[], taskRowCount: number): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(SHEETS.summary);
+  const rows = portableSummaryRows(departments, taskRowCount);
+  const width = SUMMARY_COLUMNS.length;
+
+  SUMMARY_COLUMNS.forEach((header, i) => {
+    sheet.getCell(1, i + 1).value = header;
+    sheet.getColumn(i + 1).width = i === 0 ? 24 : 10;
+  });
+  styleHeaderRow(sheet.getRow(1), width);
+
+  const percentColumn = SUMMARY_COLUMNS.indexOf("完成率") + 1;
+  rows.forEach((values, i) => {
+    const row = sheet.getRow(2 + i);
+    values.forEach((value, c) => setCell(row.getCell(c + 1), value));
+    row.getCell(percentColumn).numFmt = PERCENT_FORMAT;
+  });
+  const totalRow = sheet.getRow(1 + rows.length);
+  totalRow.font = { bold: true };
+  totalRow.border = { top: { style: "thin" } };
+
+  const lastDepartmentRow = rows.length; // rows = departments + the total row, data from row 2
+  if (departments.length > 0) {
+    for (const [header, colour] of Object.entries(BAR_COLOURS)) {
+      const letter = sheet.getColumn(SUMMARY_COLUMNS.indexOf(header as (typeof SUMMARY_COLUMNS)[number]) + 1).letter;
+      sheet.addConditionalFormatting({
+        ref: `${letter}2:${letter}${lastDepartmentRow}`,
+        rules: [
+          {
+            type: "dataBar",
+            priority: 1,
+            gradient: false,
+            cfvo: header === "完成率" ? [{ type: "num", value: 0 }, { type: "num", value: 1 }] : [{ type: "num", value: 0 }, { type: "max" }],
+            color: { argb: argb(colour) },
+          } as ExcelJS.DataBarRuleType,
+        ],
+      });
+    }
+  }
+  freezeHeader(sheet);
+  return sheet;
+}

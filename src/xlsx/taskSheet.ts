@@ -1,0 +1,108 @@
+/** The 任务清单 sheet: the Excel table SoilTasks with formats, dropdowns and status colours. */
+import type ExcelJS from "exceljs";
+import {
+  CellValue,
+  columnLetter,
+  ColumnSpec,
+  DATE_FORMAT,
+  HEADER_FILL,
+  looksLikeFormula,
+  SHEETS,
+  STATUS_LIST,
+  STATUS_STYLES,
+  statusRuleFormula,
+  TASK_COLUMNS,
+  TASK_TABLE,
+  columnIndex,
+} from "../core/layout";
+import { DUE_STATUSES } from "../core/status";
+import { argb, excelValue, freezeHeader, ooxmlFormula, rowHeightFor, styleHeaderRow, wrappedLines } from "./cells";
+
+const FIRST_DATA_ROW = 2;
+
+const NUMBER_FORMATS: Partial<Record<ColumnSpec["format"], string>> = { date: DATE_FORMAT, integer: "0" };
+
+/** Writes the task rows (layout taskRows, header excluded) as the SoilTasks table on a new sheet. */
+export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(SHEETS.tasks, { properties: { tabColor: { argb: argb(HEADER_FILL) } } });
+  const lastRow = FIRST_DATA_ROW + rows.length - 1;
+
+  TASK_COLUMNS.forEach((spec, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = spec.width;
+    if (spec.hidden) column.hidden = true;
+    // Column-wide so that dates typed below the written rows are shown as dates too.
+    const numFmt = NUMBER_FORMATS[spec.format];
+    if (numFmt) column.numFmt = numFmt;
+  });
+
+  sheet.addTable({
+    name: TASK_TABLE,
+    displayName: TASK_TABLE,
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleLight1", showRowStripes: true },
+    columns: TASK_COLUMNS.map((c) => ({ name: c.header, filterButton: true })),
+    rows: rows.map((row) => row.map(excelValue)),
+  });
+
+  styleHeaderRow(sheet.getRow(1), TASK_COLUMNS.length);
+  rows.forEach((values, i) => styleDataRow(sheet.getRow(FIRST_DATA_ROW + i), values));
+  if (rows.length > 0) addStatusColours(sheet, lastRow);
+
+  freezeHeader(sheet);
+  sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+  return sheet;
+}
+
+const STATUS_COLUMN = columnIndex("progress") + 1;
+const STATUS_VALIDATION: ExcelJS.DataValidation = {
+  type: "list",
+  allowBlank: true,
+  // A list literal in OOXML is one quoted, comma-separated string.
+  formulae: [`"${STATUS_LIST.join(",")}"`],
+  showErrorMessage: true,
+  errorStyle: "stop",
+  errorTitle: "状态",
+  error: `请从列表中选择：${STATUS_LIST.join(" / ")}`,
+  showInputMessage: true,
+  promptTitle: "状态",
+  prompt: STATUS_LIST.join(" / "),
+};
+
+function styleDataRow(row: ExcelJS.Row, values: CellValue[]): void {
+  let lines = 1;
+  TASK_COLUMNS.forEach((spec, i) => {
+    const cell = row.getCell(i + 1);
+    const numFmt = NUMBER_FORMATS[spec.format];
+    if (numFmt) cell.numFmt = numFmt;
+    const value = values[i];
+    // Kept as text when a clerk edits the cell: "=…" or "+86…" would otherwise turn into a formula.
+    if (typeof value === "string" && looksLikeFormula(value)) cell.numFmt = "@";
+    cell.alignment = { vertical: "top", wrapText: spec.wrap === true };
+    if (spec.wrap && typeof value === "string") lines = Math.max(lines, wrappedLines(value, spec.width));
+  });
+  row.getCell(STATUS_COLUMN).dataValidation = STATUS_VALIDATION;
+  if (lines > 1) row.height = rowHeightFor(lines);
+}
+
+/** One expression rule per coloured 到期状态, over whole rows, keyed on the 到期状态 column. */
+function addStatusColours(sheet: ExcelJS.Worksheet, lastRow: number): void {
+  const ref = `A${FIRST_DATA_ROW}:${columnLetter(TASK_COLUMNS.length - 1)}${lastRow}`;
+  const coloured = DUE_STATUSES.filter((s) => STATUS_STYLES[s]);
+  sheet.addConditionalFormatting({
+    ref,
+    rules: coloured.map((status, i) => {
+      const style = STATUS_STYLES[status]!;
+      return {
+        type: "expression",
+        priority: i + 1,
+        formulae: [ooxmlFormula(statusRuleFormula(status, FIRST_DATA_ROW))],
+        style: {
+          fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } },
+          font: { color: { argb: argb(style.font) } },
+        },
+      };
+    }),
+  });
+}
