@@ -11,12 +11,14 @@
  *                   https://localhost:3000/ in manifest*.xml is replaced by it when copying into dist/.
  *                   Unset: dist/manifest.xml keeps localhost (so an offline `npm run build` still works).
  *   SOIL_OFFICE_JS  Where the pages get Office.js from:
- *                   "local" (default) copy only office.js + o15apptofilemappingtable.js into dist/ - enough for a
- *                           plain browser (tests, the pane outside Office) and fast to build;
- *                   "full"  copy every non-debug file of @microsoft/office-js/dist (self-hosting for a closed
- *                           network where Office must load its host scripts from this server);
+ *                   "local" (default for builds) copy only office.js + o15apptofilemappingtable.js into dist/ -
+ *                           enough for a plain browser (tests, the pane outside Office) and fast to build, but
+ *                           inside Office, office.js also loads host scripts (excel-web-16.00.js, ...) from
+ *                           next to itself, which this mode does not ship;
+ *                   "full"  (default for the dev server) copy every non-debug file of @microsoft/office-js/dist
+ *                           (~29 MB; self-hosting, e.g. for a network without access to Microsoft's CDN);
  *                   "cdn"   copy nothing and point the pages at https://appsforoffice.microsoft.com/lib/1/hosted/office.js
- *                           (Microsoft's supported source inside Office).
+ *                           (Microsoft's supported source; use this for a production deployment with internet).
  *   SOIL_DEV_HTTPS=0  dev-server: serve plain http without trying certificates.
  */
 
@@ -135,7 +137,9 @@ async function devServerOptions() {
 const config = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
-  const officeJsMode = (process.env.SOIL_OFFICE_JS || "local").trim().toLowerCase();
+  // Default: "local" for builds (fast; what the tests load), "full" for the dev server so a pane sideloaded into
+  // a real Excel finds the host scripts office.js loads next to itself.
+  const officeJsMode = (process.env.SOIL_OFFICE_JS || (serving ? "full" : "local")).trim().toLowerCase();
   if (!["local", "full", "cdn"].includes(officeJsMode)) {
     throw new Error(`SOIL_OFFICE_JS must be local, full or cdn (got "${process.env.SOIL_OFFICE_JS}")`);
   }
@@ -171,12 +175,17 @@ const config = async (env = {}, argv = {}) => {
           to: "[name][ext]",
           transform: (content) => (urlProd ? rewriteManifest(content.toString("utf8"), urlProd) : content),
         },
-        // Localized custom-function metadata (e.g. functions.zh-CN.json), if the project keeps it as a file.
-        { from: "src/functions/functions.*.json", context: __dirname, to: "[name][ext]", noErrorOnMissing: true },
         ...officeJsPatterns(officeJsMode),
       ],
     }),
   ];
+  // Localized custom-function metadata (functions.zh-CN.json, referenced by the manifest's zh-CN Override),
+  // generated from functions.json by the functions module's own plugin when it is present.
+  const localizedMetadataPlugin = root("src/functions/localizedMetadataPlugin.js");
+  if (fs.existsSync(localizedMetadataPlugin)) {
+    const LocalizedMetadataPlugin = require(localizedMetadataPlugin);
+    plugins.splice(1, 0, new LocalizedMetadataPlugin({ source: "functions.json" }));
+  }
   if (fs.existsSync(functionsHtml)) {
     plugins.push(new HtmlWebpackPlugin({ filename: "functions.html", template: functionsHtml, chunks: ["functions"] }));
   }
@@ -209,6 +218,8 @@ const config = async (env = {}, argv = {}) => {
             options: { transpileOnly: true, compilerOptions: { module: "esnext" } },
           },
         },
+        // The bundled key-task table (src/taskpane/source/seedTable.ts) imported as a string.
+        { test: /\.txt$/, type: "asset/source" },
         {
           test: /\.(png|jpe?g|gif|ico|svg)$/,
           type: "asset/resource",

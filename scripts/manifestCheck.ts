@@ -577,3 +577,21 @@ export function runXmllint(file: string, schemaDir: string = DEFAULT_SCHEMA_DIR)
   const output = `${run.stdout ?? ""}${run.stderr ?? ""}`.trim();
   return run.status === 0 ? { status: "valid", message: output } : { status: "invalid", message: output || `xmllint exit ${run.status}` };
 }
+
+/**
+ * Every URL under the manifest's base URL (pages, scripts, metadata incl. locale overrides, icons) mapped
+ * onto a build folder such as dist/: returns the URLs whose file is missing there.
+ */
+export function missingBuiltFiles(result: ManifestCheckResult, buildDir: string): string[] {
+  const base = result.baseUrl;
+  if (!base) return ["(no base URL)"];
+  const urls = new Set<string>();
+  for (const r of result.resources) {
+    if (r.kind !== "Image" && r.kind !== "Url") continue;
+    for (const v of [r.value, ...r.overrides.map((o) => o.value)]) if (v.startsWith(base)) urls.add(v);
+  }
+  return [...urls].filter((u) => {
+    const rel = decodeURIComponent(u.slice(base.length).split(/[?#]/)[0]);
+    return !fs.existsSync(path.join(buildDir, rel));
+  });
+}

@@ -12,7 +12,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { DEFAULT_SCHEMA_DIR, REPO_ROOT, checkManifestFile, runXmllint } from "./manifestCheck";
+import { DEFAULT_SCHEMA_DIR, REPO_ROOT, checkManifestFile, missingBuiltFiles, runXmllint } from "./manifestCheck";
 
 function main(argv: string[]): number {
   const files: string[] = [];
@@ -49,6 +49,10 @@ function main(argv: string[]): number {
       continue;
     }
     const result = checkManifestFile(file, { assetsDir });
+    // A built manifest (dist/manifest.xml): everything it points at must be in the same folder.
+    if (path.basename(path.dirname(file)) === "dist") {
+      for (const url of missingBuiltFiles(result, path.dirname(file))) result.errors.push(`not in the build output: ${url}`);
+    }
     for (const w of result.warnings) console.warn(`  warning: ${w}`);
     for (const e of result.errors) console.error(`  error: ${e}`);
     let ok = result.errors.length === 0;

@@ -2,6 +2,8 @@
 import { readFileSync, statSync } from "fs";
 import path from "path";
 import { SoilUserError } from "../core/errors";
+import { ParsedTable } from "../core/model";
+import { parseTable } from "../core/parseTable";
 
 /** The table bundled with SOIL (the plan's key-task table as extracted from the notice). */
 export const BUNDLED_SOURCE = path.resolve(__dirname, "../../seeds/000_7e4df876dfec5136.txt");
@@ -31,4 +33,16 @@ export function readTableFile(file: string): string {
     throw new SoilUserError(`“${file}”不是 UTF-8 编码（可能是 GBK）`, "请用记事本等工具另存为 UTF-8 编码后再试");
   }
   return text;
+}
+
+/** Reads and parses a table file; a file without any requirement is a user mistake, not an empty result. */
+export function readTable(file: string): ParsedTable {
+  const table = parseTable(readTableFile(file));
+  if (table.tasks.every((t) => t.requirements.length === 0)) {
+    throw new SoilUserError(
+      `“${file}”中没有找到任务分工表`,
+      "需要含“序号、牵头部门、参与部门、主要工作、工作要求、责任单位、完成时限”表头、用制表符分列的文本；可先用 npm run soil -- parse <文件> 查看解析结果",
+    );
+  }
+  return table;
 }

@@ -6,6 +6,7 @@ export * from "./errors";
 export * from "./layout";
 export * from "./model";
 export * from "./parseTable";
+export * from "./reimport";
 export * from "./serialize";
 export * from "./status";
 export * from "./summary";

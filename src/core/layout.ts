@@ -6,7 +6,7 @@
 import { Day, serialFromDay } from "./dates";
 import { DEADLINE_KIND_LABELS } from "./deadline";
 import { allRequirements, ParsedTable, Requirement, Task } from "./model";
-import { DEFAULT_DUE_SOON_DAYS, DUE_STATUSES, PROGRESS_STATES } from "./status";
+import { DUE_STATUSES, PROGRESS_STATES } from "./status";
 import { SUMMARY_HEADERS, SUMMARY_STATUSES } from "./summary";
 
 export const SHEETS = {
@@ -118,6 +118,24 @@ export type GuideCell = keyof typeof GUIDE_CELLS;
 export function guideRef(cell: GuideCell): string {
   const [, col, row] = /^([A-Z]+)(\d+)$/.exec(GUIDE_CELLS[cell].address)!;
   return `'${SHEETS.guide}'!$${col}$${row}`;
+}
+
+export const WORKBOOK_TITLE = "土壤污染防治重点任务督办表";
+/** 说明 columns A (labels), B (values), C (notes), in characters. */
+export const GUIDE_COLUMN_WIDTHS = [30, 14, 60] as const;
+/** Fill of the two 说明 cells a clerk may change (as-of date, due-soon days). */
+export const GUIDE_INPUT_FILL = "#FFF2CC";
+export const GUIDE_NOTE_COLOR = "#595959";
+
+/** Notes beside the 说明 cells (column C). `fixedAsOf`: the as-of cell holds a date, not =TODAY(). */
+export function guideNotes(flavor: FormulaFlavor, fixedAsOf: boolean): Partial<Record<GuideCell, string>> {
+  const asOf =
+    flavor === "addin"
+      ? "固定日期（不用 =TODAY()，以免每次改动都重算全部公式）；可在任务窗格中点“设为今天”，或直接改为任一日期"
+      : fixedAsOf
+        ? "生成文件时指定的日期；可改为其他日期"
+        : "默认为打开文件当天（=TODAY()）；改为某一日期即可查看当时的情况";
+  return { asOf, dueSoonDays: "距截止日期不超过此天数的工作要求显示为“临期”" };
 }
 
 /** Lines of the 说明 sheet after the labelled cells. */
@@ -304,9 +322,9 @@ export function portableSummaryRows(departments: readonly string[], taskRowCount
   return rows;
 }
 
-/** The add-in's 部门汇总: one spilling SOIL.SUMMARY over the task table. */
+/** The add-in's 部门汇总: one spilling SOIL.SUMMARY over the task table (same due-soon days as 到期状态). */
 export function addinSummaryFormula(): string {
-  return `=SOIL.SUMMARY(${TASK_TABLE}[#All],${guideRef("asOf")})`;
+  return `=SOIL.SUMMARY(${TASK_TABLE}[#All],${guideRef("asOf")},${guideRef("dueSoonDays")})`;
 }
 
 /** Departments that appear as responsible, in registry order: the rows of 部门汇总. */
@@ -318,3 +336,12 @@ export function responsibleDepartments(table: ParsedTable): string[] {
 export function serialOf(value: { date: Day }): number {
   return serialFromDay(value.date);
 }
+
+/**
+ * The 归档 sheet: a requirement removed from a newer table, as its row stood up to 完成日期
+ * (source and typed cells, nothing recomputed), then the day it was archived.
+ */
+export const ARCHIVE_COLUMNS: readonly Pick<ColumnSpec, "header" | "format" | "width" | "wrap">[] = [
+  ...TASK_COLUMNS.slice(0, ROW_INPUT_WIDTH),
+  { header: "归档日期", format: "date", width: 12 },
+];

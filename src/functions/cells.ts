@@ -1,8 +1,9 @@
 /**
  * Raw cell values, as Excel hands them to SOIL.* functions, turned into core inputs.
  *
- * Excel passes numbers (dates are serials), strings, booleans, "" or null for empty cells, and — with
- * allowErrorForDataTypeAny — error values as objects with a `code` such as "#N/A". Everything here is
+ * Excel passes numbers (dates are serials), strings, booleans, "" or null for empty cells (Excel on the
+ * desktop passes 0 instead, office-js#4702), and — with allowErrorForDataTypeAny — error values as
+ * objects with a `code` such as "#N/A". Everything here is
  * plain TypeScript: a mistake in the input becomes a CellInputError with a Chinese message, which the
  * wrapper boundary (guard.ts) turns into #VALUE! or #N/A.
  */
@@ -41,13 +42,35 @@ export class CellInputError extends SoilUserError {
 export const invalidValue = (message: string) => new CellInputError("invalidValue", message);
 export const notAvailable = (message: string) => new CellInputError("notAvailable", message);
 
+const HEADERS = new Map(TASK_COLUMNS.map((c) => [c.key, c.header]));
+
 /** The header of a task-sheet column, for messages ("完成日期"). */
 export function headerOf(key: ColumnKey): string {
-  return TASK_COLUMNS[columnIndex(key)].header;
+  return HEADERS.get(key) as string;
+}
+
+/** Where a cell is, for messages: a task-sheet column, in a row of the `table` argument or in `row`. */
+export interface CellPlace {
+  key: ColumnKey;
+  /** 1-based row within the table argument (its header is row 1). */
+  tableRow?: number;
+}
+
+/** Names a cell in messages. A place, not text, so that text is only built when there is a mistake. */
+export type CellLabel = string | CellPlace;
+
+function labelText(what: CellLabel): string {
+  if (typeof what === "string") return what;
+  return `${what.tableRow === undefined ? "" : `任务表第 ${what.tableRow} 行`}“${headerOf(what.key)}”`;
 }
 
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === "";
+}
+
+/** Empty, or 0: how the desktop passes an empty cell. 0 is no date (serial 0) and no deadline, state or department. */
+function isBlank(value: unknown): boolean {
+  return value === 0 || isEmpty(value);
 }
 
 /** Short text of a value for a message: strings quoted, long ones cut. */
@@ -60,15 +83,15 @@ function shown(value: unknown): string {
  * Rejects what is not a plain cell value: an error value (#N/A, #REF! … — kept as #N/A when it is #N/A)
  * or a data type (entity, image).
  */
-function plainCell(value: unknown, what: string): string | number | boolean | null {
+function plainCell(value: unknown, what: CellLabel): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   const code = (value as { code?: unknown }).code;
   if (typeof code === "string" && code.startsWith("#")) {
     const make = code === "#N/A" ? notAvailable : invalidValue;
-    throw make(`${what}是错误值 ${code}，请先更正该单元格`);
+    throw make(`${labelText(what)}是错误值 ${code}，请先更正该单元格`);
   }
-  throw invalidValue(`${what}不是文字、数字或日期，SOIL 函数无法读取`);
+  throw invalidValue(`${labelText(what)}不是文字、数字或日期，SOIL 函数无法读取`);
 }
 
 const CHINESE_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
@@ -84,20 +107,23 @@ function dayFromText(text: string): Day | null {
   return isValidDate(y, mo, d) ? dayFromParts(y, mo, d) : null;
 }
 
+/** An Excel serial as a Day; serials Excel cannot show as a date (and the phantom 1900-02-29) are mistakes. */
+function serialDay(serial: number, what: CellLabel): Day {
+  const day = dayFromSerial(serial);
+  if (day === null) throw invalidValue(`${labelText(what)}的数值 ${serial} 不是有效的 Excel 日期`);
+  return day;
+}
+
 /** A date cell (serial or date text); null when empty. `what` names the cell in messages. */
-export function dateCell(value: unknown, what: string): Day | null {
+export function dateCell(value: unknown, what: CellLabel): Day | null {
   const cell = plainCell(value, what);
-  if (isEmpty(cell)) return null;
-  if (typeof cell === "number") {
-    const day = dayFromSerial(cell);
-    if (day === null) throw invalidValue(`${what}的数值 ${cell} 不是有效的 Excel 日期`);
-    return day;
-  }
+  if (isBlank(cell)) return null;
+  if (typeof cell === "number") return serialDay(cell, what);
   if (typeof cell === "string") {
     const day = dayFromText(cell);
     if (day !== null) return day;
   }
-  throw invalidValue(`${what}${shown(cell)}不是日期，请填写日期（如 2018-06-30）`);
+  throw invalidValue(`${labelText(what)}${shown(cell)}不是日期，请填写日期（如 2018-06-30）`);
 }
 
 /** The as-of date argument: empty or omitted means today (one non-volatile as-of cell is passed in). */
@@ -114,36 +140,42 @@ export function dueSoonDays(value: unknown): number | undefined {
   return Math.floor(n);
 }
 
-/** Parsed deadlines are shared between calls: a sheet has few distinct 完成时限 texts. */
-const deadlineCache = new Map<string, Deadline>();
-const CACHE_LIMIT = 2000;
-
-function cachedDeadline(text: string): Deadline {
-  let deadline = deadlineCache.get(text);
-  if (!deadline) {
-    if (deadlineCache.size >= CACHE_LIMIT) deadlineCache.clear();
-    deadline = parseDeadline(text);
-    deadlineCache.set(text, deadline);
-  }
-  return deadline;
+/**
+ * Remembers a pure function of a text. Sheets repeat few distinct 完成时限 and 责任单位 texts, so
+ * parsing each once keeps hundreds of cells and 20,000-row tables fast; the bound keeps memory flat.
+ */
+export function memoizeText<T>(compute: (text: string) => T, limit = 5000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size >= limit) cache.clear();
+      value = compute(text);
+      cache.set(text, value);
+    }
+    return value;
+  };
 }
 
+/** Shared between calls, so never mutated. */
+const cachedDeadline = memoizeText(parseDeadline);
+
 /** A 完成时限 cell: deadline text (2018年底, 持续推进 …) or a date. */
-export function deadlineCell(value: unknown, what = headerOf("deadlineRaw")): Deadline {
+export function deadlineCell(value: unknown, what: CellLabel = headerOf("deadlineRaw")): Deadline {
   const cell = plainCell(value, what);
+  if (isBlank(cell)) return cachedDeadline("");
   if (typeof cell === "number") {
-    const day = dayFromSerial(cell);
-    if (day === null) throw invalidValue(`${what}的数值 ${cell} 不是有效的 Excel 日期`);
+    const day = serialDay(cell, what);
     return { raw: isoFromDay(day), kind: "by", date: day };
   }
-  if (typeof cell === "boolean") throw invalidValue(`${what}应为文字或日期，收到 ${cell}`);
-  return cachedDeadline(cell ?? "");
+  if (typeof cell === "boolean") throw invalidValue(`${labelText(what)}应为文字或日期，收到 ${cell}`);
+  return cachedDeadline(cell as string);
 }
 
 /** A text cell (状态, 责任单位); numbers are read as their text. */
-export function textCell(value: unknown, what: string): string {
+export function textCell(value: unknown, what: CellLabel): string {
   const cell = plainCell(value, what);
-  return isEmpty(cell) ? "" : String(cell).trim();
+  return isBlank(cell) ? "" : String(cell).trim();
 }
 
 /** What the status rules need from one requirement. */
@@ -155,20 +187,23 @@ export interface RowInput {
   lastFeedback?: Day | null;
 }
 
-/** Reads a requirement from its cells, looked up by column; `where` prefixes messages ("第 5 行"). */
-function readRequirement(cell: (key: ColumnKey) => unknown, has: (key: ColumnKey) => boolean, where: string): RowInput {
-  const what = (key: ColumnKey) => `${where}“${headerOf(key)}”`;
-  let deadline = deadlineCell(cell("deadlineRaw"), what("deadlineRaw"));
+/** Where the columns a requirement needs are within a range of cells; a key absent has no cell. */
+type Positions = Partial<Record<ColumnKey, number>>;
+
+/** Reads a requirement from one row of cells. */
+function readRequirement(cells: readonly unknown[], at: Positions, tableRow?: number): RowInput {
+  const { deadlineRaw, dueDate, progress, completedOn, lastFeedback } = at;
+  let deadline = deadlineCell(cells[deadlineRaw as number], { key: "deadlineRaw", tableRow });
   // The sheet's own 截止日期 wins over the date read from the text, as in the portable formulas.
-  if (deadline.kind === "by" && has("dueDate")) {
-    const due = dateCell(cell("dueDate"), what("dueDate"));
+  if (deadline.kind === "by" && dueDate !== undefined) {
+    const due = dateCell(cells[dueDate], { key: "dueDate", tableRow });
     if (due !== null && due !== deadline.date) deadline = { ...deadline, date: due };
   }
   return {
     deadline,
-    progress: has("progress") ? textCell(cell("progress"), what("progress")) : "",
-    completedOn: has("completedOn") ? dateCell(cell("completedOn"), what("completedOn")) : null,
-    lastFeedback: has("lastFeedback") ? dateCell(cell("lastFeedback"), what("lastFeedback")) : undefined,
+    progress: progress === undefined ? "" : textCell(cells[progress], { key: "progress", tableRow }),
+    completedOn: completedOn === undefined ? null : dateCell(cells[completedOn], { key: "completedOn", tableRow }),
+    lastFeedback: lastFeedback === undefined ? undefined : dateCell(cells[lastFeedback], { key: "lastFeedback", tableRow }),
   };
 }
 
@@ -180,7 +215,10 @@ export function matrix(value: unknown, what: string): unknown[][] {
 }
 
 const FULL_ROW = `A:${columnLetter(ROW_INPUT_WIDTH - 1)}`;
-const SHORT_ROW_KEYS: readonly ColumnKey[] = ["deadlineRaw", "progress"];
+const ROW_KEYS: readonly ColumnKey[] = ["deadlineRaw", "dueDate", "progress", "lastFeedback", "completedOn"];
+const FULL_ROW_POSITIONS: Positions = Object.fromEntries(ROW_KEYS.map((key) => [key, columnIndex(key)]));
+/** Two cells are 完成时限 and 状态; one cell is 完成时限. */
+const SHORT_ROW_POSITIONS: Record<number, Positions> = { 1: { deadlineRaw: 0 }, 2: { deadlineRaw: 0, progress: 1 } };
 
 /**
  * The `row` argument: one task-sheet row (columns A..K, or more of the same row), two cells
@@ -197,9 +235,7 @@ export function readRow(range: unknown): RowInput {
         `收到的是 ${rows.length} 行 ${rows[0].length} 列`,
     );
   }
-  if (wide) return readRequirement((key) => cells[columnIndex(key)], (key) => columnIndex(key) < width, "");
-  const keys = SHORT_ROW_KEYS.slice(0, width);
-  return readRequirement((key) => cells[keys.indexOf(key)], (key) => keys.includes(key), "");
+  return readRequirement(cells, wide ? FULL_ROW_POSITIONS : SHORT_ROW_POSITIONS[width]);
 }
 
 /** One requirement of the `table` argument, with its 责任单位 text. */
@@ -221,23 +257,23 @@ function headerKey(cell: unknown): string {
 export function readTable(range: unknown): TableRow[] {
   const rows = matrix(range, "任务表");
   const header = rows[0].map(headerKey);
-  const index = new Map<ColumnKey, number>();
+  const at: Positions = {};
   for (const key of [...TABLE_KEYS, ...OPTIONAL_TABLE_KEYS]) {
     const i = header.indexOf(headerOf(key));
-    if (i >= 0) index.set(key, i);
+    if (i >= 0) at[key] = i;
   }
-  const missing = TABLE_KEYS.filter((key) => !index.has(key)).map(headerOf);
+  const missing = TABLE_KEYS.filter((key) => at[key] === undefined).map(headerOf);
   if (missing.length > 0) {
     throw invalidValue(`任务表第一行应为标题行，缺少列：${missing.join("、")}（请选择含标题的整个表格，如 SoilTasks[#All]）`);
   }
+  const responsible = at.responsible as number;
   const out: TableRow[] = [];
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
-    if (row.every(isEmpty)) continue;
-    const where = `任务表第 ${r + 1} 行`;
-    const cell = (key: ColumnKey) => row[index.get(key) as number];
-    const requirement = readRequirement(cell, (key) => index.has(key), where);
-    out.push({ ...requirement, responsible: textCell(cell("responsible"), `${where}“${headerOf("responsible")}”`) });
+    if (row.every(isBlank)) continue;
+    const requirement = readRequirement(row, at, r + 1) as TableRow;
+    requirement.responsible = textCell(row[responsible], { key: "responsible", tableRow: r + 1 });
+    out.push(requirement);
   }
   return out;
 }

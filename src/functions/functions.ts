@@ -1,10 +1,119 @@
-/* Minimal custom functions entry (placeholder; the functions engineer replaces it). */
+/*
+ * SOIL.* custom functions. Each is a thin wrapper: JSDoc for the metadata plugin (which only reads
+ * top-level `function` declarations tagged @customfunction), the work in evaluate.ts, the error
+ * mapping in guard.ts. None is @volatile: the workbook passes one as-of cell (说明!B2) instead.
+ * Omitted optional arguments arrive as null and mean "today" / the default 30 days.
+ * Chinese names for zh-CN Excel: locale/zh-CN.ts.
+ */
+import {
+  daysLeftOf,
+  departmentsOf,
+  departmentSummaryOf,
+  dueDateOf,
+  feedbackLateOf,
+  nextReportOf,
+  overdueOf,
+  statusOf,
+  summaryOf,
+} from "./evaluate";
+import { guard } from "./guard";
 
 /**
- * 返回 SOIL 加载项的版本说明。
- * @customfunction VERSION
- * @returns SOIL 版本字符串。
+ * 完成时限对应的截止日期（Excel 日期序列号，请将单元格设为日期格式）。持续推进、起始年份、空白或无法识别时返回 #N/A。
+ * @customfunction DUEDATE
+ * @param deadline 完成时限：文字（如 2018年底、2018年6月、2020年）或日期。
+ * @returns 截止日期的序列号。
  */
-export function version(): string {
-  return "SOIL 0.1.0";
+export function dueDate(deadline: unknown): number {
+  return guard(() => dueDateOf(deadline));
+}
+
+/**
+ * 工作要求的到期状态：已完成、已逾期、临期、按期推进、持续推进、未到期或时限待定。
+ * @customfunction STATUS
+ * @param row 任务清单中该工作要求的一行（A:K 列），或“完成时限、状态”两个单元格，或一个完成时限单元格。
+ * @param [as_of] 统计日期；省略时为今天。
+ * @param [due_soon_days] 临期提醒天数：距截止日期不超过该天数为“临期”；省略时为 30。
+ * @returns 到期状态。
+ */
+export function status(row: unknown[][], as_of?: unknown, due_soon_days?: unknown): string {
+  return guard(() => statusOf(row, as_of, due_soon_days));
+}
+
+/**
+ * 是否已逾期：已过截止日期且未完成时为 TRUE，否则为 FALSE。
+ * @customfunction OVERDUE
+ * @param row 任务清单中该工作要求的一行（A:K 列），或“完成时限、状态”两个单元格，或一个完成时限单元格。
+ * @param [as_of] 统计日期；省略时为今天。
+ * @returns TRUE 表示已逾期。
+ */
+export function overdue(row: unknown[][], as_of?: unknown): boolean {
+  return guard(() => overdueOf(row, as_of));
+}
+
+/**
+ * 距截止日期的剩余天数，逾期时为负数；没有截止日期（持续推进、起始年份、时限待定）时返回 #N/A。
+ * @customfunction DAYSLEFT
+ * @param row 任务清单中该工作要求的一行（A:K 列），或“完成时限、状态”两个单元格，或一个完成时限单元格。
+ * @param [as_of] 统计日期；省略时为今天。
+ * @returns 剩余天数。
+ */
+export function daysLeft(row: unknown[][], as_of?: unknown): number {
+  return guard(() => daysLeftOf(row, as_of));
+}
+
+/**
+ * 下一次季度进展反馈的截止日（1月、4月、7月、10月的10日；当天也算），为 Excel 日期序列号。
+ * @customfunction NEXTREPORT
+ * @param [as_of] 统计日期；省略时为今天。
+ * @returns 反馈截止日的序列号。
+ */
+export function nextReport(as_of?: unknown): number {
+  return guard(() => nextReportOf(as_of));
+}
+
+/**
+ * 是否反馈逾期：上一次季度反馈截止日已过而“最近反馈日期”未晚于再上一次截止日（或为空）且工作未完成时为 TRUE。
+ * @customfunction FEEDBACKLATE
+ * @param row 任务清单中该工作要求的一行（A:K 列，含最近反馈日期和完成日期）。
+ * @param [as_of] 统计日期；省略时为今天。
+ * @returns TRUE 表示反馈逾期。
+ */
+export function feedbackLate(row: unknown[][], as_of?: unknown): boolean {
+  return guard(() => feedbackLateOf(row, as_of));
+}
+
+/**
+ * 拆分责任单位：列出其中各单位的规范名称（别称统一、连写拆开），每个单位一行，向下溢出（需横向时可套用 TRANSPOSE）。
+ * @customfunction DEPTS
+ * @param responsible 责任单位文字，如“市环保局、市农牧局”。
+ * @returns 单位名称，一列。
+ */
+export function depts(responsible: unknown): string[][] {
+  return guard(() => departmentsOf(responsible));
+}
+
+/**
+ * 某一单位的任务统计（一行，向右溢出）：任务总数、已完成、已逾期、临期、按期推进、持续推进、反馈逾期、完成率。联合负责的工作计入每个责任单位。
+ * @customfunction DEPTSUMMARY
+ * @param table 含标题行的任务表，如 SoilTasks[#All]；按标题查找责任单位、完成时限、状态、完成日期、最近反馈日期列。
+ * @param department 单位名称，可用别称（如 市环保局）。
+ * @param [as_of] 统计日期；省略时为今天。
+ * @param [due_soon_days] 临期提醒天数；省略时为 30。
+ * @returns 一行统计数。
+ */
+export function deptSummary(table: unknown[][], department: unknown, as_of?: unknown, due_soon_days?: unknown): number[][] {
+  return guard(() => departmentSummaryOf(table, department, as_of, due_soon_days));
+}
+
+/**
+ * 部门汇总表（溢出）：标题行、每个责任单位一行（任务总数、各到期状态数、反馈逾期、完成率），最后为合计行。
+ * @customfunction SUMMARY
+ * @param table 含标题行的任务表，如 SoilTasks[#All]；按标题查找责任单位、完成时限、状态、完成日期、最近反馈日期列。
+ * @param [as_of] 统计日期；省略时为今天。
+ * @param [due_soon_days] 临期提醒天数；省略时为 30。
+ * @returns 汇总表。
+ */
+export function summary(table: unknown[][], as_of?: unknown, due_soon_days?: unknown): unknown[][] {
+  return guard(() => summaryOf(table, as_of, due_soon_days));
 }

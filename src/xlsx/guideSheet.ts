@@ -1,58 +1,72 @@
 /** The 说明 sheet: the as-of date and report deadlines every formula refers to, then how to use the file. */
 import type ExcelJS from "exceljs";
 import { Day } from "../core/dates";
-import { asOfCell, CellValue, DATE_FORMAT, GUIDE_CELLS, GUIDE_TEXT, guideFormulas, SHEETS } from "../core/layout";
+import {
+  asOfCell,
+  CellValue,
+  DATE_FORMAT,
+  GUIDE_CELLS,
+  GUIDE_COLUMN_WIDTHS,
+  GUIDE_INPUT_FILL,
+  GUIDE_NOTE_COLOR,
+  GUIDE_TEXT,
+  GuideCell,
+  guideFormulas,
+  guideNotes,
+  SHEETS,
+  WORKBOOK_TITLE,
+} from "../core/layout";
 import { argb, setCell } from "./cells";
 
-export const WORKBOOK_TITLE = "土壤污染防治重点任务督办表";
+const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(GUIDE_INPUT_FILL) } };
+const NOTE_FONT: Partial<ExcelJS.Font> = { color: { argb: argb(GUIDE_NOTE_COLOR) } };
 
 export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueSoonDays: number): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(SHEETS.guide);
-  sheet.getColumn(1).width = 30;
-  sheet.getColumn(2).width = 14;
-  sheet.getColumn(3).width = 40;
-  const title = sheet.getCell("A1");
-  title.value = WORKBOOK_TITLE;
-  title.font = { bold: true, size: 14 };
+  GUIDE_COLUMN_WIDTHS.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  sheet.getCell("A1").value = WORKBOOK_TITLE;
+  sheet.getCell("A1").font = { bold: true, size: 14 };
 
   const formulas = guideFormulas("portable");
-  const values: Record<keyof typeof GUIDE_CELLS, CellValue> = {
+  const values: Record<GuideCell, CellValue> = {
     asOf: asOfCell("portable", asOf),
     nextReport: { formula: formulas.nextReport },
     lastReport: { formula: formulas.lastReport },
     previousReport: { formula: formulas.previousReport },
     dueSoonDays,
   };
-  for (const [key, spec] of Object.entries(GUIDE_CELLS) as [keyof typeof GUIDE_CELLS, (typeof GUIDE_CELLS)[keyof typeof GUIDE_CELLS]][]) {
-    const cell = sheet.getCell(spec.address);
+  const notes = guideNotes("portable", asOf !== null);
+  let lastRow = 1;
+  for (const key of Object.keys(GUIDE_CELLS) as GuideCell[]) {
+    const cell = sheet.getCell(GUIDE_CELLS[key].address);
+    const row = cell.fullAddress.row;
+    lastRow = Math.max(lastRow, row);
     setCell(cell, values[key]);
-    if (key !== "dueSoonDays") cell.numFmt = DATE_FORMAT;
     cell.font = { bold: true };
-    const label = sheet.getCell(cell.row as unknown as number, cell.col as unknown as number - 1);
-    label.value = spec.label;
+    cell.alignment = { horizontal: "left" };
+    if (key !== "dueSoonDays") cell.numFmt = DATE_FORMAT;
+    sheet.getCell(row, cell.fullAddress.col - 1).value = GUIDE_CELLS[key].label;
+    if (notes[key]) {
+      sheet.getCell(row, cell.fullAddress.col + 1).value = notes[key];
+      sheet.getCell(row, cell.fullAddress.col + 1).font = NOTE_FONT;
+    }
   }
-  const asOfNote = sheet.getCell(GUIDE_CELLS.asOf.address).row;
-  sheet.getCell(Number(asOfNote), 3).value =
-    asOf === null ? "默认为打开文件当天（=TODAY()）；改为某一日期即可查看当时的情况" : "生成文件时指定的日期；可改为其他日期或 =TODAY()";
-  sheet.getCell(Number(asOfNote), 3).font = { color: { argb: argb("#595959") } };
 
-  const asOfInput = sheet.getCell(GUIDE_CELLS.asOf.address);
-  asOfInput.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb("#FFF2CC") } };
-  const daysInput = sheet.getCell(GUIDE_CELLS.dueSoonDays.address);
-  daysInput.fill = asOfInput.fill;
-  daysInput.dataValidation = {
+  // The two cells a clerk may change.
+  sheet.getCell(GUIDE_CELLS.asOf.address).fill = INPUT_FILL;
+  const days = sheet.getCell(GUIDE_CELLS.dueSoonDays.address);
+  days.fill = INPUT_FILL;
+  days.dataValidation = {
     type: "whole",
     operator: "between",
     formulae: [0, 366],
-    allowBlank: false,
     showErrorMessage: true,
     errorTitle: "临期提醒天数",
-    error: "请输入 0 到 366 之间的整数天数",
+    error: "请输入 0 到 366 之间的整数",
   };
 
-  const firstTextRow = Math.max(...Object.values(GUIDE_CELLS).map((c) => Number(/\d+$/.exec(c.address)![0]))) + 2;
   GUIDE_TEXT.forEach((line, i) => {
-    const cell = sheet.getCell(firstTextRow + i, 1);
+    const cell = sheet.getCell(lastRow + 2 + i, 1);
     cell.value = line;
     if (i === 0) cell.font = { bold: true };
   });

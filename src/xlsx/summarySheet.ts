@@ -32,21 +32,22 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, departments: readonl
 
   const lastDepartmentRow = rows.length; // rows = departments + the total row, data from row 2
   if (departments.length > 0) {
-    for (const [header, colour] of Object.entries(BAR_COLOURS)) {
+    Object.entries(BAR_COLOURS).forEach(([header, colour], i) => {
       const letter = sheet.getColumn(SUMMARY_COLUMNS.indexOf(header as (typeof SUMMARY_COLUMNS)[number]) + 1).letter;
       sheet.addConditionalFormatting({
         ref: `${letter}2:${letter}${lastDepartmentRow}`,
         rules: [
           {
             type: "dataBar",
-            priority: 1,
+            // Priorities are unique across a sheet's rules, as Excel writes them.
+            priority: i + 1,
             gradient: false,
             cfvo: header === "完成率" ? [{ type: "num", value: 0 }, { type: "num", value: 1 }] : [{ type: "num", value: 0 }, { type: "max" }],
             color: { argb: argb(colour) },
           } as ExcelJS.DataBarRuleType,
         ],
       });
-    }
+    });
   }
   freezeHeader(sheet);
   return sheet;

@@ -6,6 +6,7 @@ import {
   ColumnSpec,
   DATE_FORMAT,
   HEADER_FILL,
+  letterOf,
   looksLikeFormula,
   SHEETS,
   STATUS_LIST,
@@ -13,7 +14,6 @@ import {
   statusRuleFormula,
   TASK_COLUMNS,
   TASK_TABLE,
-  columnIndex,
 } from "../core/layout";
 import { DUE_STATUSES } from "../core/status";
 import { argb, excelValue, freezeHeader, ooxmlFormula, rowHeightFor, styleHeaderRow, wrappedLines } from "./cells";
@@ -27,13 +27,14 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): E
   const sheet = workbook.addWorksheet(SHEETS.tasks, { properties: { tabColor: { argb: argb(HEADER_FILL) } } });
   const lastRow = FIRST_DATA_ROW + rows.length - 1;
 
+  // Column styles first: the table's cells take them on creation, and so do rows a clerk adds below.
   TASK_COLUMNS.forEach((spec, i) => {
     const column = sheet.getColumn(i + 1);
     column.width = spec.width;
     if (spec.hidden) column.hidden = true;
-    // Column-wide so that dates typed below the written rows are shown as dates too.
     const numFmt = NUMBER_FORMATS[spec.format];
     if (numFmt) column.numFmt = numFmt;
+    column.alignment = { vertical: "top", wrapText: spec.wrap === true };
   });
 
   sheet.addTable({
@@ -48,14 +49,15 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): E
 
   styleHeaderRow(sheet.getRow(1), TASK_COLUMNS.length);
   rows.forEach((values, i) => styleDataRow(sheet.getRow(FIRST_DATA_ROW + i), values));
-  if (rows.length > 0) addStatusColours(sheet, lastRow);
+  addStatusDropdown(sheet, lastRow);
+  addStatusColours(sheet, lastRow);
 
   freezeHeader(sheet);
   sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
   return sheet;
 }
 
-const STATUS_COLUMN = columnIndex("progress") + 1;
+const STATUS_COLUMN = letterOf("progress");
 const STATUS_VALIDATION: ExcelJS.DataValidation = {
   type: "list",
   allowBlank: true,
@@ -73,17 +75,23 @@ const STATUS_VALIDATION: ExcelJS.DataValidation = {
 function styleDataRow(row: ExcelJS.Row, values: CellValue[]): void {
   let lines = 1;
   TASK_COLUMNS.forEach((spec, i) => {
-    const cell = row.getCell(i + 1);
-    const numFmt = NUMBER_FORMATS[spec.format];
-    if (numFmt) cell.numFmt = numFmt;
     const value = values[i];
+    if (typeof value !== "string") return;
     // Kept as text when a clerk edits the cell: "=…" or "+86…" would otherwise turn into a formula.
-    if (typeof value === "string" && looksLikeFormula(value)) cell.numFmt = "@";
-    cell.alignment = { vertical: "top", wrapText: spec.wrap === true };
-    if (spec.wrap && typeof value === "string") lines = Math.max(lines, wrappedLines(value, spec.width));
+    if (looksLikeFormula(value)) row.getCell(i + 1).numFmt = "@";
+    if (spec.wrap) lines = Math.max(lines, wrappedLines(value, spec.width));
   });
-  row.getCell(STATUS_COLUMN).dataValidation = STATUS_VALIDATION;
   if (lines > 1) row.height = rowHeightFor(lines);
+}
+
+/** exceljs keeps validations by address and accepts a range, which it writes as one sqref. */
+interface SheetValidations {
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+
+/** The 状态 dropdown on every data row: one range, not one entry per cell (20,000 per-cell entries take seconds to write). */
+function addStatusDropdown(sheet: ExcelJS.Worksheet, lastRow: number): void {
+  (sheet as unknown as SheetValidations).dataValidations.add(`${STATUS_COLUMN}${FIRST_DATA_ROW}:${STATUS_COLUMN}${lastRow}`, STATUS_VALIDATION);
 }
 
 /** One expression rule per coloured 到期状态, over whole rows, keyed on the 到期状态 column. */

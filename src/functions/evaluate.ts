@@ -1,0 +1,131 @@
+/**
+ * What each SOIL.* function computes, from raw cell values to the value Excel shows. Plain
+ * TypeScript over the domain core: functions.ts only wraps these with JSDoc and the error mapping.
+ * Mistakes throw CellInputError (cells.ts).
+ */
+import {
+  canonicalDepartment,
+  DEADLINE_KIND_LABELS,
+  Day,
+  daysLeft,
+  dueStatus,
+  DueStatus,
+  isCompleted,
+  isFeedbackLate,
+  nextReportDeadline,
+  resolveDepartments,
+  serialFromDay,
+  summarizeByDepartment,
+  SUMMARY_HEADERS,
+  summaryRow,
+  SummaryInputRow,
+} from "../core";
+import {
+  asOfDay,
+  deadlineCell,
+  dueSoonDays,
+  headerOf,
+  invalidValue,
+  memoizeText,
+  notAvailable,
+  readRow,
+  readTable,
+  RowInput,
+  textCell,
+} from "./cells";
+
+function statusOfRow(row: RowInput, asOf: Day, soonDays: number | undefined): DueStatus {
+  return dueStatus({ deadline: row.deadline, progress: row.progress, completedOn: row.completedOn, asOf, dueSoonDays: soonDays });
+}
+
+function feedbackLateOfRow(row: RowInput, asOf: Day): boolean {
+  return isFeedbackLate(row.lastFeedback, asOf, isCompleted(row.progress, row.completedOn, asOf));
+}
+
+/** SOIL.DUEDATE: the due date of a deadline, as an Excel serial. */
+export function dueDateOf(deadline: unknown): number {
+  const d = deadlineCell(deadline);
+  if (d.kind === "by" && d.date !== null) return serialFromDay(d.date);
+  switch (d.kind) {
+    case "ongoing":
+      throw notAvailable(`“${d.raw}”的工作没有截止日期`);
+    case "from":
+      throw notAvailable(`“${d.raw}”是起始时间，没有截止日期`);
+    case "none":
+      throw notAvailable("完成时限为空，没有截止日期");
+    default:
+      throw notAvailable(`无法识别完成时限“${d.raw}”（可写作 2018年底、2018年6月、2020年 或日期）`);
+  }
+}
+
+/** SOIL.STATUS: 已完成, 已逾期, 临期, 按期推进, 持续推进, 未到期 or 时限待定. */
+export function statusOf(row: unknown, asOf?: unknown, soonDays?: unknown): DueStatus {
+  return statusOfRow(readRow(row), asOfDay(asOf), dueSoonDays(soonDays));
+}
+
+/** SOIL.OVERDUE: past its deadline and not done. */
+export function overdueOf(row: unknown, asOf?: unknown): boolean {
+  return statusOfRow(readRow(row), asOfDay(asOf), undefined) === "已逾期";
+}
+
+/** SOIL.DAYSLEFT: whole days to the deadline, negative once overdue. */
+export function daysLeftOf(row: unknown, asOf?: unknown): number {
+  const { deadline } = readRow(row);
+  const days = daysLeft(deadline, asOfDay(asOf));
+  if (days === null) throw notAvailable(`完成时限“${deadline.raw}”（${DEADLINE_KIND_LABELS[deadline.kind]}）没有截止日期，无剩余天数`);
+  return days;
+}
+
+/** SOIL.NEXTREPORT: the next quarterly feedback deadline on or after the as-of day, as a serial. */
+export function nextReportOf(asOf?: unknown): number {
+  return serialFromDay(nextReportDeadline(asOfDay(asOf)));
+}
+
+/** SOIL.FEEDBACKLATE: the last quarterly deadline passed without feedback for it. */
+export function feedbackLateOf(row: unknown, asOf?: unknown): boolean {
+  const input = readRow(row);
+  if (input.lastFeedback === undefined) {
+    throw invalidValue(`判断反馈逾期需要任务清单的整行（含“${headerOf("lastFeedback")}”和“${headerOf("completedOn")}”）`);
+  }
+  return feedbackLateOfRow(input, asOfDay(asOf));
+}
+
+const departmentNames = memoizeText((text) => resolveDepartments(text).names);
+
+/** SOIL.DEPTS: canonical department names of a 责任单位 text, one per row (a column spills down). */
+export function departmentsOf(responsible: unknown): string[][] {
+  const text = textCell(responsible, "责任单位");
+  const names = departmentNames(text);
+  if (names.length === 0) throw notAvailable("责任单位为空");
+  return names.map((name) => [name]);
+}
+
+/** Reads the task table and computes each requirement's status and feedback lateness. */
+function summaryInputs(table: unknown, asOf: unknown, soonDays: unknown): SummaryInputRow[] {
+  const rows = readTable(table);
+  const day = asOfDay(asOf);
+  const soon = dueSoonDays(soonDays);
+  return rows.map((row) => ({
+    responsible: departmentNames(row.responsible),
+    status: statusOfRow(row, day, soon),
+    feedbackLate: feedbackLateOfRow(row, day),
+  }));
+}
+
+/** SOIL.DEPTSUMMARY: one row of counts for a department (SUMMARY_HEADERS without 责任单位). */
+export function departmentSummaryOf(table: unknown, department: unknown, asOf?: unknown, soonDays?: unknown): number[][] {
+  const written = textCell(department, "部门");
+  if (written === "") throw invalidValue("请填写部门名称，如 市环境保护局");
+  const inputs = summaryInputs(table, asOf, soonDays);
+  // A name outside the registry still counts when the table itself uses it.
+  const name = canonicalDepartment(written) ?? (inputs.some((r) => r.responsible.includes(written)) ? written : null);
+  if (name === null) throw notAvailable(`部门“${written}”不在部门名录中，任务表中也没有该单位`);
+  const [summary] = summarizeByDepartment(inputs, [name]).departments;
+  return [summaryRow(summary).slice(1) as number[]];
+}
+
+/** SOIL.SUMMARY: header row, one row per department (registry order), then the 合计 row. */
+export function summaryOf(table: unknown, asOf?: unknown, soonDays?: unknown): (string | number)[][] {
+  const { departments, total } = summarizeByDepartment(summaryInputs(table, asOf, soonDays));
+  return [[...SUMMARY_HEADERS], ...departments.map(summaryRow), summaryRow(total)];
+}

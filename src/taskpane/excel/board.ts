@@ -1,0 +1,115 @@
+/**
+ * Working in a populated workbook: the status board (what is overdue, due soon, missing feedback),
+ * the department filter, jumping to a requirement, the as-of date and recalculation.
+ *
+ * The board reads the computed columns back: what the workbook shows is what departments see.
+ * Only where a SOIL formula has no value yet (the functions are still loading: #BUSY!, or the add-in
+ * is missing: #NAME?) is the status computed here, by the same code the SOIL functions run.
+ */
+import {
+  columnIndex,
+  compareDepartments,
+  Day,
+  dayFromSerial,
+  DUE_STATUSES,
+  DueStatus,
+  GUIDE_CELLS,
+  ROW_INPUT_WIDTH,
+  SHEETS,
+  SoilUserError,
+  TASK_COLUMNS,
+} from "../../core";
+import { daysLeftOf, feedbackLateOf, statusOf } from "../../functions/evaluate";
+import { writeAsOf } from "./guideSheet";
+import { findTaskTable, readTaskTable } from "./readTasks";
+import { WorkbookSession } from "./session";
+import { BoardRow, StatusBoard } from "./types";
+
+const at = (key: Parameters<typeof columnIndex>[0]) => columnIndex(key);
+
+function isDueStatus(value: unknown): value is DueStatus {
+  return typeof value === "string" && (DUE_STATUSES as readonly string[]).includes(value);
+}
+
+function text(value: unknown): string {
+  return value === null || value === undefined ? "" : String(value).trim();
+}
+
+function orNull<T>(compute: () => T): T | null {
+  try {
+    return compute();
+  } catch {
+    return null;
+  }
+}
+
+/** One row as read → a board row; the computed cells are taken as they are when they hold a value. */
+export function boardRow(row: readonly unknown[], asOfSerial: unknown, dueSoonDays: unknown): BoardRow {
+  const input = [row.slice(0, ROW_INPUT_WIDTH)];
+  const shown = row[at("dueStatus")];
+  const fromWorkbook = isDueStatus(shown);
+  const days = row[at("daysLeft")];
+  const late = row[at("feedbackLate")];
+  return {
+    id: text(row[at("id")]),
+    text: text(row[at("text")]),
+    responsible: text(row[at("responsible")]).split("、").filter(Boolean),
+    deadline: text(row[at("deadlineRaw")]),
+    progress: text(row[at("progress")]),
+    dueStatus: fromWorkbook ? shown : orNull(() => statusOf(input, asOfSerial, dueSoonDays)),
+    daysLeft: fromWorkbook ? (typeof days === "number" ? days : null) : orNull(() => daysLeftOf(input, asOfSerial)),
+    feedbackLate: fromWorkbook ? late === true : orNull(() => feedbackLateOf(input, asOfSerial)) === true,
+    source: fromWorkbook ? "workbook" : "pane",
+  };
+}
+
+export async function readStatusBoard(session: WorkbookSession): Promise<StatusBoard> {
+  const { context } = session;
+  const guide = context.workbook.worksheets.getItem(SHEETS.guide);
+  const asOf = guide.getRange(GUIDE_CELLS.asOf.address).load("values");
+  const soon = guide.getRange(GUIDE_CELLS.dueSoonDays.address).load("values");
+  const { rows } = await readTaskTable(session);
+  const asOfValue = asOf.values[0][0];
+  const soonValue = soon.values[0][0];
+  const board = rows.filter((r) => text(r[at("id")]) !== "").map((r) => boardRow(r, asOfValue, soonValue === "" ? null : soonValue));
+  const departments = [...new Set(board.flatMap((r) => r.responsible))].sort(compareDepartments);
+  return { asOf: typeof asOfValue === "number" ? dayFromSerial(asOfValue) : null, rows: board, departments };
+}
+
+/** Contains-filter on 责任单位 (joint responsibility is "甲、乙"), or all rows again. */
+export async function filterByDepartment(session: WorkbookSession, department: string | null): Promise<void> {
+  const { context } = session;
+  const { sheet, table } = await findTaskTable(session);
+  const column = table.columns.getItem(TASK_COLUMNS[at("responsible")].header);
+  if (department === null) column.filter.clear();
+  else column.filter.applyCustomFilter(`*${department.replace(/[~*?]/g, "~$&")}*`);
+  sheet.activate();
+  await context.sync();
+}
+
+/** Selects a requirement's row (found by 编号 at the time of the click, whatever the sort order). */
+export async function selectRequirement(session: WorkbookSession, id: string): Promise<void> {
+  const { context } = session;
+  const { sheet, table } = await findTaskTable(session);
+  const ids = table.columns.getItem(TASK_COLUMNS[at("id")].header).getDataBodyRange().load("values");
+  await context.sync();
+  const index = ids.values.findIndex((row) => text(row[0]) === id);
+  if (index < 0) throw new SoilUserError(`任务清单中找不到编号 ${id}。`, "表格可能刚被修改，请点“刷新”后重试。");
+  sheet.activate();
+  table.getDataBodyRange().getRow(index).select();
+  await context.sync();
+}
+
+export async function setAsOf(session: WorkbookSession, day: Day): Promise<void> {
+  const { context } = session;
+  writeAsOf(context.workbook.worksheets.getItem(SHEETS.guide), day);
+  await context.sync();
+}
+
+/** Recalculates every formula (SOIL functions included), then reads the board. */
+export async function refreshBoard(session: WorkbookSession): Promise<StatusBoard> {
+  const { context } = session;
+  context.workbook.application.calculate("Full");
+  await context.sync();
+  return readStatusBoard(session);
+}

@@ -1,0 +1,71 @@
+/** The 说明 sheet through Office.js: the as-of date every formula reads (a fixed date, not =TODAY()), the report dates, the how-to. */
+import {
+  Day,
+  DATE_FORMAT,
+  DEFAULT_DUE_SOON_DAYS,
+  GUIDE_CELLS,
+  GUIDE_COLUMN_WIDTHS,
+  GUIDE_INPUT_FILL,
+  GUIDE_NOTE_COLOR,
+  GUIDE_TEXT,
+  GuideCell,
+  guideFormulas,
+  guideNotes,
+  serialFromDay,
+  WORKBOOK_TITLE,
+} from "../../core";
+import { columnWidthPoints } from "./cells";
+
+const NOTES = guideNotes("addin", true);
+
+function rowOf(address: string): number {
+  return Number(/\d+$/.exec(address)![0]);
+}
+
+export function writeGuideSheet(sheet: Excel.Worksheet, asOf: Day): void {
+  GUIDE_COLUMN_WIDTHS.forEach((width, i) => (sheet.getRange(`${"ABC"[i]}:${"ABC"[i]}`).format.columnWidth = columnWidthPoints(width)));
+  const title = sheet.getRange("A1");
+  title.values = [[WORKBOOK_TITLE]];
+  title.format.font.bold = true;
+  title.format.font.size = 14;
+
+  const formulas = guideFormulas("addin");
+  let lastRow = 1;
+  for (const key of Object.keys(GUIDE_CELLS) as GuideCell[]) {
+    const row = rowOf(GUIDE_CELLS[key].address);
+    lastRow = Math.max(lastRow, row);
+    sheet.getRange(`A${row}`).values = [[GUIDE_CELLS[key].label]];
+    const cell = sheet.getRange(GUIDE_CELLS[key].address);
+    cell.format.font.bold = true;
+    cell.format.horizontalAlignment = "Left";
+    if (key === "dueSoonDays") {
+      cell.values = [[DEFAULT_DUE_SOON_DAYS]];
+      cell.format.fill.color = GUIDE_INPUT_FILL;
+    } else if (key === "asOf") {
+      cell.numberFormat = [[DATE_FORMAT]];
+      cell.values = [[serialFromDay(asOf)]];
+      cell.format.fill.color = GUIDE_INPUT_FILL;
+    } else {
+      cell.numberFormat = [[DATE_FORMAT]];
+      cell.formulas = [[formulas[key]]];
+    }
+    const note = NOTES[key];
+    if (note) {
+      const noteCell = sheet.getRange(`C${row}`);
+      noteCell.values = [[note]];
+      noteCell.format.font.color = GUIDE_NOTE_COLOR;
+    }
+  }
+  const first = lastRow + 2;
+  const text = sheet.getRange(`A${first}:A${first + GUIDE_TEXT.length - 1}`);
+  text.numberFormat = GUIDE_TEXT.map(() => ["@"]);
+  text.values = GUIDE_TEXT.map((line) => [line]);
+  sheet.getRange(`A${first}`).format.font.bold = true;
+}
+
+/** Sets the as-of date (说明!B2); every SOIL formula depends on it, so Excel recalculates them. */
+export function writeAsOf(sheet: Excel.Worksheet, day: Day): void {
+  const cell = sheet.getRange(GUIDE_CELLS.asOf.address);
+  cell.numberFormat = [[DATE_FORMAT]];
+  cell.values = [[serialFromDay(day)]];
+}

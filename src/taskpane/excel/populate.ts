@@ -1,0 +1,64 @@
+/** Populating an empty workbook from a parsed table: the four SOIL sheets in a fixed number of syncs plus one per ~4 MB of rows. */
+import { Day, ParsedTable, responsibleDepartments, SHEETS, SoilUserError, TASK_COLUMNS, TASK_TABLE, taskRows } from "../../core";
+import { writeArchiveFrame } from "./archiveSheet";
+import { blockAddress } from "./cells";
+import { writeGuideSheet } from "./guideSheet";
+import { OPERATION_OVERHEAD } from "./payload";
+import { skippedFeatureNotices } from "./requirements";
+import { WorkbookSession } from "./session";
+import { writeSummarySheet } from "./summarySheet";
+import { styleTaskBody, writeTaskFrame, writeTaskRows } from "./taskSheet";
+import { PopulateOutcome } from "./types";
+
+/** Budget for the small structural writes (sheets, headers, guide text, styles, chart). */
+const FRAME_BYTES = 40 * OPERATION_OVERHEAD;
+
+/** Names of the worksheets in the workbook (one sync). */
+export async function sheetNames(session: WorkbookSession): Promise<string[]> {
+  const { context } = session;
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  return sheets.items.map((s) => s.name);
+}
+
+export async function populateWorkbook(session: WorkbookSession, table: ParsedTable, asOf: Day): Promise<PopulateOutcome> {
+  const rows = taskRows(table, { flavor: "addin" });
+  if (rows.length === 0) {
+    throw new SoilUserError("分工表中没有识别出任何工作要求，未写入工作簿。", "请检查所选文件或粘贴的内容是否包含“序号、牵头部门……完成时限”表格。");
+  }
+  const names = await sheetNames(session);
+  if (names.includes(SHEETS.tasks)) return { kind: "exists" };
+  const taken = Object.values(SHEETS).filter((name) => names.includes(name));
+  if (taken.length > 0) {
+    throw new SoilUserError(
+      `工作簿中已有名为“${taken.join("”“")}”的工作表，但没有“${SHEETS.tasks}”。`,
+      "请将这些工作表改名或删除，或在新建的空白工作簿中生成。",
+    );
+  }
+
+  const { context, features, batcher } = session;
+  const sheets = context.workbook.worksheets;
+  let tasks!: Excel.Worksheet;
+  let summary!: Excel.Worksheet;
+  await batcher.add(FRAME_BYTES, () => {
+    tasks = sheets.add(SHEETS.tasks);
+    writeTaskFrame(tasks, features);
+    summary = sheets.add(SHEETS.summary);
+    writeGuideSheet(sheets.add(SHEETS.guide), asOf);
+    writeArchiveFrame(sheets.add(SHEETS.archive), features);
+  });
+  await writeTaskRows(batcher, tasks, rows, 2);
+  await batcher.add(FRAME_BYTES, () => {
+    // Values first, then the table over them (faster than adding rows to a table).
+    const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length - 1, 1, rows.length + 1), true);
+    taskTable.name = TASK_TABLE;
+    taskTable.style = "TableStyleLight1";
+    styleTaskBody(tasks, rows.length, features);
+    writeSummarySheet(summary, responsibleDepartments(table).length, features);
+    tasks.activate();
+    tasks.getRange("A2").select();
+  });
+  await session.finish();
+  return { kind: "created", rows: rows.length, notices: skippedFeatureNotices(features) };
+}

@@ -1,0 +1,69 @@
+/**
+ * Reading the task table back. Excel on the web caps a response at 5 MB too, so the body is read
+ * in blocks of READ_ROWS rows, one sync each (a row of the seed table is well under 2 KB of JSON).
+ */
+import { SHEETS, SoilUserError, TASK_COLUMNS, TASK_TABLE } from "../../core";
+import { blockAddress } from "./cells";
+import { WorkbookSession } from "./session";
+
+export const READ_ROWS = 1500;
+
+export interface TaskTableRead {
+  sheet: Excel.Worksheet;
+  table: Excel.Table;
+  headers: unknown[];
+  /** Body rows, TASK_COLUMNS.length cells each. */
+  rows: unknown[][];
+}
+
+/** Finds SoilTasks on 任务清单 (one sync) and checks it sits at A1 as the layout's formulas assume. */
+export async function findTaskTable(session: WorkbookSession): Promise<{ sheet: Excel.Worksheet; table: Excel.Table }> {
+  const { context } = session;
+  const table = context.workbook.tables.getItemOrNullObject(TASK_TABLE);
+  table.load("name");
+  const header = table.getHeaderRowRange();
+  header.load("address");
+  const protection = context.workbook.worksheets.getItem(SHEETS.tasks).protection;
+  protection.load("protected");
+  try {
+    await context.sync();
+  } catch (error) {
+    throw (error as { code?: string }).code === "ItemNotFound" ? noTable() : error;
+  }
+  if (table.isNullObject) throw noTable();
+  if (!/!\$?A\$?1:/.test(header.address)) {
+    throw new SoilUserError("任务表 SoilTasks 已不在“任务清单”的 A1 单元格起始位置，公式无法对应。", "请将表格移回 A1 起始的位置后重试。");
+  }
+  if (protection.protected) {
+    throw new SoilUserError(`“${SHEETS.tasks}”工作表受保护，SOIL 无法写入。`, "请在“审阅”选项卡中撤销工作表保护后重试。");
+  }
+  return { sheet: context.workbook.worksheets.getItem(SHEETS.tasks), table };
+}
+
+function noTable(): SoilUserError {
+  return new SoilUserError(
+    `工作簿中没有 SOIL 任务表（“${SHEETS.tasks}”工作表中名为 ${TASK_TABLE} 的表格）。`,
+    "请先在“导入”页生成工作簿；如表格被改名，请改回 SoilTasks。",
+  );
+}
+
+export async function readTaskTable(session: WorkbookSession): Promise<TaskTableRead> {
+  const { context } = session;
+  const { sheet, table } = await findTaskTable(session);
+  const header = table.getHeaderRowRange().load("values");
+  const body = table.getDataBodyRange().load("rowCount");
+  await context.sync();
+  const rows: unknown[][] = [];
+  const width = TASK_COLUMNS.length;
+  for (let start = 0; start < body.rowCount; start += READ_ROWS) {
+    const count = Math.min(READ_ROWS, body.rowCount - start);
+    const block = sheet.getRange(blockAddress(0, width - 1, 2 + start, 1 + start + count)).load("values");
+    // One block per sync keeps each response under the limit.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    rows.push(...block.values);
+  }
+  // An empty table still has one (blank) body row.
+  const data = rows.length === 1 && rows[0].every((v) => v === "" || v === null) ? [] : rows;
+  return { sheet, table, headers: header.values[0], rows: data };
+}

@@ -1,0 +1,125 @@
+/**
+ * Re-importing a newer table into a filled-in workbook: reads the task table, lets the core plan
+ * (src/core/reimport.ts), then writes only source cells, appends new rows, moves removed rows to
+ * 归档 and rewrites the computed formulas for the new extent. Typed cells are never written.
+ */
+import {
+  ARCHIVE_COLUMNS,
+  CellValue,
+  computedFormulas,
+  Day,
+  ParsedTable,
+  planReimport,
+  responsibleDepartments,
+  SHEETS,
+  SourceUpdate,
+  TASK_COLUMNS,
+} from "../../core";
+import { appendArchiveRows, writeArchiveFrame } from "./archiveSheet";
+import { blockAddress, indexRuns, numberFormatOf, officeValue } from "./cells";
+import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
+import { readTaskTable } from "./readTasks";
+import { WorkbookSession } from "./session";
+import { writeSummarySheet } from "./summarySheet";
+import { FORMULA_RUNS, styleTaskBody, writeTaskRows } from "./taskSheet";
+import { ReimportOutcome } from "./types";
+
+const SOURCE_RUNS = indexRuns(TASK_COLUMNS.length, (i) => TASK_COLUMNS[i].role === "source");
+const BLOCK_BUDGET = PAYLOAD_BUDGET / 4;
+
+/** Consecutive updated rows become one block per source-column run. */
+function updateBlocks(updates: SourceUpdate[]): SourceUpdate[][] {
+  const sorted = [...updates].sort((a, b) => a.rowIndex - b.rowIndex);
+  const blocks: SourceUpdate[][] = [];
+  for (const u of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && last[last.length - 1].rowIndex === u.rowIndex - 1) last.push(u);
+    else blocks.push([u]);
+  }
+  return blocks.flatMap((block) => chunkRows(block, BLOCK_BUDGET, (u) => estimateJsonBytes(u.cells)));
+}
+
+export async function reimportWorkbook(session: WorkbookSession, table: ParsedTable, today: Day): Promise<ReimportOutcome> {
+  const { context, features, batcher } = session;
+  const read = await readTaskTable(session);
+  const plan = planReimport({ headers: read.headers, rows: read.rows }, table);
+
+  // What else the writes need to know: where 归档 ends, which charts 部门汇总 has.
+  const sheets = context.workbook.worksheets;
+  const archive = sheets.getItemOrNullObject(SHEETS.archive);
+  const archiveUsed = archive.getUsedRangeOrNullObject(true);
+  archiveUsed.load("rowCount,rowIndex");
+  const summary = sheets.getItemOrNullObject(SHEETS.summary);
+  summary.charts.load("items/name");
+  await context.sync();
+
+  const { sheet, table: taskTable } = read;
+  await batcher.add(OPERATION_OVERHEAD, () => taskTable.clearFilters());
+
+  // 1. Source cells of matched rows, in place (rows as read start at sheet row 2).
+  for (const block of updateBlocks(plan.updates)) {
+    const top = block[0].rowIndex + 2;
+    const bottom = top + block.length - 1;
+    for (const [a, b] of SOURCE_RUNS) {
+      const values = block.map((u) => TASK_COLUMNS.slice(a, b + 1).map((c) => officeValue((u.cells[c.key] ?? null) as CellValue)));
+      const formats = TASK_COLUMNS.slice(a, b + 1).map((c) => numberFormatOf(c.format));
+      await batcher.addValues(values, () => {
+        const range = sheet.getRange(blockAddress(a, b, top, bottom));
+        range.numberFormat = block.map(() => formats);
+        range.values = values;
+      });
+    }
+  }
+
+  // 2. Removed requirements to 归档, then out of the table (bottom up, so indices stay valid).
+  if (plan.archive.length > 0) {
+    let archiveSheet: Excel.Worksheet = archive;
+    let firstFree = archiveUsed.isNullObject ? 2 : Math.max(2, archiveUsed.rowIndex + archiveUsed.rowCount + 1);
+    if (archive.isNullObject) {
+      await batcher.add(OPERATION_OVERHEAD * ARCHIVE_COLUMNS.length, () => {
+        archiveSheet = sheets.add(SHEETS.archive);
+        writeArchiveFrame(archiveSheet, features);
+      });
+      firstFree = 2;
+    }
+    await appendArchiveRows(batcher, archiveSheet, plan.archive.map((a) => a.cells), firstFree, today);
+    const descending = [...plan.archive].sort((a, b) => b.rowIndex - a.rowIndex);
+    for (const a of descending) await batcher.add(OPERATION_OVERHEAD, () => taskTable.rows.getItemAt(a.rowIndex).delete());
+  }
+
+  // 3. New requirements at the end: grow the table by blank rows, then write them like a populate.
+  const kept = read.rows.length - plan.archive.length;
+  if (plan.additions.length > 0) {
+    const blanks = plan.additions.map(() => TASK_COLUMNS.map(() => ""));
+    await batcher.addValues(blanks, () => {
+      taskTable.rows.add(undefined, blanks);
+    });
+    await writeTaskRows(batcher, sheet, plan.additions, 2 + kept);
+  }
+
+  // 4. Computed cells for the whole new extent (rows moved up when archived rows left).
+  const formulaRows = Array.from({ length: plan.finalRowCount }, (_, i) => {
+    const f = computedFormulas(2 + i, "addin");
+    return [f.dueStatus, f.daysLeft, f.feedbackLate];
+  });
+  const [firstFormula, lastFormula] = FORMULA_RUNS[0];
+  let top = 2;
+  for (const block of chunkRows(formulaRows, BLOCK_BUDGET)) {
+    const at = top;
+    await batcher.addValues(block, () => {
+      sheet.getRange(blockAddress(firstFormula, lastFormula, at, at + block.length - 1)).formulas = block;
+    });
+    top += block.length;
+  }
+
+  // 5. Styles over the new extent, and the summary chart for the new set of departments.
+  await batcher.add(40 * OPERATION_OVERHEAD, () => {
+    styleTaskBody(sheet, plan.finalRowCount, features);
+    if (!summary.isNullObject) {
+      for (const chart of summary.charts.items) chart.delete();
+      writeSummarySheet(summary, responsibleDepartments(table).length, features);
+    }
+  });
+  await session.finish();
+  return { report: plan.report };
+}

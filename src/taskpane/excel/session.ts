@@ -1,0 +1,35 @@
+/** One Excel.run's worth of work: the context, the features of this Excel, and the batcher for its writes. */
+import { PayloadBatcher, PAYLOAD_BUDGET } from "./payload";
+import { ExcelFeatures } from "./requirements";
+
+export class WorkbookSession {
+  readonly batcher: PayloadBatcher;
+  /** Whether calculation was suspended for some batch (then the workbook is recalculated at the end). */
+  private suspended = false;
+
+  constructor(
+    readonly context: Excel.RequestContext,
+    readonly features: ExcelFeatures,
+    budget: number = PAYLOAD_BUDGET,
+  ) {
+    this.batcher = new PayloadBatcher(context, budget, () => {
+      // Lasts until the next sync only: asked again for every batch of writes.
+      if (!features.suspendCalculation) return;
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      this.suspended = true;
+    });
+  }
+
+  /**
+   * Sends what is queued; when calculation was suspended, recalculates in one more sync ("it is the
+   * developer's responsibility to re-calc the workbook", says suspendApiCalculationUntilNextSync).
+   */
+  async finish(): Promise<void> {
+    await this.batcher.flush();
+    if (this.suspended) {
+      this.context.workbook.application.calculate("Full");
+      await this.batcher.sync();
+      this.suspended = false;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/** The 任务清单 sheet through Office.js: frame (header, widths, freeze), row blocks, and the body's styling. */
+import { CellValue, columnIndex, STATUS_LIST, STATUS_STYLES, statusRuleFormula, TASK_COLUMNS } from "../../core";
+import { blockAddress, indexRuns, numberFormatOf, officeValue } from "./cells";
+import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET, PayloadBatcher } from "./payload";
+import { ExcelFeatures } from "./requirements";
+import { writeSheetFrame } from "./sheetFrame";
+
+const LAST_COLUMN = TASK_COLUMNS.length - 1;
+const FORMAT_ROW = TASK_COLUMNS.map((c) => numberFormatOf(c.format));
+/** Column runs written with range.values (source and input cells) and with range.formulas (computed cells). */
+export const VALUE_RUNS = indexRuns(TASK_COLUMNS.length, (i) => TASK_COLUMNS[i].role !== "computed");
+export const FORMULA_RUNS = indexRuns(TASK_COLUMNS.length, (i) => TASK_COLUMNS[i].role === "computed");
+/** Rows per block handed to the batcher: small enough that blocks pack a batch well. */
+const BLOCK_BUDGET = PAYLOAD_BUDGET / 4;
+
+/** Header row, column widths, wrapping, hidden helpers and the frozen header of 任务清单. */
+export function writeTaskFrame(sheet: Excel.Worksheet, features: ExcelFeatures): void {
+  writeSheetFrame(sheet, TASK_COLUMNS, features);
+}
+
+function rowBytes(row: CellValue[]): number {
+  return estimateJsonBytes(row.map(officeValue)) + estimateJsonBytes(FORMAT_ROW);
+}
+
+/**
+ * Writes rows (TASK_COLUMNS order) from sheet row `firstRow` on, in blocks: number formats first (so
+ * text stays text), then the value runs with range.values and the computed run with range.formulas.
+ */
+export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number): Promise<void> {
+  let row = firstRow;
+  for (const block of chunkRows(rows, BLOCK_BUDGET, rowBytes)) {
+    const top = row;
+    const bottom = row + block.length - 1;
+    const bytes = block.reduce((n, r) => n + rowBytes(r), 0) + OPERATION_OVERHEAD * (1 + VALUE_RUNS.length + FORMULA_RUNS.length);
+    await batcher.add(bytes, () => {
+      sheet.getRange(blockAddress(0, LAST_COLUMN, top, bottom)).numberFormat = block.map(() => FORMAT_ROW);
+      for (const [a, b] of VALUE_RUNS) sheet.getRange(blockAddress(a, b, top, bottom)).values = block.map((r) => r.slice(a, b + 1).map(officeValue));
+      for (const [a, b] of FORMULA_RUNS) sheet.getRange(blockAddress(a, b, top, bottom)).formulas = block.map((r) => r.slice(a, b + 1).map(officeValue));
+    });
+    row += block.length;
+  }
+}
+
+/**
+ * Status colours (conditional formats keyed on the 到期状态 column, ExcelApi 1.6: a custom function
+ * cannot run inside a rule) and the 状态 drop-down (ExcelApi 1.8) over body rows 2..rowCount+1.
+ * Replaces what was there, so a re-import can call it again for the new extent.
+ */
+export function styleTaskBody(sheet: Excel.Worksheet, rowCount: number, features: ExcelFeatures): void {
+  if (rowCount === 0) return;
+  const last = rowCount + 1;
+  const body = sheet.getRange(blockAddress(0, LAST_COLUMN, 2, last));
+  if (features.conditionalFormats) {
+    body.conditionalFormats.clearAll();
+    for (const [status, style] of Object.entries(STATUS_STYLES)) {
+      const rule = body.conditionalFormats.add("Custom");
+      rule.custom.rule.formula = statusRuleFormula(status as keyof typeof STATUS_STYLES, 2);
+      rule.custom.format.fill.color = style.fill;
+      rule.custom.format.font.color = style.font;
+    }
+  }
+  if (features.dataValidation) {
+    const progress = columnIndex("progress");
+    const column = sheet.getRange(blockAddress(progress, progress, 2, last));
+    column.dataValidation.clear();
+    column.dataValidation.rule = { list: { inCellDropDown: true, source: STATUS_LIST.join(",") } };
+    column.dataValidation.errorAlert = {
+      showAlert: true,
+      style: "Stop",
+      title: "状态",
+      message: `请从下拉列表中选择：${STATUS_LIST.join("、")}`,
+    };
+  }
+}

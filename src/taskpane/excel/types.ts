@@ -1,0 +1,48 @@
+/**
+ * What the task pane can ask of the workbook. Components get an `ExcelActions` as a prop and
+ * never call Excel themselves, so they render and test without Excel.
+ */
+import type { Day, DueStatus, ParsedTable, ReimportReport } from "../../core";
+
+export type PopulateOutcome =
+  | { kind: "created"; rows: number; notices: string[] }
+  /** 任务清单 is already there: the pane offers a re-import instead of overwriting typed cells. */
+  | { kind: "exists" };
+
+export interface ReimportOutcome {
+  report: ReimportReport;
+}
+
+/** One requirement as the workbook has it now. */
+export interface BoardRow {
+  id: string;
+  text: string;
+  responsible: string[];
+  deadline: string;
+  progress: string;
+  dueStatus: DueStatus | null;
+  daysLeft: number | null;
+  feedbackLate: boolean;
+  /** "workbook": read from the computed columns; "pane": the SOIL formula had no value yet, computed here from the row. */
+  source: "workbook" | "pane";
+}
+
+export interface StatusBoard {
+  asOf: Day | null;
+  rows: BoardRow[];
+  /** Departments named in 责任单位, registry order. */
+  departments: string[];
+}
+
+export interface ExcelActions {
+  populate(table: ParsedTable, asOf: Day): Promise<PopulateOutcome>;
+  /** `today` is the date written to 归档日期. */
+  reimport(table: ParsedTable, today: Day): Promise<ReimportOutcome>;
+  readStatusBoard(): Promise<StatusBoard>;
+  /** Recalculates the workbook, then reads the board again. */
+  refresh(): Promise<StatusBoard>;
+  /** null shows every department again. */
+  filterByDepartment(department: string | null): Promise<void>;
+  selectRequirement(id: string): Promise<void>;
+  setAsOf(day: Day): Promise<void>;
+}

@@ -1,0 +1,5 @@
+/** Text files imported as strings (webpack `asset/source`). */
+declare module "*.txt" {
+  const text: string;
+  export default text;
+}

@@ -1,0 +1,1053 @@
+/**
+ * A test double of the Excel JavaScript API, enough of it for SOIL's task pane: worksheets, ranges
+ * (values / formulas / numberFormat / format / columnHidden / dataValidation / conditionalFormats),
+ * tables (columns, filters, rows.add / delete), charts, freeze panes, selection, calculation.
+ *
+ * It behaves like Office.js where that matters to SOIL:
+ * - operations are queued and run in order at context.sync(); loaded properties are readable only
+ *   after a sync (reading earlier throws PropertyNotLoaded); an error rejects the sync;
+ * - a request above 5 MB (JSON of the queued operations) fails with RequestPayloadSizeLimitExceeded,
+ *   a response above 5 MB with ResponsePayloadSizeLimitExceeded (Excel on the web's limits);
+ * - an API above the configured ExcelApi version fails with ApiNotFound; a write to a protected
+ *   sheet fails with AccessDenied; adding a sheet or table name that exists, ItemAlreadyExists;
+ * - a written string is entered as Excel enters typed text: into a cell formatted "@" it stays
+ *   text; otherwise "=…" becomes a formula and "12" a number;
+ * - formula cells compute through a pluggable evaluator (SOIL functions: soilEvaluator.ts); any
+ *   other formula reads as #NAME?. A 2-D result spills.
+ * Every operation is recorded (`calls`) with the number of the sync that sent it.
+ * No Node APIs: it is bundled for the browser in the end-to-end test.
+ */
+
+import { columnLetter } from "../../src/core/layout";
+
+export const MAX_ROWS = 1_048_576;
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+export type Scalar = string | number | boolean;
+
+export interface Cell {
+  value: Scalar | null;
+  formula?: string;
+  numberFormat: string;
+}
+
+export interface Box {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+
+export interface FormatRecord {
+  address: string;
+  property: string;
+  value: unknown;
+}
+
+export interface ConditionalFormatRecord {
+  address: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  font?: string;
+}
+
+export interface ChartModel {
+  type: string;
+  source: string;
+  seriesBy: string;
+  name?: string;
+  properties: Record<string, unknown>;
+  series: { name?: string; xValues?: string; fill?: string }[];
+  position?: [string, string];
+}
+
+export interface TableModel {
+  name: string;
+  sheet: SheetModel;
+  box: Box;
+  style?: string;
+  filters: Map<string, string>;
+}
+
+export class SheetModel {
+  readonly cells = new Map<number, Map<number, Cell>>();
+  readonly columns = new Map<number, Record<string, unknown>>();
+  readonly formats: FormatRecord[] = [];
+  readonly conditionalFormats: ConditionalFormatRecord[] = [];
+  readonly validations: { address: string; rule?: unknown; errorAlert?: unknown }[] = [];
+  readonly charts: ChartModel[] = [];
+  frozenRows = 0;
+  protected = false;
+  constructor(public name: string) {}
+
+  cell(row: number, col: number): Cell | undefined {
+    return this.cells.get(row)?.get(col);
+  }
+
+  ensure(row: number, col: number): Cell {
+    let r = this.cells.get(row);
+    if (!r) this.cells.set(row, (r = new Map()));
+    let c = r.get(col);
+    if (!c) r.set(col, (c = { value: null, numberFormat: "General" }));
+    return c;
+  }
+
+  lastRow(): number {
+    let last = 0;
+    for (const [r, row] of this.cells) for (const c of row.values()) if (c.value !== null || c.formula) last = Math.max(last, r);
+    return last;
+  }
+}
+
+export interface FormulaEvaluator {
+  /** The value of `formula` in sheet!row,col; a 2-D array spills. Throw for an error value. */
+  evaluate(formula: string, at: { sheet: string; row: number; col: number }, book: FakeWorkbook): unknown;
+  /** Formulas that may spill (their anchors are evaluated when a neighbouring cell is read). */
+  spills?(formula: string): boolean;
+}
+
+export interface CallRecord {
+  /** 1-based number of the sync that sent it. */
+  batch: number;
+  target: string;
+  member: string;
+  args: unknown[];
+}
+
+// ---------------------------------------------------------------- addresses
+
+export function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+
+/** "'说明'!$B$2", "A1:P9", "C:C", "5:5" → sheet name (if any) and box. */
+export function parseAddress(address: string): { sheet?: string; box: Box } {
+  let sheet: string | undefined;
+  let ref = address;
+  const bang = address.lastIndexOf("!");
+  if (bang >= 0) {
+    sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    ref = address.slice(bang + 1);
+  }
+  ref = ref.replace(/\$/g, "").toUpperCase();
+  const [a, b = a] = ref.split(":");
+  const part = (p: string) => {
+    const m = /^([A-Z]*)(\d*)$/.exec(p);
+    if (!m) throw new FakeOfficeError("InvalidArgument", `bad address ${address}`);
+    return { col: m[1] ? colIndex(m[1]) : null, row: m[2] ? Number(m[2]) : null };
+  };
+  const p1 = part(a);
+  const p2 = part(b);
+  return {
+    sheet,
+    box: {
+      r1: p1.row ?? 1,
+      r2: p2.row ?? MAX_ROWS,
+      c1: p1.col ?? 0,
+      c2: p2.col ?? 16383,
+    },
+  };
+}
+
+export function boxAddress(box: Box): string {
+  const a = `${columnLetter(box.c1)}${box.r1}`;
+  const b = `${columnLetter(box.c2)}${box.r2}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const API_VERSIONS = (v: string) => v.split(".").map(Number);
+function versionAtLeast(have: string, need: string): boolean {
+  const [a1, a2] = API_VERSIONS(have);
+  const [b1, b2] = API_VERSIONS(need);
+  return a1 > b1 || (a1 === b1 && a2 >= b2);
+}
+
+// ---------------------------------------------------------------- the workbook
+
+export interface FakeOptions {
+  /** Highest ExcelApi requirement set supported ("1.7" for Office 2019). */
+  apiVersion?: string;
+  evaluator?: FormulaEvaluator;
+  payloadLimit?: number;
+}
+
+export class FakeWorkbook {
+  readonly sheets: SheetModel[] = [];
+  readonly tables: TableModel[] = [];
+  readonly calls: CallRecord[] = [];
+  readonly requestBytes: number[] = [];
+  syncCount = 0;
+  activeSheet: string | null = null;
+  selection: string | null = null;
+  suspendedSyncs = 0;
+  calculations: string[] = [];
+  apiVersion: string;
+  evaluator?: FormulaEvaluator;
+  payloadLimit: number;
+  /** Bumped by every write: evaluation results are cached per version. */
+  version = 0;
+  private cache = new Map<string, unknown>();
+  private evaluating = new Set<string>();
+
+  constructor(options: FakeOptions = {}) {
+    this.apiVersion = options.apiVersion ?? "1.17";
+    this.evaluator = options.evaluator;
+    this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+  }
+
+  isSetSupported = (name: string, version: string): boolean => name === "ExcelApi" && versionAtLeast(this.apiVersion, version);
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  table(name: string): TableModel | undefined {
+    return this.tables.find((t) => t.name === name);
+  }
+
+  /** Excel.run: one request context, synced at the end if anything is still queued. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new FakeContext(this);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.queued() > 0) await context.sync();
+    return result;
+  };
+
+  // ------------------------------------------------------------ cell reading (what Excel shows)
+
+  /** The value a cell shows: constant, computed formula, spilled value, or "". */
+  valueAt(sheet: SheetModel, row: number, col: number): Scalar {
+    const cell = sheet.cell(row, col);
+    if (cell?.formula) {
+      const result = this.compute(sheet, row, col, cell.formula);
+      return Array.isArray(result) ? (result[0]?.[0] as Scalar) : result;
+    }
+    if (cell && cell.value !== null) return cell.value;
+    return this.spilledAt(sheet, row, col) ?? "";
+  }
+
+  private compute(sheet: SheetModel, row: number, col: number, formula: string): Scalar | Scalar[][] {
+    const key = `${this.version}|${sheet.name}|${row}|${col}`;
+    if (this.cache.has(key)) return this.cache.get(key) as Scalar;
+    if (this.evaluating.has(key)) return "#CIRC!";
+    this.evaluating.add(key);
+    let result: Scalar | Scalar[][];
+    try {
+      const value = this.evaluator ? this.evaluator.evaluate(formula, { sheet: sheet.name, row, col }, this) : "#NAME?";
+      result = value === undefined || value === null ? "" : (value as Scalar | Scalar[][]);
+    } catch (error) {
+      result = (error as { excelError?: string }).excelError ?? "#VALUE!";
+    } finally {
+      this.evaluating.delete(key);
+    }
+    if (this.cache.size > 200_000) this.cache.clear();
+    this.cache.set(key, result);
+    return result;
+  }
+
+  private spilledAt(sheet: SheetModel, row: number, col: number): Scalar | undefined {
+    if (!this.evaluator?.spills) return undefined;
+    for (const [r, cells] of sheet.cells) {
+      if (r > row) continue;
+      for (const [c, cell] of cells) {
+        if (c > col || !cell.formula || !this.evaluator.spills(cell.formula)) continue;
+        const result = this.compute(sheet, r, c, cell.formula);
+        if (Array.isArray(result) && row - r < result.length && col - c < (result[row - r]?.length ?? 0)) return result[row - r][col - c];
+      }
+    }
+    return undefined;
+  }
+
+  /** Values of a box as Excel would return them in range.values. */
+  valuesOf(sheet: SheetModel, box: Box): Scalar[][] {
+    const out: Scalar[][] = [];
+    for (let r = box.r1; r <= box.r2; r++) {
+      const row: Scalar[] = [];
+      for (let c = box.c1; c <= box.c2; c++) row.push(this.valueAt(sheet, r, c));
+      out.push(row);
+    }
+    return out;
+  }
+
+  touched(): void {
+    this.version++;
+  }
+}
+
+// ---------------------------------------------------------------- request context and proxies
+
+interface Operation {
+  target: string;
+  member: string;
+  args: unknown[];
+  apiSet?: string;
+  /** The sheet written, for protection; undefined for reads and workbook-level operations. */
+  writes?: () => SheetModel | undefined;
+  run: () => void;
+  response?: () => unknown;
+}
+
+type Resolver<T> = () => T | null;
+
+function notLoaded(what: string): never {
+  throw new FakeOfficeError("PropertyNotLoaded", `The property '${what}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+}
+
+function itemNotFound(what: string): never {
+  throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${what}`);
+}
+
+function propsOf(option?: string | string[]): string[] {
+  if (option === undefined) return [];
+  return (Array.isArray(option) ? option : option.split(",")).map((p) => p.trim()).filter(Boolean);
+}
+
+export class FakeContext {
+  private queue: Operation[] = [];
+  readonly workbook: WorkbookProxy;
+
+  constructor(readonly book: FakeWorkbook) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  queued(): number {
+    return this.queue.length;
+  }
+
+  enqueue(op: Operation): void {
+    this.queue.push(op);
+  }
+
+  async sync(): Promise<void> {
+    const book = this.book;
+    const ops = this.queue;
+    this.queue = [];
+    book.syncCount++;
+    const batch = book.syncCount;
+    let requestBytes = 0;
+    for (const op of ops) {
+      requestBytes += utf8Length(JSON.stringify({ t: op.target, m: op.member, a: op.args })) + 20;
+      book.calls.push({ batch, target: op.target, member: op.member, args: op.args });
+    }
+    book.requestBytes.push(requestBytes);
+    if (requestBytes > book.payloadLimit) {
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+    }
+    let responseBytes = 0;
+    for (const op of ops) {
+      if (op.apiSet && !book.isSetSupported("ExcelApi", op.apiSet)) {
+        throw new FakeOfficeError("ApiNotFound", `${op.member} needs ExcelApi ${op.apiSet}`);
+      }
+      const written = op.writes?.();
+      if (written?.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${written.name} is protected.`);
+      op.run();
+      if (op.writes) book.touched();
+      if (op.response) responseBytes += utf8Length(JSON.stringify(op.response()) ?? "");
+    }
+    if (responseBytes > book.payloadLimit) {
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+    }
+  }
+}
+
+/** Base of proxies: a path for the call log and a queue to put operations on. */
+class Proxied {
+  constructor(
+    readonly ctx: FakeContext,
+    readonly path: string,
+  ) {}
+
+  protected op(member: string, args: unknown[], run: () => void, extra: Partial<Operation> = {}): void {
+    this.ctx.enqueue({ target: this.path, member, args, run, ...extra });
+  }
+}
+
+/** format / title / legend …: records property writes as format records (nested paths), methods as calls. */
+function recorder(ctx: FakeContext, path: string, record: (property: string, value: unknown) => void, sheet: Resolver<SheetModel>, apiSet?: string): object {
+  const make = (prefix: string): object =>
+    new Proxy(
+      {},
+      {
+        get(_t, prop: string) {
+          if (prop === "then") return undefined;
+          if (/^(autofit|setSolidColor|clear)/.test(prop)) {
+            return (...args: unknown[]) =>
+              ctx.enqueue({ target: path, member: `${prefix}${prop}()`, args, apiSet, writes: () => sheet() ?? undefined, run: () => record(`${prefix}${prop}()`, args) });
+          }
+          return make(`${prefix}${prop}.`);
+        },
+        set(_t, prop: string, value: unknown) {
+          ctx.enqueue({ target: path, member: `${prefix}${prop}`, args: [value], apiSet, writes: () => sheet() ?? undefined, run: () => record(`${prefix}${prop}`, value) });
+          return true;
+        },
+      },
+    );
+  return make("");
+}
+
+class WorkbookProxy extends Proxied {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly application: ApplicationProxy;
+  constructor(ctx: FakeContext) {
+    super(ctx, "workbook");
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx, "workbook.tables", () => null);
+    this.application = new ApplicationProxy(ctx);
+  }
+}
+
+class ApplicationProxy extends Proxied {
+  constructor(ctx: FakeContext) {
+    super(ctx, "application");
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this.op("suspendApiCalculationUntilNextSync", [], () => this.ctx.book.suspendedSyncs++, { apiSet: "1.6" });
+  }
+  calculate(type: string): void {
+    this.op("calculate", [type], () => this.ctx.book.calculations.push(type));
+  }
+}
+
+class WorksheetCollectionProxy extends Proxied {
+  private loadedItems?: WorksheetProxy[];
+  constructor(ctx: FakeContext) {
+    super(ctx, "workbook.worksheets");
+  }
+  get items(): WorksheetProxy[] {
+    return this.loadedItems ?? notLoaded("items");
+  }
+  load(option?: string): this {
+    this.op(
+      "load",
+      [option],
+      () => {
+        this.loadedItems = this.ctx.book.sheets.map((s) => {
+          const proxy = new WorksheetProxy(this.ctx, s.name, () => this.ctx.book.sheet(s.name) ?? null);
+          proxy.known.name = s.name;
+          return proxy;
+        });
+      },
+      { response: () => this.ctx.book.sheets.map((s) => s.name) },
+    );
+    return this;
+  }
+  add(name: string): WorksheetProxy {
+    const book = this.ctx.book;
+    this.op("add", [name], () => {
+      if (book.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named ${name} already exists.`);
+      book.sheets.push(new SheetModel(name));
+    });
+    return new WorksheetProxy(this.ctx, name, () => book.sheet(name) ?? itemNotFound(name));
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, name, () => this.ctx.book.sheet(name) ?? itemNotFound(name));
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    // As in Office.js, isNullObject is known after the next sync without a load.
+    const proxy = new WorksheetProxy(this.ctx, name, () => this.ctx.book.sheet(name) ?? null);
+    this.op("getItemOrNullObject", [name], () => (proxy.known.isNullObject = proxy.resolve() === null), { apiSet: "1.4" });
+    return proxy;
+  }
+}
+
+class WorksheetProxy extends Proxied {
+  readonly known: Record<string, unknown> = {};
+  readonly tables: TableCollectionProxy;
+  readonly charts: ChartCollectionProxy;
+  readonly freezePanes: { freezeRows(count: number): void };
+  readonly protection: { load(p?: string): unknown; readonly protected: boolean };
+  constructor(
+    ctx: FakeContext,
+    name: string,
+    readonly resolve: Resolver<SheetModel>,
+  ) {
+    super(ctx, `worksheets.getItem(${name})`);
+    this.tables = new TableCollectionProxy(ctx, `${this.path}.tables`, resolve);
+    this.charts = new ChartCollectionProxy(ctx, `${this.path}.charts`, resolve);
+    this.freezePanes = {
+      freezeRows: (count: number) =>
+        this.op("freezePanes.freezeRows", [count], () => this.model() && (this.model()!.frozenRows = count), { apiSet: "1.7", writes: () => this.model() }),
+    };
+    const known: Record<string, unknown> = {};
+    this.protection = {
+      load: (p?: string) => {
+        this.op("protection.load", [p], () => (known.protected = this.model()?.protected ?? false));
+        return this.protection;
+      },
+      get protected() {
+        return "protected" in known ? (known.protected as boolean) : notLoaded("protected");
+      },
+    };
+  }
+  model(): SheetModel | undefined {
+    return this.resolve() ?? undefined;
+  }
+  get name(): string {
+    return (this.known.name as string) ?? notLoaded("name");
+  }
+  get isNullObject(): boolean {
+    return "isNullObject" in this.known ? (this.known.isNullObject as boolean) : notLoaded("isNullObject");
+  }
+  load(option?: string): this {
+    this.op("load", [option], () => {
+      const m = this.resolve();
+      this.known.isNullObject = m === null;
+      if (m) this.known.name = m.name;
+    });
+    return this;
+  }
+  getRange(address: string): RangeProxy {
+    const { box } = parseAddress(address);
+    return new RangeProxy(this.ctx, `${this.path}.getRange(${address})`, this.resolve, () => box);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    const range = new RangeProxy(this.ctx, `${this.path}.getUsedRangeOrNullObject()`, this.resolve, () => {
+      const m = this.resolve();
+      if (!m) return null;
+      let box: Box | null = null;
+      for (const [r, row] of m.cells) {
+        for (const [c, cell] of row) {
+          if (cell.value === null && !cell.formula) continue;
+          box = box ? { r1: Math.min(box.r1, r), r2: Math.max(box.r2, r), c1: Math.min(box.c1, c), c2: Math.max(box.c2, c) } : { r1: r, r2: r, c1: c, c2: c };
+        }
+      }
+      return box;
+    });
+    this.op("getUsedRangeOrNullObject", [valuesOnly], () => range.knowNull(), { apiSet: "1.4" });
+    return range;
+  }
+  activate(): void {
+    this.op("activate", [], () => (this.ctx.book.activeSheet = this.model()?.name ?? itemNotFound(this.path)));
+  }
+}
+
+class RangeProxy extends Proxied {
+  private loaded: Record<string, unknown> = {};
+  readonly format: object;
+  readonly conditionalFormats: { add(type: string): object; clearAll(): void };
+  readonly dataValidation: { clear(): void; rule: unknown; errorAlert: unknown };
+
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly sheet: Resolver<SheetModel>,
+    /** The cells, worked out when the operation runs (table ranges move). */
+    readonly box: () => Box | null,
+  ) {
+    super(ctx, path);
+    this.format = recorder(ctx, `${path}.format`, (property, value) => this.recordFormat(property, value), sheet);
+    this.conditionalFormats = {
+      add: (type: string) => {
+        const record: ConditionalFormatRecord = { address: "", type };
+        const cf = { apiSet: "1.6" };
+        this.op("conditionalFormats.add", [type], () => {
+          record.address = boxAddress(this.cells());
+          this.model().conditionalFormats.push(record);
+        }, { ...cf, writes: () => this.model() });
+        const set = (member: string, apply: (value: string) => void) =>
+          settable({}, "color", (value: string) => this.op(`conditionalFormat.${member}`, [value], () => apply(value), cf));
+        return {
+          custom: {
+            rule: settable({}, "formula", (value: string) => this.op("conditionalFormat.custom.rule.formula", [value], () => (record.formula = value), cf)),
+            format: {
+              fill: set("custom.format.fill.color", (v) => (record.fill = v)),
+              font: set("custom.format.font.color", (v) => (record.font = v)),
+            },
+          },
+        };
+      },
+      clearAll: () =>
+        this.op("conditionalFormats.clearAll", [], () => {
+          const m = this.model();
+          const box = this.cells();
+          const keep = m.conditionalFormats.filter((cf) => !overlaps(parseAddress(cf.address).box, box));
+          m.conditionalFormats.splice(0, m.conditionalFormats.length, ...keep);
+        }, { apiSet: "1.6", writes: () => this.model() }),
+    };
+    const dv = { apiSet: "1.8", writes: () => this.model() };
+    const validation = {
+      clear: () =>
+        this.op("dataValidation.clear", [], () => {
+          const m = this.model();
+          const box = this.cells();
+          const keep = m.validations.filter((v) => !overlaps(parseAddress(v.address).box, box));
+          m.validations.splice(0, m.validations.length, ...keep);
+        }, dv),
+    };
+    settable(validation, "rule", (value: unknown) => this.op("dataValidation.rule", [value], () => (this.validation().rule = value), dv));
+    settable(validation, "errorAlert", (value: unknown) => this.op("dataValidation.errorAlert", [value], () => (this.validation().errorAlert = value), dv));
+    this.dataValidation = validation as RangeProxy["dataValidation"];
+  }
+
+  knowNull(): void {
+    this.loaded = { ...this.loaded, isNullObject: this.sheet() === null || this.box() === null };
+  }
+
+  private validation() {
+    const address = boxAddress(this.cells());
+    const m = this.model();
+    let v = m.validations.find((x) => x.address === address);
+    if (!v) m.validations.push((v = { address }));
+    return v;
+  }
+
+  model(): SheetModel {
+    return this.sheet() ?? itemNotFound(this.path);
+  }
+
+  cells(): Box {
+    return this.box() ?? itemNotFound(this.path);
+  }
+
+  private recordFormat(property: string, value: unknown): void {
+    const m = this.model();
+    const box = this.cells();
+    m.formats.push({ address: boxAddress(box), property, value });
+    if (box.r1 === 1 && box.r2 === MAX_ROWS) {
+      for (let c = box.c1; c <= box.c2; c++) {
+        const column = m.columns.get(c) ?? {};
+        column[property] = value;
+        m.columns.set(c, column);
+      }
+    }
+  }
+
+  private checkShape(values: unknown, what: string): unknown[][] {
+    const box = this.cells();
+    const rows = box.r2 - box.r1 + 1;
+    const cols = box.c2 - box.c1 + 1;
+    if (!Array.isArray(values) || values.length !== rows || values.some((r) => !Array.isArray(r) || r.length !== cols)) {
+      throw new FakeOfficeError("InvalidArgument", `${what}: the number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+    }
+    return values as unknown[][];
+  }
+
+  private each(values: unknown[][], apply: (cell: Cell, value: unknown) => void): void {
+    const box = this.cells();
+    const m = this.model();
+    values.forEach((row, i) => row.forEach((value, j) => apply(m.ensure(box.r1 + i, box.c1 + j), value)));
+  }
+
+  set values(values: unknown[][]) {
+    this.op("values", [values], () => this.each(this.checkShape(values, "values"), enter), { writes: () => this.model() });
+  }
+  get values(): unknown[][] {
+    return (this.loaded.values as unknown[][]) ?? notLoaded("values");
+  }
+  set formulas(values: unknown[][]) {
+    this.op("formulas", [values], () => this.each(this.checkShape(values, "formulas"), enter), { writes: () => this.model() });
+  }
+  get formulas(): unknown[][] {
+    return (this.loaded.formulas as unknown[][]) ?? notLoaded("formulas");
+  }
+  set numberFormat(values: unknown[][]) {
+    this.op("numberFormat", [values], () => this.each(this.checkShape(values, "numberFormat"), (cell, f) => (cell.numberFormat = String(f))), {
+      writes: () => this.model(),
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return (this.loaded.numberFormat as unknown[][]) ?? notLoaded("numberFormat");
+  }
+  set columnHidden(value: boolean) {
+    this.op("columnHidden", [value], () => this.recordFormat("columnHidden", value), { apiSet: "1.2", writes: () => this.model() });
+  }
+  get address(): string {
+    return (this.loaded.address as string) ?? notLoaded("address");
+  }
+  get rowCount(): number {
+    return (this.loaded.rowCount as number) ?? notLoaded("rowCount");
+  }
+  get rowIndex(): number {
+    return (this.loaded.rowIndex as number) ?? notLoaded("rowIndex");
+  }
+  get columnCount(): number {
+    return (this.loaded.columnCount as number) ?? notLoaded("columnCount");
+  }
+  get columnIndex(): number {
+    return (this.loaded.columnIndex as number) ?? notLoaded("columnIndex");
+  }
+  get isNullObject(): boolean {
+    return "isNullObject" in this.loaded ? (this.loaded.isNullObject as boolean) : notLoaded("isNullObject");
+  }
+
+  load(option?: string | string[]): this {
+    const props = propsOf(option);
+    let snapshot: Record<string, unknown> = {};
+    this.op(
+      "load",
+      [option],
+      () => {
+        const m = this.sheet();
+        const box = m ? this.box() : null;
+        snapshot = { isNullObject: box === null };
+        if (m && box) {
+          const book = this.ctx.book;
+          for (const p of props) {
+            if (p === "values") snapshot.values = book.valuesOf(m, box);
+            else if (p === "formulas") snapshot.formulas = mapBox(box, (r, c) => m.cell(r, c)?.formula ?? m.cell(r, c)?.value ?? "");
+            else if (p === "numberFormat") snapshot.numberFormat = mapBox(box, (r, c) => m.cell(r, c)?.numberFormat ?? "General");
+            else if (p === "address") snapshot.address = `${quoteSheet(m.name)}!${boxAddress(box)}`;
+            else if (p === "rowCount") snapshot.rowCount = box.r2 - box.r1 + 1;
+            else if (p === "columnCount") snapshot.columnCount = box.c2 - box.c1 + 1;
+            else if (p === "rowIndex") snapshot.rowIndex = box.r1 - 1;
+            else if (p === "columnIndex") snapshot.columnIndex = box.c1;
+          }
+        }
+        this.loaded = snapshot;
+      },
+      { response: () => snapshot },
+    );
+    return this;
+  }
+
+  getRow(index: number): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.getRow(${index})`, this.sheet, () => {
+      const b = this.box();
+      return b && { ...b, r1: b.r1 + index, r2: b.r1 + index };
+    });
+  }
+
+  select(): void {
+    this.op("select", [], () => {
+      const m = this.model();
+      this.ctx.book.selection = `${quoteSheet(m.name)}!${boxAddress(this.cells())}`;
+    });
+  }
+}
+
+/** Adds a write-only property (reading it, as in Office.js without a load, throws). */
+function settable<T extends object, V>(target: T, name: string, set: (value: V) => void): T {
+  Object.defineProperty(target, name, { set, get: () => notLoaded(name), enumerable: true });
+  return target;
+}
+
+function mapBox<T>(box: Box, f: (r: number, c: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = box.r1; r <= box.r2; r++) {
+    const row: T[] = [];
+    for (let c = box.c1; c <= box.c2; c++) row.push(f(r, c));
+    out.push(row);
+  }
+  return out;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Excel's entry of a written value: text into "@" cells stays text; otherwise = starts a formula and digits make a number. */
+export function enter(cell: Cell, value: unknown): void {
+  cell.formula = undefined;
+  if (value === null || value === undefined || value === "") {
+    cell.value = null;
+    return;
+  }
+  if (typeof value !== "string") {
+    cell.value = value as Scalar;
+    return;
+  }
+  if (cell.numberFormat === "@") {
+    cell.value = value;
+  } else if (value.startsWith("=") || (/^[+\-@]/.test(value) && !NUMBER.test(value))) {
+    cell.value = null;
+    cell.formula = value;
+  } else if (NUMBER.test(value.trim())) {
+    cell.value = Number(value);
+  } else {
+    cell.value = value;
+  }
+}
+
+// ---------------------------------------------------------------- tables
+
+class TableCollectionProxy extends Proxied {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly sheet: Resolver<SheetModel>,
+  ) {
+    super(ctx, path);
+  }
+  add(address: string, hasHeaders: boolean): TableProxy {
+    const book = this.ctx.book;
+    const holder: { table?: TableModel } = {};
+    this.op("add", [address, hasHeaders], () => {
+      const parsed = parseAddress(address);
+      const sheet = (parsed.sheet ? book.sheet(parsed.sheet) : this.sheet()) ?? itemNotFound(address);
+      if (!hasHeaders) throw new FakeOfficeError("InvalidArgument", "the fake supports tables with headers only");
+      const name = `Table${book.tables.length + 1}`;
+      holder.table = { name, sheet, box: parsed.box, filters: new Map() };
+      book.tables.push(holder.table);
+    }, { writes: () => this.sheet() ?? undefined });
+    return new TableProxy(this.ctx, `${this.path}.add(${address})`, () => holder.table ?? null);
+  }
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.ctx, `workbook.tables.getItem(${name})`, () => this.ctx.book.table(name) ?? itemNotFound(name));
+  }
+  getItemOrNullObject(name: string): TableProxy {
+    const proxy = new TableProxy(this.ctx, `workbook.tables.getItemOrNullObject(${name})`, () => this.ctx.book.table(name) ?? null);
+    this.op("getItemOrNullObject", [name], () => proxy.knowNull(), { apiSet: "1.4" });
+    return proxy;
+  }
+}
+
+class TableProxy extends Proxied {
+  private known: Record<string, unknown> = {};
+  readonly columns: { getItem(name: string): TableColumnProxy };
+  readonly rows: { add(index: number | undefined | null, values: unknown[][]): void; getItemAt(index: number): { delete(): void } };
+
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly resolve: Resolver<TableModel>,
+  ) {
+    super(ctx, path);
+    this.columns = { getItem: (name: string) => new TableColumnProxy(ctx, `${path}.columns.getItem(${name})`, this, name) };
+    this.rows = {
+      add: (index, values) =>
+        this.op("rows.add", [index, values], () => {
+          const t = this.model();
+          if (index !== undefined && index !== null) throw new FakeOfficeError("InvalidArgument", "the fake appends rows only");
+          const top = t.box.r2 + 1;
+          for (let r = top; r < top + values.length; r++) {
+            for (let c = t.box.c1; c <= t.box.c2; c++) {
+              const cell = t.sheet.cell(r, c);
+              if (cell && (cell.value !== null || cell.formula)) throw new FakeOfficeError("InsertDeleteConflict", "cells below the table are not empty");
+            }
+          }
+          t.box = { ...t.box, r2: t.box.r2 + values.length };
+          values.forEach((row, i) => row.forEach((v, j) => enter(t.sheet.ensure(top + i, t.box.c1 + j), v)));
+        }, { writes: () => this.resolve()?.sheet }),
+      getItemAt: (index: number) => ({
+        delete: () =>
+          this.op(`rows.getItemAt(${index}).delete`, [], () => {
+            const t = this.model();
+            const row = t.box.r1 + 1 + index;
+            if (row > t.box.r2) itemNotFound(`row ${index}`);
+            const last = t.sheet.lastRow();
+            for (let r = row; r <= Math.max(last, t.box.r2); r++) {
+              for (let c = t.box.c1; c <= t.box.c2; c++) {
+                const below = t.sheet.cell(r + 1, c);
+                const target = t.sheet.ensure(r, c);
+                if (below) Object.assign(target, { ...below });
+                else Object.assign(target, { value: null, formula: undefined, numberFormat: "General" });
+              }
+            }
+            t.box = { ...t.box, r2: t.box.r2 - 1 };
+          }, { writes: () => this.resolve()?.sheet }),
+      }),
+    };
+  }
+
+  model(): TableModel {
+    return this.resolve() ?? itemNotFound(this.path);
+  }
+
+  knowNull(): void {
+    this.known.isNullObject = this.resolve() === null;
+  }
+
+  set name(value: string) {
+    this.op("name", [value], () => {
+      if (this.ctx.book.tables.some((t) => t.name === value && t !== this.model())) throw new FakeOfficeError("ItemAlreadyExists", `A table named ${value} already exists.`);
+      this.model().name = value;
+    });
+  }
+  get name(): string {
+    return (this.known.name as string) ?? notLoaded("name");
+  }
+  set style(value: string) {
+    this.op("style", [value], () => (this.model().style = value));
+  }
+  get isNullObject(): boolean {
+    return "isNullObject" in this.known ? (this.known.isNullObject as boolean) : notLoaded("isNullObject");
+  }
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, `${this.path}.worksheet`, () => this.resolve()?.sheet ?? null);
+  }
+  load(option?: string): this {
+    this.op("load", [option], () => {
+      const t = this.resolve();
+      this.known = { isNullObject: t === null, ...(t ? { name: t.name } : {}) };
+    });
+    return this;
+  }
+  private range(part: "header" | "body" | "all"): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.get${part}Range()`, () => this.resolve()?.sheet ?? null, () => {
+      const t = this.resolve();
+      if (!t) return null;
+      const b = t.box;
+      if (part === "header") return { ...b, r2: b.r1 };
+      if (part === "body") return { ...b, r1: b.r1 + 1, r2: Math.max(b.r1 + 1, b.r2) };
+      return b;
+    });
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.range("header");
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.range("body");
+  }
+  getRange(): RangeProxy {
+    return this.range("all");
+  }
+  clearFilters(): void {
+    this.op("clearFilters", [], () => this.model().filters.clear(), { apiSet: "1.2" });
+  }
+}
+
+class TableColumnProxy extends Proxied {
+  readonly filter: { applyCustomFilter(criteria: string): void; clear(): void };
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly table: TableProxy,
+    readonly name: string,
+  ) {
+    super(ctx, path);
+    const index = () => {
+      const t = table.model();
+      const headers = ctx.book.valuesOf(t.sheet, { ...t.box, r2: t.box.r1 })[0];
+      const i = headers.indexOf(name);
+      return i < 0 ? itemNotFound(`column ${name}`) : i;
+    };
+    this.filter = {
+      applyCustomFilter: (criteria: string) =>
+        this.op("filter.applyCustomFilter", [criteria], () => {
+          index();
+          table.model().filters.set(name, criteria);
+        }, { apiSet: "1.2" }),
+      clear: () => this.op("filter.clear", [], () => table.model().filters.delete(name), { apiSet: "1.2" }),
+    };
+    this.index = index;
+  }
+  private index: () => number;
+  getDataBodyRange(): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.getDataBodyRange()`, () => this.table.resolve()?.sheet ?? null, () => {
+      const t = this.table.resolve();
+      if (!t) return null;
+      const c = t.box.c1 + this.index();
+      return { r1: t.box.r1 + 1, r2: Math.max(t.box.r1 + 1, t.box.r2), c1: c, c2: c };
+    });
+  }
+}
+
+// ---------------------------------------------------------------- charts
+
+class ChartCollectionProxy extends Proxied {
+  private loadedItems?: ChartProxy[];
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly sheet: Resolver<SheetModel>,
+  ) {
+    super(ctx, path);
+  }
+  get items(): ChartProxy[] {
+    return this.loadedItems ?? notLoaded("items");
+  }
+  load(option?: string): this {
+    this.op("load", [option], () => {
+      const charts = this.sheet()?.charts ?? [];
+      this.loadedItems = charts.map((model, i) => new ChartProxy(this.ctx, `${this.path}.items[${i}]`, () => model, this.sheet));
+    });
+    return this;
+  }
+  add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
+    const holder: { chart?: ChartModel } = {};
+    this.op("add", [type, source.path, seriesBy], () => {
+      const box = source.cells();
+      const model: ChartModel = { type, source: boxAddress(box), seriesBy: seriesBy ?? "Auto", properties: {}, series: [] };
+      const count = seriesBy === "Rows" ? box.r2 - box.r1 + 1 : box.c2 - box.c1 + 1;
+      for (let i = 0; i < count; i++) model.series.push({});
+      (this.sheet() ?? itemNotFound(this.path)).charts.push(model);
+      holder.chart = model;
+    }, { writes: () => this.sheet() ?? undefined });
+    return new ChartProxy(this.ctx, `${this.path}.add(${type})`, () => holder.chart ?? null, this.sheet);
+  }
+}
+
+class ChartProxy extends Proxied {
+  readonly title: object;
+  readonly legend: object;
+  readonly axes: object;
+  readonly series: { getItemAt(i: number): object };
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly resolve: Resolver<ChartModel>,
+    readonly sheet: Resolver<SheetModel>,
+  ) {
+    super(ctx, path);
+    const record = (prefix: string, apiSet?: string) =>
+      recorder(ctx, `${path}.${prefix}`, (property, value) => (this.model().properties[`${prefix}.${property}`] = value), sheet, apiSet);
+    this.title = record("title");
+    this.legend = record("legend");
+    this.axes = record("axes", "1.7");
+    this.series = {
+      getItemAt: (i: number) => {
+        const series = () => this.model().series[i] ?? itemNotFound(`series ${i}`);
+        const op = (member: string, args: unknown[], run: () => void, apiSet?: string) =>
+          ctx.enqueue({ target: `${path}.series.getItemAt(${i})`, member, args, run, apiSet, writes: () => sheet() ?? undefined });
+        return {
+          set name(value: string) {
+            op("name", [value], () => (series().name = value));
+          },
+          setXAxisValues: (range: RangeProxy) => op("setXAxisValues", [range.path], () => (series().xValues = boxAddress(range.cells())), "1.7"),
+          format: { fill: { setSolidColor: (color: string) => op("format.fill.setSolidColor", [color], () => (series().fill = color)) } },
+        };
+      },
+    };
+  }
+  model(): ChartModel {
+    return this.resolve() ?? itemNotFound(this.path);
+  }
+  set name(value: string) {
+    this.op("name", [value], () => (this.model().name = value));
+  }
+  setPosition(start: string, end: string): void {
+    this.op("setPosition", [start, end], () => (this.model().position = [start, end]));
+  }
+  delete(): void {
+    this.op("delete", [], () => {
+      const charts = this.sheet()?.charts ?? [];
+      const i = charts.indexOf(this.model());
+      if (i >= 0) charts.splice(i, 1);
+    }, { writes: () => this.sheet() ?? undefined });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Formula evaluation for the Excel double: the SOIL.* custom functions as the shared runtime would
+ * compute them (the same evaluate.ts the functions wrap), plus IFERROR around them. Arguments are
+ * cell references ('说明'!$B$2, $A2:$K2) or SoilTasks[#All]. Anything else reads as #NAME?.
+ */
+import { daysLeftOf, feedbackLateOf, nextReportOf, statusOf, summaryOf } from "../../src/functions/evaluate";
+import { Box, FakeWorkbook, FormulaEvaluator, parseAddress } from "./fakeExcel";
+
+class ExcelErrorValue extends Error {
+  constructor(readonly excelError: string) {
+    super(excelError);
+  }
+}
+
+type Fn = (args: unknown[]) => unknown;
+/** The first argument of each is a range (matrix); the rest are single cells. */
+const FUNCTIONS: Record<string, { matrixArgs: number; fn: Fn }> = {
+  STATUS: { matrixArgs: 1, fn: ([row, asOf, soon]) => statusOf(row, asOf, soon) },
+  DAYSLEFT: { matrixArgs: 1, fn: ([row, asOf]) => daysLeftOf(row, asOf) },
+  FEEDBACKLATE: { matrixArgs: 1, fn: ([row, asOf]) => feedbackLateOf(row, asOf) },
+  SUMMARY: { matrixArgs: 1, fn: ([table, asOf, soon]) => summaryOf(table, asOf, soon) },
+  NEXTREPORT: { matrixArgs: 0, fn: ([asOf]) => nextReportOf(asOf) },
+};
+
+function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = "";
+  for (const ch of text) {
+    if (ch === '"' || ch === "'") quoted = !quoted;
+    if (!quoted && ch === "(") depth++;
+    if (!quoted && ch === ")") depth--;
+    if (!quoted && depth === 0 && ch === ",") {
+      out.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim() !== "") out.push(current.trim());
+  return out;
+}
+
+function reference(book: FakeWorkbook, text: string, sheetName: string): { sheet: string; box: Box } {
+  const structured = /^(\w+)\[#All\]$/.exec(text);
+  if (structured) {
+    const table = book.table(structured[1]);
+    if (!table) throw new ExcelErrorValue("#REF!");
+    return { sheet: table.sheet.name, box: table.box };
+  }
+  const parsed = parseAddress(text);
+  return { sheet: parsed.sheet ?? sheetName, box: parsed.box };
+}
+
+function argument(book: FakeWorkbook, text: string, sheetName: string, matrix: boolean): unknown {
+  if (/^".*"$/.test(text)) return text.slice(1, -1);
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  const ref = reference(book, text, sheetName);
+  const sheet = book.sheet(ref.sheet);
+  if (!sheet) throw new ExcelErrorValue("#REF!");
+  const values = book.valuesOf(sheet, ref.box);
+  return matrix ? values : values[0][0];
+}
+
+function call(book: FakeWorkbook, expression: string, sheetName: string): unknown {
+  const iferror = /^IFERROR\((.*),"(.*)"\)$/s.exec(expression);
+  if (iferror) {
+    try {
+      const value = call(book, iferror[1], sheetName);
+      return typeof value === "string" && value.startsWith("#") ? iferror[2] : value;
+    } catch {
+      return iferror[2];
+    }
+  }
+  const m = /^SOIL\.([A-Z]+)\((.*)\)$/s.exec(expression);
+  const spec = m && FUNCTIONS[m[1]];
+  if (!m || !spec) throw new ExcelErrorValue("#NAME?");
+  const args = splitArgs(m[2]).map((a, i) => argument(book, a, sheetName, i < spec.matrixArgs));
+  try {
+    return spec.fn(args);
+  } catch (error) {
+    const kind = (error as { kind?: string }).kind;
+    throw new ExcelErrorValue(kind === "notAvailable" ? "#N/A" : "#VALUE!");
+  }
+}
+
+export const soilEvaluator: FormulaEvaluator = {
+  evaluate(formula, at, book) {
+    return call(book, formula.replace(/^=/, ""), at.sheet);
+  },
+  spills: (formula) => formula.startsWith("=SOIL.SUMMARY("),
+};

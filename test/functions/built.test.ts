@@ -1,0 +1,121 @@
+/**
+ * The BUILT functions script, loaded the way Excel loads it: webpack (the project's config, functions
+ * part only) builds into a temp dir, the script runs in a fresh `vm` context whose only runtime global
+ * is a fake CustomFunctions, and every id in the built functions.json / functions.zh-CN.json must be
+ * registered through CustomFunctions.associate and answer a sample call like the source does.
+ */
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import os from "os";
+import path from "path";
+import vm from "vm";
+import { ROW_INPUT_WIDTH } from "../../src/core";
+import * as soil from "../../src/functions/functions";
+import { cellResult, fakeCustomFunctions, FakeCustomFunctions, installCustomFunctions } from "./fakeCustomFunctions";
+import { seedSheet, serial, tableRange } from "./fixtures";
+
+interface BuiltMetadata {
+  allowErrorForDataTypeAny?: boolean;
+  functions: { id: string; name: string; description?: string; parameters: { name: string; type?: string; dimensionality?: string; optional?: boolean }[] }[];
+}
+
+const ROOT = path.join(__dirname, "../..");
+const sheet = seedSheet().slice(0, 40);
+const table = tableRange(sheet);
+const fullRow = [sheet[0].cells.slice(0, ROW_INPUT_WIDTH)];
+const AS_OF = serial("2018-12-31");
+
+/** A sample call per function id: arguments, and the in-source function to compare with. */
+const SAMPLES: Record<string, { args: unknown[]; source: (...args: never[]) => unknown }[]> = {
+  DUEDATE: [
+    { args: ["2018年6月"], source: soil.dueDate },
+    { args: ["持续推进"], source: soil.dueDate },
+  ],
+  STATUS: [
+    { args: [fullRow, AS_OF, null], source: soil.status },
+    { args: [[["2018年底", "推进中"]], "明天", null], source: soil.status },
+  ],
+  OVERDUE: [{ args: [[["2018年底"]], AS_OF + 1], source: soil.overdue }],
+  DAYSLEFT: [{ args: [[["2020年2月"]], serial("2020-02-01")], source: soil.daysLeft }],
+  NEXTREPORT: [{ args: [serial("2018-10-11")], source: soil.nextReport }],
+  FEEDBACKLATE: [{ args: [fullRow, AS_OF], source: soil.feedbackLate }],
+  DEPTS: [{ args: ["市环保局、市农牧局"], source: soil.depts }],
+  DEPTSUMMARY: [{ args: [table, "市环保局", AS_OF, null], source: soil.deptSummary }],
+  SUMMARY: [{ args: [table, AS_OF, null], source: soil.summary }],
+};
+
+let outDir: string;
+let registered: FakeCustomFunctions["registered"];
+let metadata: BuiltMetadata;
+let zhCN: BuiltMetadata;
+
+beforeAll(() => {
+  outDir = mkdtempSync(path.join(os.tmpdir(), "soil-functions-"));
+  execFileSync(process.execPath, [path.join(__dirname, "buildFunctions.js"), outDir], { cwd: ROOT, stdio: "pipe", timeout: 180_000 });
+  metadata = JSON.parse(readFileSync(path.join(outDir, "functions.json"), "utf8"));
+  zhCN = JSON.parse(readFileSync(path.join(outDir, "functions.zh-CN.json"), "utf8"));
+  const runtime = fakeCustomFunctions();
+  vm.runInNewContext(readFileSync(path.join(outDir, "functions.js"), "utf8"), { CustomFunctions: runtime }, { filename: "functions.js" });
+  registered = runtime.registered;
+  // The in-source functions throw through the global runtime too.
+  installCustomFunctions();
+}, 200_000);
+
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Results of the vm realm compared by value. */
+const plain = (value: unknown) => JSON.parse(JSON.stringify(value ?? null));
+
+test("the built functions.json lists exactly the SOIL functions, with error inputs allowed", () => {
+  expect(metadata.functions.map((f) => f.id).sort()).toEqual(Object.keys(SAMPLES).sort());
+  expect(metadata.allowErrorForDataTypeAny).toBe(true);
+  for (const f of metadata.functions) {
+    expect(f.name).toBe(f.id);
+    expect(f.description).toMatch(/\p{Script=Han}/u);
+    for (const p of f.parameters) expect(p).toEqual(expect.objectContaining({ description: expect.stringMatching(/\p{Script=Han}/u) }));
+  }
+  expect(metadata.functions.find((f) => f.id === "STATUS")?.parameters).toEqual([
+    expect.objectContaining({ name: "row", dimensionality: "matrix", type: "any" }),
+    expect.objectContaining({ name: "as_of", optional: true, type: "any" }),
+    expect.objectContaining({ name: "due_soon_days", optional: true, type: "any" }),
+  ]);
+});
+
+test("functions.zh-CN.json has the same ids, parameters and types under Chinese names", () => {
+  expect(zhCN.allowErrorForDataTypeAny).toBe(true);
+  expect(zhCN.functions.map((f) => f.id)).toEqual(metadata.functions.map((f) => f.id));
+  zhCN.functions.forEach((f, i) => {
+    const en = metadata.functions[i];
+    expect(f.name).toMatch(/^\p{Script=Han}{3,}$/u);
+    expect(f.parameters.map(({ name: _name, ...rest }) => ({ ...rest, description: undefined }))).toEqual(
+      en.parameters.map(({ name: _name, ...rest }) => ({ ...rest, description: undefined })),
+    );
+    for (const p of f.parameters) expect(p.name).toMatch(/\p{Script=Han}/u);
+  });
+  expect(zhCN.functions.find((f) => f.id === "STATUS")?.name).toBe("到期状态");
+});
+
+test("every id in both metadata files is registered by the built script", () => {
+  for (const file of [metadata, zhCN]) for (const f of file.functions) expect([f.id, registered.has(f.id)]).toEqual([f.id, true]);
+  expect([...registered.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+});
+
+test.each(Object.entries(SAMPLES))("built %s answers like the source", (id, samples) => {
+  const built = registered.get(id) as (...args: unknown[]) => unknown;
+  for (const { args, source } of samples) {
+    const expected = plain(cellResult(() => (source as (...a: unknown[]) => unknown)(...args)));
+    expect(plain(cellResult(() => built(...args)))).toEqual(expected);
+  }
+});
+
+test("sample answers are the expected values (not just equal errors)", () => {
+  const call = (id: string, ...args: unknown[]) => plain(cellResult(() => (registered.get(id) as (...a: unknown[]) => unknown)(...args)));
+  expect(call("DUEDATE", "2018年6月")).toBe(serial("2018-06-30"));
+  expect(call("DUEDATE", "持续推进")).toEqual({ error: "#N/A", message: "“持续推进”的工作没有截止日期" });
+  expect(call("STATUS", [["2018年底", "推进中"]], AS_OF, null)).toBe("临期");
+  expect(call("STATUS", [["2018年底", "推进中"]], "明天", null)).toEqual(expect.objectContaining({ error: "#VALUE!" }));
+  expect(call("NEXTREPORT", serial("2018-10-11"))).toBe(serial("2019-01-10"));
+  expect(call("SUMMARY", table, AS_OF, null)[0][0]).toBe("责任单位");
+});

@@ -1,0 +1,309 @@
+import {
+  addinSummaryFormula,
+  ARCHIVE_COLUMNS,
+  columnIndex,
+  computedFormulas,
+  DATE_FORMAT,
+  dayFromIso,
+  DEFAULT_DUE_SOON_DAYS,
+  GUIDE_TEXT,
+  guideFormulas,
+  ParsedTable,
+  parseTable,
+  responsibleDepartments,
+  serialFromDay,
+  SHEETS,
+  STATUS_LIST,
+  STATUS_STYLES,
+  SUMMARY_STATUSES,
+  TASK_COLUMNS,
+  TASK_HEADERS,
+  TASK_TABLE,
+  taskRows,
+} from "../../src/core";
+import { createExcelActions } from "../../src/taskpane/excel/actions";
+import { officeValue } from "../../src/taskpane/excel/cells";
+import { describeError } from "../../src/taskpane/excel/errors";
+import { PAYLOAD_BUDGET } from "../../src/taskpane/excel/payload";
+import { detectFeatures } from "../../src/taskpane/excel/requirements";
+import { FakeOfficeError, FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
+import { seedText } from "../doubles/seedVariants";
+import { soilEvaluator } from "../doubles/soilEvaluator";
+import { seedTable, syntheticTable } from "../doubles/tables";
+
+const AS_OF = dayFromIso("2018-06-20")!;
+const col = (key: Parameters<typeof columnIndex>[0]) => columnIndex(key);
+
+function setup(apiVersion = "1.17") {
+  const book = new FakeWorkbook({ evaluator: soilEvaluator, apiVersion });
+  const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported));
+  return { book, actions };
+}
+
+function cellOf(sheet: SheetModel, row: number, column: number) {
+  return sheet.cell(row, column);
+}
+
+describe("populate: what is written where", () => {
+  const table = seedTable();
+  const rows = taskRows(table, { flavor: "addin" });
+  let book: FakeWorkbook;
+  let tasks: SheetModel;
+
+  beforeAll(async () => {
+    const s = setup();
+    book = s.book;
+    const outcome = await s.actions.populate(table, AS_OF);
+    expect(outcome).toEqual({ kind: "created", rows: 195, notices: [] });
+    expect(book.syncCount).toBe(3);
+    tasks = book.sheet(SHEETS.tasks)!;
+  });
+
+  test("the four sheets, in order, and the task table over A1:P196", () => {
+    expect(book.sheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.archive]);
+    const t = book.table(TASK_TABLE)!;
+    expect(t.sheet).toBe(tasks);
+    expect(t.box).toEqual({ r1: 1, c1: 0, r2: 196, c2: 15 });
+    expect(book.valuesOf(tasks, { r1: 1, r2: 1, c1: 0, c2: 15 })[0]).toEqual(TASK_HEADERS);
+    expect(book.activeSheet).toBe(SHEETS.tasks);
+  });
+
+  test("every row holds the layout's cells: values, dates as serials, SOIL formulas for its own row", () => {
+    rows.forEach((row, i) => {
+      const r = i + 2;
+      TASK_COLUMNS.forEach((c, j) => {
+        const cell = cellOf(tasks, r, j);
+        const wanted = row[j];
+        if (c.role === "computed") {
+          expect(cell?.formula).toBe((wanted as { formula: string }).formula);
+        } else {
+          expect(cell?.formula).toBeUndefined();
+          expect(cell?.value ?? "").toEqual(officeValue(wanted));
+        }
+      });
+    });
+    const f = computedFormulas(196, "addin");
+    expect(cellOf(tasks, 196, col("dueStatus"))?.formula).toBe(f.dueStatus);
+    expect(f.dueStatus).toContain("$A196:$K196");
+    expect(cellOf(tasks, 2, col("dueDate"))?.value).toBe(serialFromDay(dayFromIso("2018-12-31")!));
+  });
+
+  test("number formats per column on every data row: text columns are @, dates yyyy-mm-dd", () => {
+    for (const r of [2, 100, 196]) {
+      TASK_COLUMNS.forEach((c, j) => {
+        const expected = { text: "@", integer: "0", date: DATE_FORMAT, general: "General" }[c.format];
+        expect(cellOf(tasks, r, j)?.numberFormat).toBe(expected);
+      });
+    }
+  });
+
+  test("widths, wrapping, hidden helper columns, frozen header", () => {
+    TASK_COLUMNS.forEach((c, j) => {
+      const column = tasks.columns.get(j)!;
+      expect(column.columnWidth).toBeCloseTo((c.width * 7 + 5) * 0.75);
+      expect(column.wrapText === true).toBe(c.wrap === true);
+      expect(column.columnHidden === true).toBe(c.hidden === true);
+    });
+    expect(tasks.frozenRows).toBe(1);
+  });
+
+  test("状态 drop-down and status colours keyed on the 到期状态 column (no SOIL call inside a rule)", () => {
+    expect(tasks.validations).toEqual([
+      expect.objectContaining({ address: "H2:H196", rule: { list: { inCellDropDown: true, source: STATUS_LIST.join(",") } } }),
+    ]);
+    expect(tasks.conditionalFormats).toEqual(
+      Object.entries(STATUS_STYLES).map(([status, style]) => ({
+        address: "A2:P196",
+        type: "Custom",
+        formula: `=$L2="${status}"`,
+        fill: style.fill,
+        font: style.font,
+      })),
+    );
+    for (const cf of tasks.conditionalFormats) expect(cf.formula).not.toMatch(/SOIL\./);
+  });
+
+  test("说明: a fixed as-of date in B2 (not =TODAY()), report dates B3..B5, due-soon days B6, then the how-to", () => {
+    const guide = book.sheet(SHEETS.guide)!;
+    expect(guide.cell(2, 1)).toEqual({ value: serialFromDay(AS_OF), numberFormat: DATE_FORMAT, formula: undefined });
+    const f = guideFormulas("addin");
+    expect([3, 4, 5].map((r) => guide.cell(r, 1)?.formula)).toEqual([f.nextReport, f.lastReport, f.previousReport]);
+    expect(guide.cell(6, 1)?.value).toBe(DEFAULT_DUE_SOON_DAYS);
+    expect(GUIDE_TEXT.map((_, i) => guide.cell(8 + i, 0)?.value)).toEqual([...GUIDE_TEXT]);
+  });
+
+  test("部门汇总: one SOIL.SUMMARY whose spill is departments + header + total, and a stacked bar chart over it", () => {
+    const summary = book.sheet(SHEETS.summary)!;
+    expect(summary.cell(1, 0)?.formula).toBe(addinSummaryFormula());
+    const departments = responsibleDepartments(table);
+    const spill = book.valuesOf(summary, { r1: 1, r2: departments.length + 3, c1: 0, c2: 8 });
+    expect(spill[departments.length + 1][0]).toBe("合计");
+    expect(spill[departments.length + 2][0]).toBe("");
+    expect(spill.slice(1, departments.length + 1).map((r) => r[0])).toEqual(departments);
+    const last = departments.length + 1;
+    expect(summary.charts).toEqual([
+      expect.objectContaining({
+        type: "BarStacked",
+        source: `C2:G${last}`,
+        seriesBy: "Columns",
+        series: SUMMARY_STATUSES.map((s) => expect.objectContaining({ name: s, xValues: `A2:A${last}` })),
+      }),
+    ]);
+    expect(book.valuesOf(summary, { r1: 1, r2: 1, c1: 2, c2: 6 })[0]).toEqual([...SUMMARY_STATUSES]);
+  });
+
+  test("归档 is ready with its header", () => {
+    const archive = book.sheet(SHEETS.archive)!;
+    expect(book.valuesOf(archive, { r1: 1, r2: 1, c1: 0, c2: ARCHIVE_COLUMNS.length - 1 })[0]).toEqual(ARCHIVE_COLUMNS.map((c) => c.header));
+  });
+
+  test("calculation is suspended while writing and the workbook recalculated once at the end", () => {
+    expect(book.suspendedSyncs).toBe(1);
+    expect(book.calculations).toEqual(["Full"]);
+    expect(book.calls.filter((c) => c.member === "calculate").map((c) => c.batch)).toEqual([3]);
+  });
+});
+
+describe("populate: syncs stay fixed and requests stay under 5 MB", () => {
+  async function populate(table: ParsedTable) {
+    const { book, actions } = setup();
+    const outcome = await actions.populate(table, AS_OF);
+    return { book, outcome };
+  }
+
+  test("200 rows: 3 syncs (sheet names, one batch of writes, recalculation)", async () => {
+    const { book, outcome } = await populate(syntheticTable(200));
+    expect(outcome).toMatchObject({ kind: "created", rows: 200 });
+    expect(book.syncCount).toBe(3);
+    expect(book.table(TASK_TABLE)!.box.r2).toBe(201);
+  });
+
+  test("10,000 rows: the writes are chunked by estimated size, each request under the limit", async () => {
+    const table = syntheticTable(10_000);
+    const { book, outcome } = await populate(table);
+    expect(outcome).toMatchObject({ kind: "created", rows: 10_000 });
+    const writes = book.requestBytes.slice(1, -1);
+    // Syncs grow with data size only: 2 fixed + one per batch of at most PAYLOAD_BUDGET estimated bytes.
+    expect(book.syncCount).toBe(2 + writes.length);
+    expect(writes.length).toBe(3);
+    expect(Math.max(...book.requestBytes)).toBeLessThan(5 * 1024 * 1024);
+    expect(Math.max(...book.requestBytes)).toBeLessThan(PAYLOAD_BUDGET);
+    const tasks = book.sheet(SHEETS.tasks)!;
+    expect(tasks.cell(10_001, col("id"))?.value).toBe("1000.10");
+    expect(tasks.cell(10_001, col("dueStatus"))?.formula).toBe(computedFormulas(10_001, "addin").dueStatus);
+    expect(book.suspendedSyncs).toBe(writes.length);
+  });
+
+  test("the double enforces the limit: 20,000 rows in one request are refused", async () => {
+    const book = new FakeWorkbook();
+    const rows = taskRows(syntheticTable(20_000), { flavor: "addin" });
+    await expect(
+      book.run(async (context) => {
+        const sheet = context.workbook.worksheets.add("x");
+        // What a naive populate would send: every cell's format and content in one request.
+        const block = sheet.getRange(`A2:P${rows.length + 1}`);
+        block.numberFormat = rows.map((r) => r.map(() => "@"));
+        block.formulas = rows.map((r) => r.map(officeValue));
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  });
+});
+
+describe("populate: text from the document stays text", () => {
+  test("a requirement starting with = or + is stored as text, and 1.10 stays the id 1.10", async () => {
+    const text = seedText()
+      .replace("组织开展全市农用地土壤污染状况详查。", "=1+1 组织开展详查")
+      .replace("组织开展全市重点行业企业用地土壤污染状况详查。", "+86 重点行业企业用地详查");
+    const table = parseTable(text);
+    const { book, actions } = setup();
+    await actions.populate(table, AS_OF);
+    const tasks = book.sheet(SHEETS.tasks)!;
+    expect(tasks.cell(2, col("text"))).toMatchObject({ value: "=1+1 组织开展详查", formula: undefined, numberFormat: "@" });
+    expect(tasks.cell(3, col("text"))).toMatchObject({ value: "+86 重点行业企业用地详查", formula: undefined });
+    expect(book.valuesOf(tasks, { r1: 2, r2: 2, c1: 3, c2: 3 })[0][0]).toBe("=1+1 组织开展详查");
+
+    const withTen = table.tasks.find((t) => t.requirements.length >= 10);
+    const ids = book.valuesOf(tasks, { r1: 2, r2: 196, c1: 0, c2: 0 }).map((r) => r[0]);
+    if (withTen) expect(ids).toContain(`${withTen.no}.10`);
+    expect(ids.every((id) => typeof id === "string")).toBe(true);
+  });
+
+  test("the double is not lenient: the same text in a General cell becomes a formula", async () => {
+    const book = new FakeWorkbook();
+    await book.run(async (context) => {
+      const sheet = context.workbook.worksheets.add("x");
+      sheet.getRange("A1:B1").values = [["=1+1 组织开展详查", "1.10"]];
+      await context.sync();
+    });
+    expect(book.sheet("x")!.cell(1, 0)).toMatchObject({ formula: "=1+1 组织开展详查", value: null });
+    expect(book.sheet("x")!.cell(1, 1)).toMatchObject({ value: 1.1 });
+  });
+});
+
+describe("populate: existing workbooks and older Excel", () => {
+  test("when 任务清单 exists it offers a re-import and writes nothing", async () => {
+    const { book, actions } = setup();
+    await actions.populate(seedTable(), AS_OF);
+    const before = book.calls.length;
+    expect(await actions.populate(seedTable(), AS_OF)).toEqual({ kind: "exists" });
+    expect(book.calls.slice(before).every((c) => c.member === "load")).toBe(true);
+  });
+
+  test("another SOIL sheet name taken: a Chinese message, nothing written", async () => {
+    const { book, actions } = setup();
+    await book.run(async (context) => {
+      context.workbook.worksheets.add(SHEETS.guide);
+      await context.sync();
+    });
+    await expect(actions.populate(seedTable(), AS_OF)).rejects.toThrow(/已有名为“说明”的工作表/);
+    expect(book.sheets.map((s) => s.name)).toEqual([SHEETS.guide]);
+  });
+
+  test("a table named SoilTasks elsewhere: Excel's ItemAlreadyExists, explained in Chinese", async () => {
+    const { book, actions } = setup();
+    await book.run(async (context) => {
+      const other = context.workbook.worksheets.add("旧表");
+      other.getRange("A1:B2").values = [["a", "b"], [1, 2]];
+      other.tables.add("A1:B2", true).name = TASK_TABLE;
+      await context.sync();
+    });
+    const error = await actions.populate(seedTable(), AS_OF).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FakeOfficeError);
+    expect(describeError(error)).toMatchObject({ code: "ItemAlreadyExists", message: expect.stringContaining("同名") });
+  });
+
+  test("Excel 2019 (ExcelApi 1.7): no drop-down, a notice instead, everything else as usual", async () => {
+    const { book, actions } = setup("1.7");
+    const outcome = await actions.populate(seedTable(), AS_OF);
+    expect(outcome).toMatchObject({ kind: "created", notices: [expect.stringContaining("下拉列表")] });
+    const tasks = book.sheet(SHEETS.tasks)!;
+    expect(tasks.validations).toEqual([]);
+    expect(tasks.conditionalFormats).toHaveLength(4);
+    expect(tasks.frozenRows).toBe(1);
+    expect(book.calls.some((c) => c.member.startsWith("dataValidation"))).toBe(false);
+  });
+
+  test("ExcelApi 1.5: no colours, freeze, chart or drop-down, no calculation suspended; still populated", async () => {
+    const { book, actions } = setup("1.5");
+    const outcome = await actions.populate(seedTable(), AS_OF);
+    expect(outcome).toMatchObject({ kind: "created", rows: 195 });
+    expect(book.syncCount).toBe(2);
+    if (outcome.kind === "created") expect(outcome.notices).toHaveLength(4);
+    expect(book.sheet(SHEETS.summary)!.charts).toEqual([]);
+    expect(book.sheet(SHEETS.tasks)!.frozenRows).toBe(0);
+    expect(book.suspendedSyncs).toBe(0);
+  });
+
+  test("older than ExcelApi 1.4: refused before anything is sent", async () => {
+    const { book, actions } = setup("1.3");
+    await expect(actions.populate(seedTable(), AS_OF)).rejects.toThrow(/过旧/);
+    expect(book.syncCount).toBe(0);
+  });
+
+  test("an empty table: refused with a Chinese message", async () => {
+    const { actions } = setup();
+    await expect(actions.populate(parseTable("没有表格的文字"), AS_OF)).rejects.toThrow(/没有识别出任何工作要求/);
+  });
+
+});

@@ -1,0 +1,162 @@
+import {
+  ARCHIVE_COLUMNS,
+  columnIndex,
+  computedFormulas,
+  dayFromIso,
+  parseTable,
+  responsibleDepartments,
+  serialFromDay,
+  SHEETS,
+  TASK_COLUMNS,
+  TASK_TABLE,
+} from "../../src/core";
+import { createExcelActions } from "../../src/taskpane/excel/actions";
+import { detectFeatures } from "../../src/taskpane/excel/requirements";
+import { Cell, FakeWorkbook, parseAddress, SheetModel } from "../doubles/fakeExcel";
+import { CHANGED, nextVersionText, seedText } from "../doubles/seedVariants";
+import { soilEvaluator } from "../doubles/soilEvaluator";
+
+const AS_OF = dayFromIso("2018-06-20")!;
+const TODAY = dayFromIso("2019-03-01")!;
+const col = (key: Parameters<typeof columnIndex>[0]) => columnIndex(key);
+const INPUT_COLUMNS = TASK_COLUMNS.map((c, i) => (c.role === "input" ? i : -1)).filter((i) => i >= 0);
+
+async function filledWorkbook() {
+  const book = new FakeWorkbook({ evaluator: soilEvaluator });
+  const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported));
+  await actions.populate(parseTable(seedText()), AS_OF);
+  const tasks = book.sheet(SHEETS.tasks)!;
+  // Departments fill in many rows the way Excel stores typed cells.
+  for (let r = 2; r <= 196; r++) {
+    if (r % 2 === 0) tasks.ensure(r, col("progress")).value = "推进中";
+    if (r % 3 === 0) tasks.ensure(r, col("notes")).value = `第${r}行：已召开专题会议，=不是公式`;
+    if (r % 4 === 0) tasks.ensure(r, col("lastFeedback")).value = 43100 + r;
+    if (r % 9 === 0) {
+      tasks.ensure(r, col("progress")).value = "已完成";
+      tasks.ensure(r, col("completedOn")).value = 43200 + r;
+    }
+  }
+  return { book, actions, tasks };
+}
+
+/** Typed cells by requirement id. */
+function typedCells(book: FakeWorkbook, sheet: SheetModel): Map<string, (Cell | undefined)[]> {
+  const out = new Map<string, (Cell | undefined)[]>();
+  const last = book.table(TASK_TABLE)!.box.r2;
+  for (let r = 2; r <= last; r++) {
+    const id = sheet.cell(r, col("id"))?.value;
+    out.set(String(id), INPUT_COLUMNS.map((c) => (sheet.cell(r, c) ? { ...sheet.cell(r, c)! } : undefined)));
+  }
+  return out;
+}
+
+describe("re-import into a filled-in workbook", () => {
+  test("typed cells untouched, source updated, new rows at the end, removed rows archived, report right", async () => {
+    const { book, actions, tasks } = await filledWorkbook();
+    const before = typedCells(book, tasks);
+    const archivedBefore = ["30.1", "30.2", "30.3", "30.4", "30.5"].map((id) => {
+      for (let r = 2; r <= 196; r++) if (tasks.cell(r, 0)?.value === id) return book.valuesOf(tasks, { r1: r, r2: r, c1: 0, c2: 10 })[0];
+      throw new Error(id);
+    });
+    await book.run(async (context) => {
+      context.workbook.tables.getItem(TASK_TABLE).columns.getItem("责任单位").filter.applyCustomFilter("*市农牧局*");
+      await context.sync();
+    });
+    const callsBefore = book.calls.length;
+    const syncsBefore = book.syncCount;
+
+    const outcome = await actions.reimport(parseTable(nextVersionText()), TODAY);
+    const { report } = outcome;
+
+    // The report.
+    expect(report.added.map((a) => a.id)).toEqual(["56.3", "57.1", "57.2"]);
+    expect(report.archived.map((a) => a.id)).toEqual(["30.1", "30.2", "30.3", "30.4", "30.5"]);
+    expect(report.textChanged).toEqual([{ id: "1.1", before: CHANGED.oldText, after: CHANGED.newText }]);
+    expect(report.deadlineChanged).toEqual([{ id: "1.2", before: CHANGED.oldDeadline, after: CHANGED.newDeadline }]);
+
+    // Every typed cell of every kept requirement is exactly as it was.
+    const after = typedCells(book, tasks);
+    for (const [id, cells] of before) {
+      if (id.startsWith("30.")) continue;
+      expect({ id, cells: after.get(id) }).toEqual({ id, cells });
+    }
+    expect(after.size).toBe(193);
+
+    // No write touched a typed column of a row that existed (only rows appended below the kept ones).
+    const kept = 190;
+    for (const call of book.calls.slice(callsBefore)) {
+      const m = /^worksheets\.getItem\(任务清单\)\.getRange\((.*)\)$/.exec(call.target);
+      if (!m || !["values", "formulas", "numberFormat"].includes(call.member)) continue;
+      const box = parseAddress(m[1]).box;
+      const touchesInput = INPUT_COLUMNS.some((c) => c >= box.c1 && c <= box.c2);
+      if (touchesInput) expect(box.r1).toBeGreaterThan(kept + 1);
+    }
+
+    // Source cells updated in place; the table ends with the new requirements.
+    const rowOf = (id: string) => [...Array(200).keys()].map((i) => i + 2).find((r) => tasks.cell(r, 0)?.value === id)!;
+    expect(tasks.cell(rowOf("1.1"), col("text"))?.value).toBe(CHANGED.newText);
+    expect(tasks.cell(rowOf("1.2"), col("deadlineRaw"))?.value).toBe(CHANGED.newDeadline);
+    expect(tasks.cell(rowOf("1.2"), col("dueDate"))?.value).toBe(serialFromDay(dayFromIso("2021-06-30")!));
+    expect(book.table(TASK_TABLE)!.box).toEqual({ r1: 1, c1: 0, r2: 194, c2: 15 });
+    expect([192, 193, 194].map((r) => tasks.cell(r, 0)?.value)).toEqual(["56.3", "57.1", "57.2"]);
+    expect(tasks.cell(194, col("text"))).toMatchObject({ value: CHANGED.formulaText, formula: undefined, numberFormat: "@" });
+    expect(tasks.cell(194, col("progress"))?.value).toBe("未启动");
+    expect(tasks.cell(195, 0)?.value ?? null).toBeNull();
+
+    // Computed cells point at their own rows after rows moved up.
+    for (let r = 2; r <= 194; r++) {
+      const f = computedFormulas(r, "addin");
+      expect([tasks.cell(r, col("dueStatus"))?.formula, tasks.cell(r, col("daysLeft"))?.formula, tasks.cell(r, col("feedbackLate"))?.formula]).toEqual([
+        f.dueStatus,
+        f.daysLeft,
+        f.feedbackLate,
+      ]);
+    }
+
+    // 归档: the removed rows with their typed cells and the day they were archived.
+    const archive = book.sheet(SHEETS.archive)!;
+    const archived = book.valuesOf(archive, { r1: 2, r2: 6, c1: 0, c2: ARCHIVE_COLUMNS.length - 1 });
+    expect(archived.map((r) => r.slice(0, 11))).toEqual(archivedBefore);
+    expect(archived.map((r) => r[11])).toEqual(Array(5).fill(serialFromDay(TODAY)));
+    expect(archivedBefore.some((r) => r[col("notes")] !== "")).toBe(true);
+
+    // Filters cleared, styles and the summary chart over the new extent.
+    expect(book.table(TASK_TABLE)!.filters.size).toBe(0);
+    expect(tasks.validations.map((v) => v.address)).toEqual(["H2:H194"]);
+    expect(new Set(tasks.conditionalFormats.map((c) => c.address))).toEqual(new Set(["A2:P194"]));
+    expect(tasks.conditionalFormats).toHaveLength(4);
+    const summary = book.sheet(SHEETS.summary)!;
+    const departments = responsibleDepartments(parseTable(nextVersionText())).length;
+    expect(summary.charts).toHaveLength(1);
+    expect(summary.charts[0].source).toBe(`C2:G${departments + 1}`);
+
+    // A fixed number of syncs: table check, header/size, one read block, 归档/部门汇总 lookups, one write batch, recalculation.
+    expect(book.syncCount - syncsBefore).toBe(6);
+  });
+
+  test("importing the same table again changes no cell", async () => {
+    const { book, actions, tasks } = await filledWorkbook();
+    const snapshot = JSON.stringify([...tasks.cells].map(([r, m]) => [r, [...m]]));
+    const { report } = await actions.reimport(parseTable(seedText()), TODAY);
+    expect(report).toMatchObject({ updated: 0, unchanged: 195, added: [], archived: [] });
+    expect(JSON.stringify([...tasks.cells].map(([r, m]) => [r, [...m]]))).toBe(snapshot);
+    expect(book.valuesOf(book.sheet(SHEETS.archive)!, { r1: 2, r2: 2, c1: 0, c2: 0 })[0][0]).toBe("");
+  });
+
+  test("a protected 任务清单 is refused with what to do, nothing written", async () => {
+    const { actions, tasks } = await filledWorkbook();
+    tasks.protected = true;
+    const snapshot = JSON.stringify([...tasks.cells].map(([r, m]) => [r, [...m]]));
+    await expect(actions.reimport(parseTable(nextVersionText()), TODAY)).rejects.toMatchObject({
+      message: expect.stringContaining("受保护"),
+      hint: expect.stringContaining("撤销工作表保护"),
+    });
+    expect(JSON.stringify([...tasks.cells].map(([r, m]) => [r, [...m]]))).toBe(snapshot);
+  });
+
+  test("a workbook without the task table: a Chinese message", async () => {
+    const book = new FakeWorkbook();
+    const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported));
+    await expect(actions.reimport(parseTable(seedText()), TODAY)).rejects.toThrow(/没有 SOIL 任务表/);
+  });
+});
