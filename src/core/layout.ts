@@ -3,7 +3,7 @@
  * the formulas of the computed cells. The task pane (Office.js) and the portable .xlsx writer
  * (exceljs) are two renderers of it; the custom functions read rows in this column order.
  */
-import { Day, serialFromDay } from "./dates";
+import { Day, dayFromParts, serialFromDay } from "./dates";
 import { DEADLINE_KIND_LABELS } from "./deadline";
 import { allRequirements, ParsedTable, Requirement, Task } from "./model";
 import { DUE_STATUSES, PROGRESS_STATES } from "./status";
@@ -47,7 +47,7 @@ export type ColumnKey =
 
 /** source: written from the table on every import; input: typed by departments, never overwritten; computed: a formula. */
 export type ColumnRole = "source" | "input" | "computed";
-export type ColumnFormat = "text" | "integer" | "date" | "general";
+export type ColumnFormat = "text" | "integer" | "date" | "boolean" | "general";
 
 export interface ColumnSpec {
   key: ColumnKey;
@@ -75,7 +75,7 @@ export const TASK_COLUMNS: readonly ColumnSpec[] = [
   { key: "completedOn", header: "完成日期", role: "input", format: "date", width: 12 },
   { key: "dueStatus", header: "到期状态", role: "computed", format: "general", width: 10 },
   { key: "daysLeft", header: "剩余天数", role: "computed", format: "general", width: 9 },
-  { key: "feedbackLate", header: "反馈逾期", role: "computed", format: "general", width: 9 },
+  { key: "feedbackLate", header: "反馈逾期", role: "computed", format: "boolean", width: 9 },
   { key: "deadlineKind", header: "时限类型", role: "source", format: "text", width: 10, hidden: true },
   { key: "startDate", header: "起始日期", role: "source", format: "date", width: 12, hidden: true },
 ];
@@ -171,7 +171,42 @@ export function statusRuleFormula(status: (typeof DUE_STATUSES)[number], firstRo
 }
 
 export const DATE_FORMAT = "yyyy-mm-dd";
+
+/**
+ * Checks on the cells departments type. A word typed into a date column would silently make the
+ * row count as neither completed nor reported, so date columns only take dates.
+ */
+export type InputValidation =
+  | { kind: "list"; column: ColumnKey; list: readonly string[]; title: string; message: string }
+  | { kind: "date"; column: ColumnKey; minDate: Day; title: string; message: string };
+
+const EARLIEST_INPUT_DATE = dayFromParts(2000, 1, 1);
+
+export const INPUT_VALIDATIONS: readonly InputValidation[] = [
+  { kind: "list", column: "progress", list: PROGRESS_STATES, title: "状态", message: `请从下拉列表中选择：${PROGRESS_STATES.join("、")}` },
+  ...(["lastFeedback", "completedOn"] as const).map((column) => ({
+    kind: "date" as const,
+    column,
+    minDate: EARLIEST_INPUT_DATE,
+    title: TASK_COLUMNS.find((c) => c.key === column)!.header,
+    message: "请输入日期（2000-01-01 之后），例如 2018-06-30",
+  })),
+];
 export const PERCENT_FORMAT = "0.0%";
+/** Shows a TRUE/FALSE result as 是/否 where booleans are numbers (LibreOffice, WPS); Excel shows TRUE/FALSE. */
+export const BOOLEAN_FORMAT = '"是";"是";"否"';
+
+/**
+ * Number format per column format. Text columns are "@" so that what is written stays text: a cell
+ * from the document that starts with = + - @ never becomes a formula, and 1.10 never becomes 1.1.
+ */
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: "@",
+  integer: "0",
+  date: DATE_FORMAT,
+  boolean: BOOLEAN_FORMAT,
+  general: "General",
+};
 export const STATUS_LIST = PROGRESS_STATES;
 export const HEADER_FILL = "#5B7B3A";
 export const HEADER_FONT = "#FFFFFF";

@@ -3,13 +3,14 @@ import type ExcelJS from "exceljs";
 import {
   CellValue,
   columnLetter,
-  ColumnSpec,
-  DATE_FORMAT,
   HEADER_FILL,
+  INPUT_VALIDATIONS,
+  NUMBER_FORMATS,
+  InputValidation,
   letterOf,
   looksLikeFormula,
+  serialOf,
   SHEETS,
-  STATUS_LIST,
   STATUS_STYLES,
   statusRuleFormula,
   TASK_COLUMNS,
@@ -20,7 +21,6 @@ import { argb, excelValue, freezeHeader, ooxmlFormula, rowHeightFor, styleHeader
 
 const FIRST_DATA_ROW = 2;
 
-const NUMBER_FORMATS: Partial<Record<ColumnSpec["format"], string>> = { date: DATE_FORMAT, integer: "0" };
 
 /** Writes the task rows (layout taskRows, header excluded) as the SoilTasks table on a new sheet. */
 export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): ExcelJS.Worksheet {
@@ -33,7 +33,7 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): E
     column.width = spec.width;
     if (spec.hidden) column.hidden = true;
     const numFmt = NUMBER_FORMATS[spec.format];
-    if (numFmt) column.numFmt = numFmt;
+    if (spec.format !== "general") column.numFmt = numFmt;
     column.alignment = { vertical: "top", wrapText: spec.wrap === true };
   });
 
@@ -49,7 +49,7 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): E
 
   styleHeaderRow(sheet.getRow(1), TASK_COLUMNS.length);
   rows.forEach((values, i) => styleDataRow(sheet.getRow(FIRST_DATA_ROW + i), values));
-  addStatusDropdown(sheet, lastRow);
+  addInputValidations(sheet, lastRow);
   addStatusColours(sheet, lastRow);
 
   freezeHeader(sheet);
@@ -57,20 +57,12 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): E
   return sheet;
 }
 
-const STATUS_COLUMN = letterOf("progress");
-const STATUS_VALIDATION: ExcelJS.DataValidation = {
-  type: "list",
-  allowBlank: true,
-  // A list literal in OOXML is one quoted, comma-separated string.
-  formulae: [`"${STATUS_LIST.join(",")}"`],
-  showErrorMessage: true,
-  errorStyle: "stop",
-  errorTitle: "状态",
-  error: `请从列表中选择：${STATUS_LIST.join(" / ")}`,
-  showInputMessage: true,
-  promptTitle: "状态",
-  prompt: STATUS_LIST.join(" / "),
-};
+/** exceljs form of a layout input validation (an OOXML list literal is one quoted, comma-separated string). */
+function excelValidation(v: InputValidation): ExcelJS.DataValidation {
+  const messages = { showErrorMessage: true, errorStyle: "stop", errorTitle: v.title, error: v.message, showInputMessage: true, promptTitle: v.title, prompt: v.message } as const;
+  if (v.kind === "list") return { type: "list", allowBlank: true, formulae: [`"${v.list.join(",")}"`], ...messages };
+  return { type: "date", operator: "greaterThanOrEqual", allowBlank: true, formulae: [serialOf({ date: v.minDate })], ...messages };
+}
 
 function styleDataRow(row: ExcelJS.Row, values: CellValue[]): void {
   let lines = 1;
@@ -89,9 +81,12 @@ interface SheetValidations {
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
 }
 
-/** The 状态 dropdown on every data row: one range, not one entry per cell (20,000 per-cell entries take seconds to write). */
-function addStatusDropdown(sheet: ExcelJS.Worksheet, lastRow: number): void {
-  (sheet as unknown as SheetValidations).dataValidations.add(`${STATUS_COLUMN}${FIRST_DATA_ROW}:${STATUS_COLUMN}${lastRow}`, STATUS_VALIDATION);
+/** The 状态 dropdown and the date checks on every data row: one range each, not one entry per cell (20,000 per-cell entries take seconds to write). */
+function addInputValidations(sheet: ExcelJS.Worksheet, lastRow: number): void {
+  for (const v of INPUT_VALIDATIONS) {
+    const column = letterOf(v.column);
+    (sheet as unknown as SheetValidations).dataValidations.add(`${column}${FIRST_DATA_ROW}:${column}${lastRow}`, excelValidation(v));
+  }
 }
 
 /** One expression rule per coloured 到期状态, over whole rows, keyed on the 到期状态 column. */

@@ -91,7 +91,7 @@ describe("populate: what is written where", () => {
   test("number formats per column on every data row: text columns are @, dates yyyy-mm-dd", () => {
     for (const r of [2, 100, 196]) {
       TASK_COLUMNS.forEach((c, j) => {
-        const expected = { text: "@", integer: "0", date: DATE_FORMAT, general: "General" }[c.format];
+        const expected = { text: "@", integer: "0", date: DATE_FORMAT, boolean: "\"是\";\"是\";\"否\"", general: "General" }[c.format];
         expect(cellOf(tasks, r, j)?.numberFormat).toBe(expected);
       });
     }
@@ -107,9 +107,11 @@ describe("populate: what is written where", () => {
     expect(tasks.frozenRows).toBe(1);
   });
 
-  test("状态 drop-down and status colours keyed on the 到期状态 column (no SOIL call inside a rule)", () => {
+  test("状态 drop-down, date-only 最近反馈日期 / 完成日期, status colours keyed on the 到期状态 column (no SOIL call inside a rule)", () => {
     expect(tasks.validations).toEqual([
       expect.objectContaining({ address: "H2:H196", rule: { list: { inCellDropDown: true, source: STATUS_LIST.join(",") } } }),
+      expect.objectContaining({ address: "J2:J196", rule: { date: { formula1: "2000-01-01", operator: "GreaterThanOrEqualTo" } } }),
+      expect.objectContaining({ address: "K2:K196", rule: { date: { formula1: "2000-01-01", operator: "GreaterThanOrEqualTo" } } }),
     ]);
     expect(tasks.conditionalFormats).toEqual(
       Object.entries(STATUS_STYLES).map(([status, style]) => ({

@@ -122,7 +122,7 @@ describe("re-import into a filled-in workbook", () => {
 
     // Filters cleared, styles and the summary chart over the new extent.
     expect(book.table(TASK_TABLE)!.filters.size).toBe(0);
-    expect(tasks.validations.map((v) => v.address)).toEqual(["H2:H194"]);
+    expect(tasks.validations.map((v) => v.address)).toEqual(["H2:H194", "J2:J194", "K2:K194"]);
     expect(new Set(tasks.conditionalFormats.map((c) => c.address))).toEqual(new Set(["A2:P194"]));
     expect(tasks.conditionalFormats).toHaveLength(4);
     const summary = book.sheet(SHEETS.summary)!;

@@ -98,7 +98,8 @@ describe.each(CASES.map((c) => [c.name, c] as const))("LibreOffice recalculates 
       id: e.requirement.id,
       status: e.status,
       daysLeft: e.daysLeft === null ? "" : String(e.daysLeft),
-      feedbackLate: e.feedbackLate ? "TRUE" : "FALSE",
+      // BOOLEAN_FORMAT shows LibreOffice's boolean results as 是 / 否.
+      feedbackLate: e.feedbackLate ? "是" : "否",
     }));
     expect(actual).toEqual(wanted);
   });
@@ -136,7 +137,7 @@ test("the cases exercise every due status, both feedback outcomes and joint resp
     }
   }
   expect([...statuses].sort()).toEqual(["临期", "按期推进", "已完成", "已逾期", "持续推进", "时限待定", "未到期"].sort());
-  expect([...late].sort()).toEqual(["FALSE", "TRUE"]);
+  expect([...late].sort()).toEqual(["否", "是"]);
   expect(allRequirements(seed).some((r) => r.responsible.length > 1)).toBe(true);
 });
 

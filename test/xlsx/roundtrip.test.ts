@@ -105,6 +105,17 @@ describe.each(["written", "after LibreOffice"] as const)("%s", (name) => {
     }
   });
 
+  test("最近反馈日期 and 完成日期 take only dates from 2000-01-01 on", () => {
+    const validations = model(tasks(books[name])).dataValidations ?? {};
+    for (const key of ["lastFeedback", "completedOn"]) {
+      const letter = columnLetter(TASK_COLUMNS.findIndex((c) => c.key === key));
+      for (let row = 2; row <= LAST_ROW; row++) {
+        const v = validations[`${letter}${row}`];
+        expect([key, row, v?.type, v?.operator, Number(v?.formulae[0])]).toEqual([key, row, "date", "greaterThanOrEqual", 36526]);
+      }
+    }
+  });
+
   test("date columns carry yyyy-mm-dd on every data row; helper columns stay hidden; widths from the layout", () => {
     const sheet = tasks(books[name]);
     TASK_COLUMNS.forEach((spec, i) => {

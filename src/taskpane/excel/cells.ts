@@ -1,5 +1,5 @@
 /** Layout values and formats as Office.js takes them: serials for dates, "@" for text, widths in points. */
-import { CellValue, ColumnFormat, columnLetter, DATE_FORMAT, serialFromDay } from "../../core";
+import { CellValue, ColumnFormat, columnLetter, NUMBER_FORMATS, serialFromDay } from "../../core";
 
 /** A cell for `range.values`: dates as serials, empty as "". Formulas belong in `range.formulas`. */
 export function officeValue(cell: CellValue): string | number | boolean {
@@ -8,22 +8,9 @@ export function officeValue(cell: CellValue): string | number | boolean {
   return cell;
 }
 
-/**
- * Number format per layout format. Text columns get "@" before their values are written: Excel
- * then stores what is written as text, so a cell from the document that starts with = + - @ never
- * becomes a formula and an id such as 1.10 never becomes the number 1.1.
- */
+/** Number format per layout format (text columns are "@" before values are written: see NUMBER_FORMATS). */
 export function numberFormatOf(format: ColumnFormat): string {
-  switch (format) {
-    case "text":
-      return "@";
-    case "integer":
-      return "0";
-    case "date":
-      return DATE_FORMAT;
-    default:
-      return "General";
-  }
+  return NUMBER_FORMATS[format];
 }
 
 /**

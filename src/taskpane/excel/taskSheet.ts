@@ -1,5 +1,5 @@
 /** The 任务清单 sheet through Office.js: frame (header, widths, freeze), row blocks, and the body's styling. */
-import { CellValue, columnIndex, STATUS_LIST, STATUS_STYLES, statusRuleFormula, TASK_COLUMNS } from "../../core";
+import { CellValue, columnIndex, INPUT_VALIDATIONS, isoFromDay, STATUS_STYLES, statusRuleFormula, TASK_COLUMNS } from "../../core";
 import { blockAddress, indexRuns, numberFormatOf, officeValue } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET, PayloadBatcher } from "./payload";
 import { ExcelFeatures } from "./requirements";
@@ -60,15 +60,15 @@ export function styleTaskBody(sheet: Excel.Worksheet, rowCount: number, features
     }
   }
   if (features.dataValidation) {
-    const progress = columnIndex("progress");
-    const column = sheet.getRange(blockAddress(progress, progress, 2, last));
-    column.dataValidation.clear();
-    column.dataValidation.rule = { list: { inCellDropDown: true, source: STATUS_LIST.join(",") } };
-    column.dataValidation.errorAlert = {
-      showAlert: true,
-      style: "Stop",
-      title: "状态",
-      message: `请从下拉列表中选择：${STATUS_LIST.join("、")}`,
-    };
+    for (const v of INPUT_VALIDATIONS) {
+      const index = columnIndex(v.column);
+      const column = sheet.getRange(blockAddress(index, index, 2, last));
+      column.dataValidation.clear();
+      column.dataValidation.rule =
+        v.kind === "list"
+          ? { list: { inCellDropDown: true, source: v.list.join(",") } }
+          : { date: { formula1: isoFromDay(v.minDate), operator: "GreaterThanOrEqualTo" } };
+      column.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.title, message: v.message };
+    }
   }
 }
