@@ -42,7 +42,7 @@ export async function run(): Promise<BenchSection> {
     title: "Task pane: Excel writes (test double) and bundle",
     rows,
     notes: [
-      "Syncs = 2 fixed (sheet names; recalculation after suspended calculation) + one per batch of at most 4 MB estimated JSON (non-ASCII counted as 6 bytes). Re-import adds reads: table check, size, one per 1,500 rows, sheet lookups.",
+      "Syncs = 3 fixed (sheet names; recalculation after suspended calculation + the summary chart; the chart's series) + one per batch of at most 4 MB estimated JSON (non-ASCII counted as 6 bytes). Re-import adds reads: table check, size, one per 1,500 rows, sheet lookups.",
       "Times are of the pane's code and the in-memory double, not of Excel.",
     ],
   };

@@ -343,7 +343,10 @@ export function checkManifestText(xml: string, file = "manifest.xml", options: M
   const hosts = descendants(child(root, "Hosts") ?? root, "Host").filter((h) => h.parent?.parent === root);
   if (!hosts.some((h) => h.attrs.Name === "Workbook")) errors.push('<Hosts> must contain <Host Name="Workbook"/>');
   const sets = descendants(child(root, "Requirements") ?? root, "Set");
-  if (!sets.some((s) => s.attrs.Name === "SharedRuntime")) errors.push('<Requirements> must declare <Set Name="SharedRuntime" MinVersion="1.1"/>');
+  // Requiring SharedRuntime would hide the add-in on Office 2019 (ExcelApi 1.7, no shared runtime), where the
+  // pane still works with built-in formulas; the <Runtimes> element alone turns the shared runtime on where it exists.
+  if (sets.some((s) => s.attrs.Name === "SharedRuntime")) errors.push("<Requirements> must not require SharedRuntime: Office 2019 would not load the add-in at all");
+  if (!sets.some((s) => s.attrs.Name === "ExcelApi")) errors.push('<Requirements> must declare <Set Name="ExcelApi" …/>');
   const permissions = child(root, "Permissions")?.text.trim();
   if (permissions && !["Restricted", "ReadDocument", "ReadAllDocument", "WriteDocument", "ReadWriteDocument"].includes(permissions)) {
     errors.push(`unknown <Permissions> value "${permissions}"`);

@@ -2,10 +2,11 @@
  * Raw cell values, as Excel hands them to SOIL.* functions, turned into core inputs.
  *
  * Excel passes numbers (dates are serials), strings, booleans, "" or null for empty cells (Excel on the
- * desktop passes 0 instead, office-js#4702), and — with allowErrorForDataTypeAny — error values as
- * objects with a `code` such as "#N/A". Everything here is
- * plain TypeScript: a mistake in the input becomes a CellInputError with a Chinese message, which the
- * wrapper boundary (guard.ts) turns into #VALUE! or #N/A.
+ * desktop passes 0 instead, office-js#4702 / #5262), error values as objects — with allowErrorForDataTypeAny
+ * a CustomFunctions.Error-like `{code: "#N/A"}`, or, because the generated metadata also sets
+ * allowCustomDataForDataTypeAny, an Excel.ErrorCellValue `{type: "Error", basicValue: "#N/A"}` — and data
+ * types as Excel.CellValue objects. Everything here is plain TypeScript: a mistake in the input becomes a
+ * CellInputError with a Chinese message, which the wrapper boundary (guard.ts) turns into #VALUE! or #N/A.
  */
 import {
   columnIndex,
@@ -79,18 +80,45 @@ function shown(value: unknown): string {
   return typeof value === "string" ? `“${text.length > 20 ? text.slice(0, 20) + "…" : text}”` : text;
 }
 
+type Primitive = string | number | boolean;
+
+const isPrimitive = (value: unknown): value is Primitive =>
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+
+/** Excel.CellValue types that stand for a plain value (a formatted number is still a number). */
+const BASIC_CELL_VALUE_TYPES = new Set(["String", "Double", "Boolean", "FormattedNumber"]);
+
+/** The fields SOIL looks at in a CustomFunctions.Error or an Excel.CellValue object. */
+interface CellObject {
+  code?: unknown;
+  type?: unknown;
+  basicValue?: unknown;
+  errorType?: unknown;
+}
+
+/** The error code of an error value in either shape Excel passes, or null when the value is no error. */
+function errorCode(cell: CellObject): string | null {
+  if (typeof cell.code === "string" && cell.code.startsWith("#")) return cell.code;
+  if (cell.type !== "Error") return null;
+  if (typeof cell.basicValue === "string" && cell.basicValue.startsWith("#")) return cell.basicValue;
+  return cell.errorType === "NotAvailable" ? "#N/A" : `#${String(cell.errorType ?? "ERROR")}`;
+}
+
 /**
- * Rejects what is not a plain cell value: an error value (#N/A, #REF! … — kept as #N/A when it is #N/A)
- * or a data type (entity, image).
+ * A plain cell value, or null when empty. Basic data types are read as their value; an error value
+ * (#N/A, #REF! … — kept as #N/A when it is #N/A) or another data type (entity, image) is a mistake.
  */
-function plainCell(value: unknown, what: CellLabel): string | number | boolean | null {
+function plainCell(value: unknown, what: CellLabel): Primitive | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  const code = (value as { code?: unknown }).code;
-  if (typeof code === "string" && code.startsWith("#")) {
+  if (isPrimitive(value)) return value;
+  const cell = value as CellObject;
+  const code = errorCode(cell);
+  if (code !== null) {
     const make = code === "#N/A" ? notAvailable : invalidValue;
     throw make(`${labelText(what)}是错误值 ${code}，请先更正该单元格`);
   }
+  if (cell.type === "Empty") return null;
+  if (typeof cell.type === "string" && BASIC_CELL_VALUE_TYPES.has(cell.type) && isPrimitive(cell.basicValue)) return cell.basicValue;
   throw invalidValue(`${labelText(what)}不是文字、数字或日期，SOIL 函数无法读取`);
 }
 

@@ -13,18 +13,19 @@ import { BUNDLED_TABLE_NAME, BUNDLED_TABLE_TEXT } from "./source/seedTable";
 
 declare global {
   interface Window {
-    /** An Excel test double (run + isSetSupported), injected by tests before the page loads. */
-    __SOIL_EXCEL__?: { run: ExcelRun; isSetSupported: IsSetSupported };
+    /** An Excel test double (run + isSetSupported + display language), injected by tests before the page loads. */
+    __SOIL_EXCEL__?: { run: ExcelRun; isSetSupported: IsSetSupported; displayLanguage?: string };
   }
 }
 
 function excelActions(host: Office.HostType | null): ExcelActions | null {
   if (host === Office.HostType.Excel) {
     const run: ExcelRun = (batch) => Excel.run(batch);
-    return createExcelActions(run, detectFeatures((name, version) => Office.context.requirements.isSetSupported(name, version)));
+    const isSetSupported: IsSetSupported = (name, version) => Office.context.requirements.isSetSupported(name, version);
+    return createExcelActions(run, detectFeatures(isSetSupported, Office.context.displayLanguage));
   }
   const double = window.__SOIL_EXCEL__;
-  return double ? createExcelActions(double.run, detectFeatures(double.isSetSupported)) : null;
+  return double ? createExcelActions(double.run, detectFeatures(double.isSetSupported, double.displayLanguage)) : null;
 }
 
 void Office.onReady((info) => {

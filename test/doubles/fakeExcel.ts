@@ -13,7 +13,12 @@
  * - a written string is entered as Excel enters typed text: into a cell formatted "@" it stays
  *   text; otherwise "=…" becomes a formula and "12" a number;
  * - formula cells compute through a pluggable evaluator (SOIL functions: soilEvaluator.ts); any
- *   other formula reads as #NAME?. A 2-D result spills.
+ *   other formula reads as #NAME?. A 2-D result spills;
+ * - CustomFunctionsRuntime 1.1 is there with ExcelApi 1.9 and later (not in Office 2019 at 1.7);
+ * - navigating from a null object (getItemOrNullObject that found nothing) fails the request: the
+ *   API does not document it, so SOIL must not do it;
+ * - charts.add makes no series by default (`chartAutoSeries: "none"`): what Excel may do over a source
+ *   that has not computed yet; "perColumn" makes one per source column.
  * Every operation is recorded (`calls`) with the number of the sync that sent it.
  * No Node APIs: it is bundled for the browser in the end-to-end test.
  */
@@ -62,13 +67,20 @@ export interface ConditionalFormatRecord {
   font?: string;
 }
 
+export interface SeriesModel {
+  name?: string;
+  values?: string;
+  xValues?: string;
+  fill?: string;
+}
+
 export interface ChartModel {
   type: string;
   source: string;
   seriesBy: string;
   name?: string;
   properties: Record<string, unknown>;
-  series: { name?: string; xValues?: string; fill?: string }[];
+  series: SeriesModel[];
   position?: [string, string];
 }
 
@@ -199,8 +211,16 @@ function versionAtLeast(have: string, need: string): boolean {
 export interface FakeOptions {
   /** Highest ExcelApi requirement set supported ("1.7" for Office 2019). */
   apiVersion?: string;
+  /** CustomFunctionsRuntime 1.1 (SOIL.* functions); default: with ExcelApi 1.9 and later. */
+  customFunctions?: boolean;
   evaluator?: FormulaEvaluator;
   payloadLimit?: number;
+  /** Series charts.add makes from its source: none (default) or one per column (or row). */
+  chartAutoSeries?: "none" | "perColumn";
+  /** An error code for an operation Excel should refuse (fault injection), or undefined. */
+  refuse?: (call: { target: string; member: string }) => string | undefined;
+  /** Office.context.displayLanguage (default en-US); zh-CN loads the Chinese SOIL function names. */
+  displayLanguage?: string;
 }
 
 export class FakeWorkbook {
@@ -214,8 +234,12 @@ export class FakeWorkbook {
   suspendedSyncs = 0;
   calculations: string[] = [];
   apiVersion: string;
+  readonly displayLanguage: string;
+  customFunctions: boolean;
   evaluator?: FormulaEvaluator;
   payloadLimit: number;
+  chartAutoSeries: "none" | "perColumn";
+  refuse?: FakeOptions["refuse"];
   /** Bumped by every write: evaluation results are cached per version. */
   version = 0;
   private cache = new Map<string, unknown>();
@@ -223,11 +247,16 @@ export class FakeWorkbook {
 
   constructor(options: FakeOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.17";
+    this.customFunctions = options.customFunctions ?? versionAtLeast(this.apiVersion, "1.9");
     this.evaluator = options.evaluator;
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+    this.chartAutoSeries = options.chartAutoSeries ?? "none";
+    this.refuse = options.refuse;
+    this.displayLanguage = options.displayLanguage ?? "en-US";
   }
 
-  isSetSupported = (name: string, version: string): boolean => name === "ExcelApi" && versionAtLeast(this.apiVersion, version);
+  isSetSupported = (name: string, version: string): boolean =>
+    (name === "ExcelApi" && versionAtLeast(this.apiVersion, version)) || (name === "CustomFunctionsRuntime" && this.customFunctions && versionAtLeast("1.1", version));
 
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -329,6 +358,10 @@ function itemNotFound(what: string): never {
   throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${what}`);
 }
 
+function fromNullObject(what: string): never {
+  throw new FakeOfficeError("GeneralException", `${what}: navigated from a null object (the double refuses what the API does not document)`);
+}
+
 function propsOf(option?: string | string[]): string[] {
   if (option === undefined) return [];
   return (Array.isArray(option) ? option : option.split(",")).map((p) => p.trim()).filter(Boolean);
@@ -370,6 +403,8 @@ export class FakeContext {
       if (op.apiSet && !book.isSetSupported("ExcelApi", op.apiSet)) {
         throw new FakeOfficeError("ApiNotFound", `${op.member} needs ExcelApi ${op.apiSet}`);
       }
+      const refused = book.refuse?.(op);
+      if (refused) throw new FakeOfficeError(refused, `${op.target}.${op.member} refused`);
       const written = op.writes?.();
       if (written?.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${written.name} is protected.`);
       op.run();
@@ -477,7 +512,7 @@ class WorksheetCollectionProxy extends Proxied {
   }
   getItemOrNullObject(name: string): WorksheetProxy {
     // As in Office.js, isNullObject is known after the next sync without a load.
-    const proxy = new WorksheetProxy(this.ctx, name, () => this.ctx.book.sheet(name) ?? null);
+    const proxy = new WorksheetProxy(this.ctx, name, () => this.ctx.book.sheet(name) ?? null, () => this.ctx.book.sheet(name) ?? fromNullObject(name));
     this.op("getItemOrNullObject", [name], () => (proxy.known.isNullObject = proxy.resolve() === null), { apiSet: "1.4" });
     return proxy;
   }
@@ -489,14 +524,18 @@ class WorksheetProxy extends Proxied {
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: { freezeRows(count: number): void };
   readonly protection: { load(p?: string): unknown; readonly protected: boolean };
+  /** What objects got from this sheet resolve it with: a null sheet fails them. */
+  private readonly navigate: Resolver<SheetModel>;
   constructor(
     ctx: FakeContext,
     name: string,
     readonly resolve: Resolver<SheetModel>,
+    navigate?: Resolver<SheetModel>,
   ) {
     super(ctx, `worksheets.getItem(${name})`);
-    this.tables = new TableCollectionProxy(ctx, `${this.path}.tables`, resolve);
-    this.charts = new ChartCollectionProxy(ctx, `${this.path}.charts`, resolve);
+    this.navigate = navigate ?? resolve;
+    this.tables = new TableCollectionProxy(ctx, `${this.path}.tables`, this.navigate);
+    this.charts = new ChartCollectionProxy(ctx, `${this.path}.charts`, this.navigate);
     this.freezePanes = {
       freezeRows: (count: number) =>
         this.op("freezePanes.freezeRows", [count], () => this.model() && (this.model()!.frozenRows = count), { apiSet: "1.7", writes: () => this.model() }),
@@ -513,7 +552,7 @@ class WorksheetProxy extends Proxied {
     };
   }
   model(): SheetModel | undefined {
-    return this.resolve() ?? undefined;
+    return this.navigate() ?? undefined;
   }
   get name(): string {
     return (this.known.name as string) ?? notLoaded("name");
@@ -531,11 +570,11 @@ class WorksheetProxy extends Proxied {
   }
   getRange(address: string): RangeProxy {
     const { box } = parseAddress(address);
-    return new RangeProxy(this.ctx, `${this.path}.getRange(${address})`, this.resolve, () => box);
+    return new RangeProxy(this.ctx, `${this.path}.getRange(${address})`, this.navigate, () => box);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    const range = new RangeProxy(this.ctx, `${this.path}.getUsedRangeOrNullObject()`, this.resolve, () => {
-      const m = this.resolve();
+    const range = new RangeProxy(this.ctx, `${this.path}.getUsedRangeOrNullObject()`, this.navigate, () => {
+      const m = this.navigate();
       if (!m) return null;
       let box: Box | null = null;
       for (const [r, row] of m.cells) {
@@ -670,6 +709,10 @@ class RangeProxy extends Proxied {
   set formulas(values: unknown[][]) {
     this.op("formulas", [values], () => this.each(this.checkShape(values, "formulas"), enter), { writes: () => this.model() });
   }
+  /** Formulas in the display language's names (separators as in en-US and zh-CN); stored as the user would see them. */
+  set formulasLocal(values: unknown[][]) {
+    this.op("formulasLocal", [values], () => this.each(this.checkShape(values, "formulasLocal"), enter), { writes: () => this.model() });
+  }
   get formulas(): unknown[][] {
     return (this.loaded.formulas as unknown[][]) ?? notLoaded("formulas");
   }
@@ -738,6 +781,25 @@ class RangeProxy extends Proxied {
       const b = this.box();
       return b && { ...b, r1: b.r1 + index, r2: b.r1 + index };
     });
+  }
+
+  clear(applyTo: string = "All"): void {
+    this.op("clear", [applyTo], () => {
+      const m = this.model();
+      const box = this.cells();
+      for (const [r, row] of m.cells) {
+        if (r < box.r1 || r > box.r2) continue;
+        for (const [c, cell] of row) {
+          if (c < box.c1 || c > box.c2) continue;
+          if (applyTo === "All" || applyTo === "Contents") Object.assign(cell, { value: null, formula: undefined });
+          if (applyTo === "All" || applyTo === "Formats") cell.numberFormat = "General";
+        }
+      }
+      if (applyTo === "All" || applyTo === "Formats") {
+        const keep = m.formats.filter((f) => !overlaps(parseAddress(f.address).box, box) || f.property === "columnWidth");
+        m.formats.splice(0, m.formats.length, ...keep);
+      }
+    }, { writes: () => this.model() });
   }
 
   select(): void {
@@ -984,7 +1046,11 @@ class ChartCollectionProxy extends Proxied {
   load(option?: string): this {
     this.op("load", [option], () => {
       const charts = this.sheet()?.charts ?? [];
-      this.loadedItems = charts.map((model, i) => new ChartProxy(this.ctx, `${this.path}.items[${i}]`, () => model, this.sheet));
+      this.loadedItems = charts.map((model, i) => {
+        const proxy = new ChartProxy(this.ctx, `${this.path}.items[${i}]`, () => model, this.sheet);
+        proxy.known.name = model.name;
+        return proxy;
+      });
     });
     return this;
   }
@@ -993,8 +1059,13 @@ class ChartCollectionProxy extends Proxied {
     this.op("add", [type, source.path, seriesBy], () => {
       const box = source.cells();
       const model: ChartModel = { type, source: boxAddress(box), seriesBy: seriesBy ?? "Auto", properties: {}, series: [] };
-      const count = seriesBy === "Rows" ? box.r2 - box.r1 + 1 : box.c2 - box.c1 + 1;
-      for (let i = 0; i < count; i++) model.series.push({});
+      if (this.ctx.book.chartAutoSeries === "perColumn") {
+        const byRows = seriesBy === "Rows";
+        const count = byRows ? box.r2 - box.r1 + 1 : box.c2 - box.c1 + 1;
+        for (let i = 0; i < count; i++) {
+          model.series.push({ values: boxAddress(byRows ? { ...box, r1: box.r1 + i, r2: box.r1 + i } : { ...box, c1: box.c1 + i, c2: box.c1 + i }) });
+        }
+      }
       (this.sheet() ?? itemNotFound(this.path)).charts.push(model);
       holder.chart = model;
     }, { writes: () => this.sheet() ?? undefined });
@@ -1002,11 +1073,72 @@ class ChartCollectionProxy extends Proxied {
   }
 }
 
+class SeriesProxy extends Proxied {
+  readonly format: { fill: { setSolidColor(color: string): void } };
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly resolve: () => SeriesModel,
+    readonly chart: ChartProxy,
+  ) {
+    super(ctx, path);
+    this.format = { fill: { setSolidColor: (color: string) => this.write("format.fill.setSolidColor", [color], () => (this.resolve().fill = color)) } };
+  }
+  private write(member: string, args: unknown[], run: () => void, apiSet?: string): void {
+    this.op(member, args, run, { apiSet, writes: () => this.chart.sheet() ?? undefined });
+  }
+  set name(value: string) {
+    this.write("name", [value], () => (this.resolve().name = value));
+  }
+  setValues(range: RangeProxy): void {
+    this.write("setValues", [range.path], () => (this.resolve().values = boxAddress(range.cells())), "1.7");
+  }
+  setXAxisValues(range: RangeProxy): void {
+    this.write("setXAxisValues", [range.path], () => (this.resolve().xValues = boxAddress(range.cells())), "1.7");
+  }
+  delete(): void {
+    this.write("delete", [], () => {
+      const list = this.chart.model().series;
+      const i = list.indexOf(this.resolve());
+      if (i >= 0) list.splice(i, 1);
+    }, "1.7");
+  }
+}
+
+class SeriesCollectionProxy extends Proxied {
+  private loadedItems?: SeriesProxy[];
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly chart: ChartProxy,
+  ) {
+    super(ctx, path);
+  }
+  get items(): SeriesProxy[] {
+    return this.loadedItems ?? notLoaded("items");
+  }
+  load(option?: string): this {
+    this.op("load", [option], () => {
+      this.loadedItems = this.chart.model().series.map((model, i) => new SeriesProxy(this.ctx, `${this.path}.items[${i}]`, () => model, this.chart));
+    });
+    return this;
+  }
+  add(name?: string): SeriesProxy {
+    const holder: { series?: SeriesModel } = {};
+    this.op("add", [name], () => {
+      holder.series = { name };
+      this.chart.model().series.push(holder.series);
+    }, { apiSet: "1.7", writes: () => this.chart.sheet() ?? undefined });
+    return new SeriesProxy(this.ctx, `${this.path}.add(${name})`, () => holder.series ?? itemNotFound("series"), this.chart);
+  }
+}
+
 class ChartProxy extends Proxied {
+  readonly known: Record<string, unknown> = {};
   readonly title: object;
   readonly legend: object;
   readonly axes: object;
-  readonly series: { getItemAt(i: number): object };
+  readonly series: SeriesCollectionProxy;
   constructor(
     ctx: FakeContext,
     path: string,
@@ -1019,23 +1151,13 @@ class ChartProxy extends Proxied {
     this.title = record("title");
     this.legend = record("legend");
     this.axes = record("axes", "1.7");
-    this.series = {
-      getItemAt: (i: number) => {
-        const series = () => this.model().series[i] ?? itemNotFound(`series ${i}`);
-        const op = (member: string, args: unknown[], run: () => void, apiSet?: string) =>
-          ctx.enqueue({ target: `${path}.series.getItemAt(${i})`, member, args, run, apiSet, writes: () => sheet() ?? undefined });
-        return {
-          set name(value: string) {
-            op("name", [value], () => (series().name = value));
-          },
-          setXAxisValues: (range: RangeProxy) => op("setXAxisValues", [range.path], () => (series().xValues = boxAddress(range.cells())), "1.7"),
-          format: { fill: { setSolidColor: (color: string) => op("format.fill.setSolidColor", [color], () => (series().fill = color)) } },
-        };
-      },
-    };
+    this.series = new SeriesCollectionProxy(ctx, `${path}.series`, this);
   }
   model(): ChartModel {
     return this.resolve() ?? itemNotFound(this.path);
+  }
+  get name(): string {
+    return "name" in this.known ? (this.known.name as string) : notLoaded("name");
   }
   set name(value: string) {
     this.op("name", [value], () => (this.model().name = value));

@@ -11,12 +11,66 @@ import path from "path";
 import vm from "vm";
 import { ROW_INPUT_WIDTH } from "../../src/core";
 import * as soil from "../../src/functions/functions";
+import { ZH_CN } from "../../src/functions/locale/zh-CN";
 import { cellResult, fakeCustomFunctions, FakeCustomFunctions, installCustomFunctions } from "./fakeCustomFunctions";
 import { seedSheet, serial, tableRange } from "./fixtures";
 
+interface BuiltParameter {
+  name: string;
+  description?: string;
+  type?: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+
 interface BuiltMetadata {
   allowErrorForDataTypeAny?: boolean;
-  functions: { id: string; name: string; description?: string; parameters: { name: string; type?: string; dimensionality?: string; optional?: boolean }[] }[];
+  functions: {
+    id: string;
+    name: string;
+    description?: string;
+    parameters: BuiltParameter[];
+    result: { type?: string; dimensionality?: string };
+    options?: Record<string, unknown>;
+  }[];
+}
+
+/**
+ * The metadata reference (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json#metadata-reference):
+ * the properties it lists at each level, the values it allows, and the id rule (A-Z, 0-9, "_", ".").
+ */
+const DOCUMENTED = {
+  topLevel: ["$schema", "allowCustomDataForDataTypeAny", "allowErrorForDataTypeAny", "functions", "enums"],
+  function: ["id", "name", "description", "helpUrl", "options", "parameters", "result"],
+  parameter: ["name", "description", "type", "dimensionality", "optional", "repeating", "cellValueType", "customEnumId"],
+  result: ["type", "dimensionality"],
+  types: ["boolean", "number", "string", "any"],
+  dimensionalities: ["scalar", "matrix"],
+  id: /^[A-Z][A-Z0-9_.]{2,}$/,
+};
+
+/** Where `file` leaves the documented shape, as readable lines (empty when it conforms). */
+function shapeProblems(file: BuiltMetadata): string[] {
+  const out: string[] = [];
+  const extra = (where: string, value: object, allowed: string[]) => {
+    for (const key of Object.keys(value)) if (!allowed.includes(key)) out.push(`${where}: undocumented property ${key}`);
+  };
+  extra("top level", file, DOCUMENTED.topLevel);
+  for (const f of file.functions) {
+    extra(f.id, f, DOCUMENTED.function);
+    if (!DOCUMENTED.id.test(f.id)) out.push(`${f.id}: id breaks the id rule`);
+    extra(`${f.id} result`, f.result, DOCUMENTED.result);
+    if (!DOCUMENTED.types.includes(f.result.type ?? "any")) out.push(`${f.id} result: type ${f.result.type}`);
+    if (!DOCUMENTED.dimensionalities.includes(f.result.dimensionality ?? "scalar")) out.push(`${f.id} result: ${f.result.dimensionality}`);
+    f.parameters.forEach((p, i) => {
+      extra(`${f.id}(${p.name})`, p, DOCUMENTED.parameter);
+      if (!DOCUMENTED.types.includes(p.type ?? "any")) out.push(`${f.id}(${p.name}): type ${p.type}`);
+      if (!DOCUMENTED.dimensionalities.includes(p.dimensionality ?? "scalar")) out.push(`${f.id}(${p.name}): ${p.dimensionality}`);
+      // A required parameter after an optional one cannot be given without the optional one.
+      if (!p.optional && f.parameters.slice(0, i).some((q) => q.optional)) out.push(`${f.id}(${p.name}): required after optional`);
+    });
+  }
+  return out;
 }
 
 const ROOT = path.join(__dirname, "../..");
@@ -83,18 +137,48 @@ test("the built functions.json lists exactly the SOIL functions, with error inpu
   ]);
 });
 
-test("functions.zh-CN.json has the same ids, parameters and types under Chinese names", () => {
+test("both files have the shape the metadata reference documents; no function is volatile, streaming or cancelable", () => {
+  expect(shapeProblems(metadata)).toEqual([]);
+  expect(shapeProblems(zhCN)).toEqual([]);
+  for (const f of [...metadata.functions, ...zhCN.functions]) expect([f.id, f.options ?? {}]).toEqual([f.id, {}]);
+});
+
+test("every parameter is of type any: allowErrorForDataTypeAny only lets error values through to those", () => {
+  for (const f of metadata.functions) for (const p of f.parameters) expect([f.id, p.name, p.type]).toEqual([f.id, p.name, "any"]);
+});
+
+test("ranges come in as matrices, spilled results go out as matrices, scalars stay scalar", () => {
+  const dims = Object.fromEntries(
+    metadata.functions.map((f) => [f.id, [f.parameters.map((p) => p.dimensionality ?? "scalar"), f.result.dimensionality ?? "scalar", f.result.type ?? "any"]]),
+  );
+  expect(dims).toEqual({
+    DUEDATE: [["scalar"], "scalar", "number"],
+    STATUS: [["matrix", "scalar", "scalar"], "scalar", "string"],
+    OVERDUE: [["matrix", "scalar"], "scalar", "boolean"],
+    DAYSLEFT: [["matrix", "scalar"], "scalar", "number"],
+    NEXTREPORT: [["scalar"], "scalar", "number"],
+    FEEDBACKLATE: [["matrix", "scalar"], "scalar", "boolean"],
+    DEPTS: [["scalar"], "matrix", "string"],
+    DEPTSUMMARY: [["matrix", "scalar", "scalar", "scalar"], "matrix", "number"],
+    SUMMARY: [["matrix", "scalar", "scalar"], "matrix", "any"],
+  });
+});
+
+test("functions.zh-CN.json has the same ids, types and options, with Chinese function and parameter names", () => {
   expect(zhCN.allowErrorForDataTypeAny).toBe(true);
   expect(zhCN.functions.map((f) => f.id)).toEqual(metadata.functions.map((f) => f.id));
   zhCN.functions.forEach((f, i) => {
     const en = metadata.functions[i];
-    expect(f.name).toMatch(/^\p{Script=Han}{3,}$/u);
+    expect(f.name).toBe(ZH_CN[en.id].name);
+    expect(f.name).toMatch(/^\p{Script=Han}+$/u);
+    expect(f.description).toMatch(/\p{Script=Han}/u);
+    expect(f.result).toEqual(en.result);
     expect(f.parameters.map(({ name: _name, ...rest }) => ({ ...rest, description: undefined }))).toEqual(
       en.parameters.map(({ name: _name, ...rest }) => ({ ...rest, description: undefined })),
     );
-    for (const p of f.parameters) expect(p.name).toMatch(/\p{Script=Han}/u);
+    for (const p of f.parameters) expect(p.name).toMatch(/^\p{Script=Han}+$/u);
   });
-  expect(zhCN.functions.find((f) => f.id === "STATUS")?.name).toBe("到期状态");
+  expect(zhCN.functions.find((f) => f.id === "STATUS")?.parameters.map((p) => p.name)).toEqual(["任务行", "统计日期", "临期天数"]);
 });
 
 test("every id in both metadata files is registered by the built script", () => {

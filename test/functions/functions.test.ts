@@ -73,6 +73,22 @@ describe("SOIL.DUEDATE", () => {
     expect(cellResult(() => soil.dueDate(errorCell("#REF!")))).toEqual(valueError("错误值 #REF!"));
     expect(cellResult(() => soil.dueDate({ type: "Entity", text: "x" }))).toEqual(valueError("无法读取"));
   });
+
+  // The generated metadata sets allowCustomDataForDataTypeAny, so Excel may pass Excel.CellValue objects.
+  test("error values as Excel.ErrorCellValue objects keep their kind too", () => {
+    expect(cellResult(() => soil.dueDate({ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }))).toEqual(naError("错误值 #N/A"));
+    expect(cellResult(() => soil.dueDate({ type: "Error", errorType: "NotAvailable" }))).toEqual(naError("错误值 #N/A"));
+    expect(cellResult(() => soil.dueDate({ type: "Error", basicValue: "#DIV/0!", errorType: "Div0" }))).toEqual(valueError("错误值 #DIV/0!"));
+    expect(cellResult(() => soil.dueDate({ type: "Error", errorType: "Ref" }))).toEqual(valueError("错误值 #Ref"));
+  });
+
+  test("basic data types read as their value; an empty data type as an empty cell", () => {
+    expect(soil.dueDate({ type: "String", basicValue: "2018年底" })).toBe(DUE_2018);
+    expect(soil.dueDate({ type: "FormattedNumber", basicValue: DUE_2018, numberFormat: "yyyy-mm-dd" })).toBe(DUE_2018);
+    expect(soil.dueDate({ type: "Double", basicValue: DUE_2018 })).toBe(DUE_2018);
+    expect(cellResult(() => soil.dueDate({ type: "Empty", basicValue: "" }))).toEqual(naError("完成时限为空"));
+    expect(cellResult(() => soil.dueDate({ type: "Double" }))).toEqual(valueError("无法读取"));
+  });
 });
 
 describe("SOIL.STATUS", () => {
@@ -181,6 +197,12 @@ describe("SOIL.STATUS", () => {
     expect(cellResult(() => soil.status(row({ deadlineRaw: "2018年底", completedOn: errorCell("#N/A") }), DUE_2018, null))).toEqual(
       naError("“完成日期”是错误值 #N/A"),
     );
+  });
+
+  test("a data-type error in a range names the column and row", () => {
+    const table = [[...TASK_HEADERS], row({ deadlineRaw: "2018年底", responsible: "市财政局" })[0]];
+    table[1][columnIndex("progress")] = { type: "Error", basicValue: "#N/A", errorType: "NotAvailable" };
+    expect(cellResult(() => soil.summary(table, DUE_2018, null))).toEqual(naError("任务表第 2 行“状态”是错误值 #N/A"));
   });
 
   test("an error value in a cell the status does not read is ignored", () => {

@@ -10,11 +10,13 @@ import {
   guideFormulas,
   ParsedTable,
   parseTable,
+  portableSummaryRows,
   responsibleDepartments,
   serialFromDay,
   SHEETS,
   STATUS_LIST,
   STATUS_STYLES,
+  SUMMARY_HEADERS,
   SUMMARY_STATUSES,
   TASK_COLUMNS,
   TASK_HEADERS,
@@ -26,7 +28,7 @@ import { officeValue } from "../../src/taskpane/excel/cells";
 import { describeError } from "../../src/taskpane/excel/errors";
 import { PAYLOAD_BUDGET } from "../../src/taskpane/excel/payload";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
-import { FakeOfficeError, FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
+import { FakeOfficeError, FakeOptions, FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
 import { seedText } from "../doubles/seedVariants";
 import { soilEvaluator } from "../doubles/soilEvaluator";
 import { seedTable, syntheticTable } from "../doubles/tables";
@@ -34,8 +36,8 @@ import { seedTable, syntheticTable } from "../doubles/tables";
 const AS_OF = dayFromIso("2018-06-20")!;
 const col = (key: Parameters<typeof columnIndex>[0]) => columnIndex(key);
 
-function setup(apiVersion = "1.17") {
-  const book = new FakeWorkbook({ evaluator: soilEvaluator, apiVersion });
+function setup(apiVersion = "1.17", options: Omit<FakeOptions, "apiVersion" | "evaluator"> = {}) {
+  const book = new FakeWorkbook({ evaluator: soilEvaluator, apiVersion, ...options });
   const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported));
   return { book, actions };
 }
@@ -55,7 +57,8 @@ describe("populate: what is written where", () => {
     book = s.book;
     const outcome = await s.actions.populate(table, AS_OF);
     expect(outcome).toEqual({ kind: "created", rows: 195, notices: [] });
-    expect(book.syncCount).toBe(3);
+    // Sheet names; all writes; recalculation + the chart; the chart's series.
+    expect(book.syncCount).toBe(4);
     tasks = book.sheet(SHEETS.tasks)!;
   });
 
@@ -143,12 +146,14 @@ describe("populate: what is written where", () => {
     expect(spill[departments.length + 2][0]).toBe("");
     expect(spill.slice(1, departments.length + 1).map((r) => r[0])).toEqual(departments);
     const last = departments.length + 1;
+    // The double's charts.add makes no series (as Excel may over a summary not computed yet): each status gets one.
     expect(summary.charts).toEqual([
       expect.objectContaining({
         type: "BarStacked",
+        name: "SoilSummaryChart",
         source: `C2:G${last}`,
         seriesBy: "Columns",
-        series: SUMMARY_STATUSES.map((s) => expect.objectContaining({ name: s, xValues: `A2:A${last}` })),
+        series: SUMMARY_STATUSES.map((s, i) => ({ name: s, values: `${"CDEFG"[i]}2:${"CDEFG"[i]}${last}`, xValues: `A2:A${last}`, fill: STATUS_STYLES[s]?.font })),
       }),
     ]);
     expect(book.valuesOf(summary, { r1: 1, r2: 1, c1: 2, c2: 6 })[0]).toEqual([...SUMMARY_STATUSES]);
@@ -173,10 +178,10 @@ describe("populate: syncs stay fixed and requests stay under 5 MB", () => {
     return { book, outcome };
   }
 
-  test("200 rows: 3 syncs (sheet names, one batch of writes, recalculation)", async () => {
+  test("200 rows: 4 syncs (sheet names, one batch of writes, recalculation + chart, chart series)", async () => {
     const { book, outcome } = await populate(syntheticTable(200));
     expect(outcome).toMatchObject({ kind: "created", rows: 200 });
-    expect(book.syncCount).toBe(3);
+    expect(book.syncCount).toBe(4);
     expect(book.table(TASK_TABLE)!.box.r2).toBe(201);
   });
 
@@ -184,9 +189,9 @@ describe("populate: syncs stay fixed and requests stay under 5 MB", () => {
     const table = syntheticTable(10_000);
     const { book, outcome } = await populate(table);
     expect(outcome).toMatchObject({ kind: "created", rows: 10_000 });
-    const writes = book.requestBytes.slice(1, -1);
-    // Syncs grow with data size only: 2 fixed + one per batch of at most PAYLOAD_BUDGET estimated bytes.
-    expect(book.syncCount).toBe(2 + writes.length);
+    const writes = book.requestBytes.slice(1, -2);
+    // Syncs grow with data size only: 3 fixed + one per batch of at most PAYLOAD_BUDGET estimated bytes.
+    expect(book.syncCount).toBe(3 + writes.length);
     expect(writes.length).toBe(3);
     expect(Math.max(...book.requestBytes)).toBeLessThan(5 * 1024 * 1024);
     expect(Math.max(...book.requestBytes)).toBeLessThan(PAYLOAD_BUDGET);
@@ -275,15 +280,39 @@ describe("populate: existing workbooks and older Excel", () => {
     expect(describeError(error)).toMatchObject({ code: "ItemAlreadyExists", message: expect.stringContaining("同名") });
   });
 
-  test("Excel 2019 (ExcelApi 1.7): no drop-down, a notice instead, everything else as usual", async () => {
+  test("Excel 2019 (ExcelApi 1.7, no custom functions): built-in formulas everywhere, no drop-down, notices say so", async () => {
     const { book, actions } = setup("1.7");
-    const outcome = await actions.populate(seedTable(), AS_OF);
-    expect(outcome).toMatchObject({ kind: "created", notices: [expect.stringContaining("下拉列表")] });
+    const table = seedTable();
+    const outcome = await actions.populate(table, AS_OF);
+    expect(outcome).toMatchObject({ kind: "created", notices: [expect.stringContaining("内置公式"), expect.stringContaining("下拉列表")] });
     const tasks = book.sheet(SHEETS.tasks)!;
     expect(tasks.validations).toEqual([]);
     expect(tasks.conditionalFormats).toHaveLength(4);
     expect(tasks.frozenRows).toBe(1);
     expect(book.calls.some((c) => c.member.startsWith("dataValidation"))).toBe(false);
+    // What Office 2019 cannot compute is nowhere: the layout's portable formulas instead of SOIL.*.
+    const portable = taskRows(table, { flavor: "portable" });
+    for (const r of [2, 100, 196]) {
+      for (const key of ["dueStatus", "daysLeft", "feedbackLate"] as const) {
+        expect(tasks.cell(r, col(key))?.formula).toBe((portable[r - 2][col(key)] as { formula: string }).formula);
+      }
+    }
+    const everyFormula = book.sheets.flatMap((s) => [...s.cells.values()].flatMap((row) => [...row.values()].map((c) => c.formula ?? "")));
+    expect(everyFormula.filter((f) => f.includes("SOIL."))).toEqual([]);
+    const guide = book.sheet(SHEETS.guide)!;
+    expect(guide.cell(3, 1)?.formula).toBe(guideFormulas("portable").nextReport);
+    // 部门汇总: header, one row of built-in formulas per department, the total; the chart over it.
+    const summary = book.sheet(SHEETS.summary)!;
+    const departments = responsibleDepartments(table);
+    const expected = portableSummaryRows(departments, 195);
+    expect(book.valuesOf(summary, { r1: 1, r2: 1, c1: 0, c2: 8 })[0]).toEqual([...SUMMARY_HEADERS]);
+    expected.forEach((row, i) => {
+      expect(summary.cell(i + 2, 0)).toMatchObject({ value: row[0], numberFormat: "@" });
+      expect(summary.cell(i + 2, 1)?.formula).toBe((row[1] as { formula: string }).formula);
+      expect(summary.cell(i + 2, 8)?.formula).toBe((row[8] as { formula: string }).formula);
+    });
+    expect(summary.charts).toHaveLength(1);
+    expect(summary.charts[0].series.map((x) => x.name)).toEqual([...SUMMARY_STATUSES]);
   });
 
   test("ExcelApi 1.5: no colours, freeze, chart or drop-down, no calculation suspended; still populated", async () => {
@@ -291,10 +320,28 @@ describe("populate: existing workbooks and older Excel", () => {
     const outcome = await actions.populate(seedTable(), AS_OF);
     expect(outcome).toMatchObject({ kind: "created", rows: 195 });
     expect(book.syncCount).toBe(2);
-    if (outcome.kind === "created") expect(outcome.notices).toHaveLength(4);
+    if (outcome.kind === "created") expect(outcome.notices).toHaveLength(5);
     expect(book.sheet(SHEETS.summary)!.charts).toEqual([]);
     expect(book.sheet(SHEETS.tasks)!.frozenRows).toBe(0);
     expect(book.suspendedSyncs).toBe(0);
+  });
+
+  test("the chart when Excel makes its series from the source: one per status, none added or left over", async () => {
+    const { book, actions } = setup("1.17", { chartAutoSeries: "perColumn" });
+    await actions.populate(seedTable(), AS_OF);
+    const last = responsibleDepartments(seedTable()).length + 1;
+    const [chart] = book.sheet(SHEETS.summary)!.charts;
+    expect(chart.series.map((x) => [x.name, x.values, x.xValues])).toEqual(SUMMARY_STATUSES.map((s, i) => [s, `${"CDEFG"[i]}2:${"CDEFG"[i]}${last}`, `A2:A${last}`]));
+    expect(book.calls.some((c) => c.target.includes(".series") && c.member === "add")).toBe(false);
+  });
+
+  test("a chart Excel refuses: removed, a notice, everything else written and recalculated", async () => {
+    const { book, actions } = setup("1.17", { refuse: (c) => (c.member === "setXAxisValues" ? "InvalidArgument" : undefined) });
+    const outcome = await actions.populate(seedTable(), AS_OF);
+    expect(outcome).toMatchObject({ kind: "created", rows: 195, notices: [expect.stringContaining("图表")] });
+    expect(book.sheet(SHEETS.summary)!.charts).toEqual([]);
+    expect(book.calculations).toEqual(["Full"]);
+    expect(book.table(TASK_TABLE)!.box.r2).toBe(196);
   });
 
   test("older than ExcelApi 1.4: refused before anything is sent", async () => {
@@ -308,4 +355,41 @@ describe("populate: existing workbooks and older Excel", () => {
     await expect(actions.populate(parseTable("没有表格的文字"), AS_OF)).rejects.toThrow(/没有识别出任何工作要求/);
   });
 
+});
+
+describe("populate: Excel in Chinese (translated SOIL names)", () => {
+  const table = seedTable();
+  const statusCol = col("dueStatus");
+  const expectedStatuses = taskRows(table, { flavor: "addin" }).map((_, i) => i + 2);
+
+  async function populate(displayLanguage: string, features = detectFeatures(() => true, displayLanguage)) {
+    const book = new FakeWorkbook({ evaluator: soilEvaluator, displayLanguage });
+    await createExcelActions(book.run, features).populate(table, AS_OF);
+    return book;
+  }
+
+  test("formulas go through formulasLocal in the Chinese names, and every computed cell computes", async () => {
+    const book = await populate("zh-CN");
+    const tasks = book.sheet(SHEETS.tasks)!;
+    expect(tasks.cell(2, statusCol)?.formula).toBe(`=SOIL.到期状态($A2:$K2,'说明'!$B$2,'说明'!$B$6)`);
+    expect(book.calls.some((c) => c.member === "formulasLocal")).toBe(true);
+    const statuses = book.valuesOf(tasks, { r1: 2, r2: 196, c1: statusCol, c2: statusCol }).map((r) => r[0]);
+    expect(statuses).toHaveLength(expectedStatuses.length);
+    for (const s of statuses) expect(["已完成", "已逾期", "临期", "按期推进", "持续推进", "未到期", "时限待定"]).toContain(s);
+    expect(book.sheet(SHEETS.summary)!.cell(1, 0)?.formula).toBe(`=SOIL.部门汇总(${TASK_TABLE}[#All],'说明'!$B$2,'说明'!$B$6)`);
+    expect(book.valuesOf(book.sheet(SHEETS.summary)!, { r1: 1, r2: 1, c1: 0, c2: 0 })[0][0]).toBe(SUMMARY_HEADERS[0]);
+  });
+
+  test("the ASCII names through range.formulas would be #NAME? there (office-js#891): the case the pane avoids", async () => {
+    const book = await populate("zh-CN", { ...detectFeatures(() => true, "zh-CN"), functionNames: null });
+    const tasks = book.sheet(SHEETS.tasks)!;
+    expect(tasks.cell(2, statusCol)?.formula).toBe(computedFormulas(2, "addin").dueStatus);
+    expect(book.valuesOf(tasks, { r1: 2, r2: 2, c1: statusCol, c2: statusCol })[0][0]).toBe("#NAME?");
+  });
+
+  test("in English Excel the ASCII names through range.formulas", async () => {
+    const book = await populate("en-US");
+    expect(book.calls.some((c) => c.member === "formulasLocal")).toBe(false);
+    expect(book.sheet(SHEETS.tasks)!.cell(2, statusCol)?.formula).toBe(computedFormulas(2, "addin").dueStatus);
+  });
 });

@@ -3,6 +3,7 @@ import {
   columnIndex,
   computedFormulas,
   dayFromIso,
+  guideFormulas,
   parseTable,
   responsibleDepartments,
   serialFromDay,
@@ -12,7 +13,7 @@ import {
 } from "../../src/core";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
-import { Cell, FakeWorkbook, parseAddress, SheetModel } from "../doubles/fakeExcel";
+import { Cell, FakeOptions, FakeWorkbook, parseAddress, SheetModel } from "../doubles/fakeExcel";
 import { CHANGED, nextVersionText, seedText } from "../doubles/seedVariants";
 import { soilEvaluator } from "../doubles/soilEvaluator";
 
@@ -21,8 +22,8 @@ const TODAY = dayFromIso("2019-03-01")!;
 const col = (key: Parameters<typeof columnIndex>[0]) => columnIndex(key);
 const INPUT_COLUMNS = TASK_COLUMNS.map((c, i) => (c.role === "input" ? i : -1)).filter((i) => i >= 0);
 
-async function filledWorkbook() {
-  const book = new FakeWorkbook({ evaluator: soilEvaluator });
+async function filledWorkbook(options: FakeOptions = {}) {
+  const book = new FakeWorkbook({ evaluator: soilEvaluator, ...options });
   const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported));
   await actions.populate(parseTable(seedText()), AS_OF);
   const tasks = book.sheet(SHEETS.tasks)!;
@@ -59,7 +60,7 @@ describe("re-import into a filled-in workbook", () => {
       throw new Error(id);
     });
     await book.run(async (context) => {
-      context.workbook.tables.getItem(TASK_TABLE).columns.getItem("责任单位").filter.applyCustomFilter("*市农牧局*");
+      context.workbook.tables.getItem(TASK_TABLE).columns.getItem("责任单位").filter.applyCustomFilter("=*市农牧局*");
       await context.sync();
     });
     const callsBefore = book.calls.length;
@@ -130,8 +131,10 @@ describe("re-import into a filled-in workbook", () => {
     expect(summary.charts).toHaveLength(1);
     expect(summary.charts[0].source).toBe(`C2:G${departments + 1}`);
 
-    // A fixed number of syncs: table check, header/size, one read block, 归档/部门汇总 lookups, one write batch, recalculation.
-    expect(book.syncCount - syncsBefore).toBe(6);
+    // A fixed number of syncs: table check, header/size, one read block, 归档/部门汇总 lookups, one write batch,
+    // recalculation + chart, chart series.
+    expect(book.syncCount - syncsBefore).toBe(7);
+    expect(outcome.notices).toEqual([]);
   });
 
   test("importing the same table again changes no cell", async () => {
@@ -152,6 +155,60 @@ describe("re-import into a filled-in workbook", () => {
       hint: expect.stringContaining("撤销工作表保护"),
     });
     expect(JSON.stringify([...tasks.cells].map(([r, m]) => [r, [...m]]))).toBe(snapshot);
+  });
+
+  test("归档 and 部门汇总 deleted by a user: 归档 made again, nothing asked of the missing sheets", async () => {
+    const { book, actions, tasks } = await filledWorkbook();
+    book.sheets.splice(book.sheets.findIndex((s) => s.name === SHEETS.archive), 1);
+    book.sheets.splice(book.sheets.findIndex((s) => s.name === SHEETS.summary), 1);
+    const row301 = [...Array(195).keys()].map((i) => i + 2).find((r) => tasks.cell(r, 0)?.value === "30.1")!;
+    // A word typed into a date column (no drop-down or validation stops a paste).
+    tasks.ensure(row301, col("lastFeedback")).value = "-";
+    const { report, notices } = await actions.reimport(parseTable(nextVersionText()), TODAY);
+    expect(report.archived).toHaveLength(5);
+    expect(notices).toEqual([]);
+    const archive = book.sheet(SHEETS.archive)!;
+    expect(book.valuesOf(archive, { r1: 1, r2: 1, c1: 0, c2: ARCHIVE_COLUMNS.length - 1 })[0]).toEqual(ARCHIVE_COLUMNS.map((c) => c.header));
+    expect(archive.cell(2, 0)?.value).toBe("30.1");
+    // Still the text typed, not a formula "-": written into "@".
+    expect(archive.cell(2, col("lastFeedback"))).toMatchObject({ value: "-", formula: undefined, numberFormat: "@" });
+    expect(book.sheet(SHEETS.summary)).toBeUndefined();
+  });
+
+  test("only SOIL's chart on 部门汇总 is replaced; a chart a user added stays", async () => {
+    const { book, actions } = await filledWorkbook();
+    await book.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(SHEETS.summary);
+      sheet.charts.add("Pie", sheet.getRange("B2:B5"), "Columns").name = "我的图表";
+      await context.sync();
+    });
+    await actions.reimport(parseTable(nextVersionText()), TODAY);
+    expect(book.sheet(SHEETS.summary)!.charts.map((c) => c.name).sort()).toEqual(["SoilSummaryChart", "我的图表"].sort());
+  });
+
+  test("made with the SOIL functions, re-imported on Excel 2019: formulas, 说明 and 部门汇总 switch to built-in ones", async () => {
+    const { book, tasks } = await filledWorkbook();
+    book.apiVersion = "1.7";
+    book.customFunctions = false;
+    const office2019 = createExcelActions(book.run, detectFeatures(book.isSetSupported));
+    const { notices } = await office2019.reimport(parseTable(nextVersionText()), TODAY);
+    expect(notices).toEqual([]);
+    const last = book.table(TASK_TABLE)!.box.r2;
+    for (const r of [2, last]) expect(tasks.cell(r, col("dueStatus"))?.formula).toBe(computedFormulas(r, "portable").dueStatus);
+    expect(book.sheet(SHEETS.guide)!.cell(3, 1)?.formula).toBe(guideFormulas("portable").nextReport);
+    const summary = book.sheet(SHEETS.summary)!;
+    const departments = responsibleDepartments(parseTable(nextVersionText()));
+    // The SOIL.SUMMARY anchor is gone (no #SPILL! over the rows), one row per department, then the total.
+    expect(summary.cell(1, 0)).toMatchObject({ value: "责任单位", formula: undefined });
+    expect(summary.cell(departments.length + 2, 0)?.value).toBe("合计");
+    expect(summary.cell(departments.length + 3, 0)?.value ?? null).toBeNull();
+    expect(summary.charts.map((c) => c.source)).toEqual([`C2:G${departments.length + 1}`]);
+  });
+
+  test("SoilTasks moved off A1 of 任务清单: refused with what to do", async () => {
+    const { book, actions } = await filledWorkbook();
+    book.table(TASK_TABLE)!.sheet = book.sheet(SHEETS.guide)!;
+    await expect(actions.reimport(parseTable(nextVersionText()), TODAY)).rejects.toMatchObject({ message: expect.stringContaining("A1"), hint: expect.stringContaining("移回") });
   });
 
   test("a workbook without the task table: a Chinese message", async () => {

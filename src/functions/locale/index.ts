@@ -30,3 +30,13 @@ export function metadataFiles(generatedJson: string, generatedName = "functions.
   }
   return { files, problems };
 }
+
+/**
+ * The translations whose function names Excel uses at this display language (Office.context.displayLanguage),
+ * or null where formulas keep the ASCII names. Exact locale match: the manifest overrides per locale.
+ */
+export function translationsForDisplayLanguage(displayLanguage: string | undefined): FunctionTranslations | null {
+  if (!displayLanguage) return null;
+  const locale = Object.keys(LOCALES).find((l) => l.toLowerCase() === displayLanguage.toLowerCase());
+  return locale ? LOCALES[locale] : null;
+}

@@ -2,7 +2,8 @@
  * Per-locale custom-functions metadata. custom-functions-metadata-plugin writes one functions.json from
  * the JSDoc; Excel picks a locale's own file through the manifest (<bt:Override Locale="zh-CN"> on
  * Functions.Metadata.Url). This turns the generated file into the localized ones: same ids, types and
- * options, translated names and descriptions.
+ * options, translated parameter names and descriptions, and — only where a translation gives one — a
+ * translated function name.
  */
 
 export interface ParameterTranslation {
@@ -11,7 +12,11 @@ export interface ParameterTranslation {
 }
 
 export interface FunctionTranslation {
-  name: string;
+  /**
+   * Omitted: the function keeps its ASCII name. A translated name changes what formulas must say in that
+   * locale, and formulas written by the add-in through range.formulas use the ASCII names (see zh-CN.ts).
+   */
+  name?: string;
   /** Omitted: the generated (JSDoc) description is kept. */
   description?: string;
   /** By the parameter's generated name; a string is just the translated name. */
@@ -40,9 +45,13 @@ export interface FunctionsMetadata {
   [property: string]: unknown;
 }
 
-/** Rules Excel sets for function names: a letter first, then letters, digits, "_" or "."; 3 characters at least. */
+/**
+ * Rules Excel sets for function names: a letter first, then letters, digits, "_" or "."; 3 characters at
+ * least; not a cell reference (A1 or R1C1 style).
+ */
 export function isValidFunctionName(name: string): boolean {
-  return /^\p{L}[\p{L}0-9_.]{2,127}$/u.test(name);
+  const cellReference = /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^R[0-9]*C[0-9]*$/i.test(name);
+  return /^\p{L}[\p{L}0-9_.]{2,127}$/u.test(name) && !cellReference;
 }
 
 /**
@@ -69,9 +78,10 @@ export function localizeMetadata(metadata: FunctionsMetadata, translations: Func
       problems.push(`${locale}: no translation for ${fn.id}`);
       return fn;
     }
-    if (!isValidFunctionName(t.name)) problems.push(`${locale}: ${fn.id} name "${t.name}" is not a valid function name`);
-    if (seen.has(t.name.toUpperCase())) problems.push(`${locale}: name "${t.name}" is used twice`);
-    seen.add(t.name.toUpperCase());
+    const fnName = t.name ?? fn.name;
+    if (!isValidFunctionName(fnName)) problems.push(`${locale}: ${fn.id} name "${fnName}" is not a valid function name`);
+    if (seen.has(fnName.toUpperCase())) problems.push(`${locale}: name "${fnName}" is used twice`);
+    seen.add(fnName.toUpperCase());
     const generatedNames = fn.parameters.map((p) => p.name);
     for (const name of Object.keys(t.parameters)) {
       if (!generatedNames.includes(name)) problems.push(`${locale}: ${fn.id} has no parameter "${name}"`);
@@ -85,10 +95,22 @@ export function localizeMetadata(metadata: FunctionsMetadata, translations: Func
       const { name, description } = typeof pt === "string" ? { name: pt, description: undefined } : pt;
       return { ...p, name, ...(description ? { description } : {}) };
     });
-    return { ...fn, name: t.name, ...(t.description ? { description: t.description } : {}), parameters };
+    return { ...fn, name: fnName, ...(t.description ? { description: t.description } : {}), parameters };
   });
   for (const id of Object.keys(translations)) {
     if (!metadata.functions.some((fn) => fn.id === id)) problems.push(`${locale}: translation for unknown function ${id}`);
   }
   return { metadata: { ...metadata, functions }, problems };
+}
+
+/**
+ * A formula with its `<namespace>.<ID>(` calls renamed to a locale's function names, for
+ * range.formulasLocal in Excel running in that language. Ids without a translated name stay as they are.
+ */
+export function localizeFormulaNames(formula: string, namespace: string, translations: FunctionTranslations): string {
+  const call = new RegExp(`(^|[^\\p{L}\\p{N}_.])${namespace}\\.([A-Z][A-Z0-9_]*)\\(`, "gu");
+  return formula.replace(call, (match, before: string, id: string) => {
+    const name = translations[id]?.name;
+    return name ? `${before}${namespace}.${name}(` : match;
+  });
 }

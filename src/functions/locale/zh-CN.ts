@@ -1,7 +1,9 @@
 /**
- * Chinese names of the SOIL.* functions and their parameters, for Excel in zh-CN (ids stay ASCII).
- * Names may use any Unicode letter, "_" and "."; they start with a letter and have at least 3
- * characters. Descriptions default to the JSDoc ones in functions.ts (already Chinese).
+ * zh-CN metadata of the SOIL.* functions: Chinese function and parameter names (descriptions default to
+ * the JSDoc ones in functions.ts, already Chinese). Ids stay ASCII. Excel on a Chinese display language
+ * shows and expects these names, and does not accept the ASCII names in formulas the add-in writes with
+ * range.formulas (office-js#891): the task pane therefore writes its formulas with range.formulasLocal
+ * in these names there (localizeFormulaNames). The namespace stays SOIL.
  */
 import { FunctionTranslations } from "./localize";
 

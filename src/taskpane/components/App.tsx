@@ -15,9 +15,9 @@ import {
   webLightTheme,
   Theme,
 } from "@fluentui/react-components";
-import { Day, parseTable, ReimportReport as Report, tableOverview } from "../../core";
+import { Day, parseTable, tableOverview } from "../../core";
 import { describeError, PaneMessage } from "../excel/errors";
-import { ExcelActions, PopulateOutcome, StatusBoard } from "../excel/types";
+import { ExcelActions, PopulateOutcome, ReimportOutcome, StatusBoard } from "../excel/types";
 import { readSourceFile } from "../source/readSource";
 import { AsOfBar } from "./AsOfBar";
 import { DepartmentPicker } from "./DepartmentPicker";
@@ -63,7 +63,7 @@ export function App({ actions, bundledText, bundledName, today }: AppProps): Rea
   const [busy, setBusy] = React.useState<BusyAction>(null);
   const [error, setError] = React.useState<PaneMessage | null>(null);
   const [populated, setPopulated] = React.useState<PopulateOutcome | null>(null);
-  const [report, setReport] = React.useState<Report | null>(null);
+  const [report, setReport] = React.useState<ReimportOutcome | null>(null);
   const [board, setBoard] = React.useState<StatusBoard | null>(null);
   const [department, setDepartment] = React.useState<string | null>(null);
   const [filter, setFilter] = React.useState<BoardFilter>("all");
@@ -105,7 +105,7 @@ export function App({ actions, bundledText, bundledName, today }: AppProps): Rea
     const outcome = await attempt("reimport", () => actions.reimport(table, today()));
     if (outcome) {
       setPopulated(null);
-      setReport(outcome.report);
+      setReport(outcome);
     }
   };
 
@@ -161,7 +161,7 @@ export function App({ actions, bundledText, bundledName, today }: AppProps): Rea
             <section className={styles.section}>
               <Subtitle2 as="h2">3. 写入工作簿</Subtitle2>
               <PopulatePanel enabled={ready} busy={busy} outcome={populated} onPopulate={() => void onPopulate()} onReimport={() => void onReimport()} />
-              {report && <ReimportReport report={report} />}
+              {report && <ReimportReport report={report.report} notices={report.notices} />}
             </section>
           </>
         )}

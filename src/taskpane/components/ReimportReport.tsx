@@ -4,6 +4,8 @@ import { ReimportReport as Report, TextChange } from "../../core";
 
 export interface ReimportReportProps {
   report: Report;
+  /** What this Excel left out (e.g. a chart it refused), in Chinese. */
+  notices?: readonly string[];
 }
 
 const useStyles = makeStyles({
@@ -31,7 +33,7 @@ function Changes({ changes }: { changes: TextChange[] }): React.JSX.Element {
 }
 
 /** What a re-import changed: added, archived, text and deadline changes under the same id. */
-export function ReimportReport({ report }: ReimportReportProps): React.JSX.Element {
+export function ReimportReport({ report, notices = [] }: ReimportReportProps): React.JSX.Element {
   const styles = useStyles();
   const sections: { title: string; count: number; body: () => React.ReactNode }[] = [
     {
@@ -76,7 +78,7 @@ export function ReimportReport({ report }: ReimportReportProps): React.JSX.Eleme
           {report.rowsWithoutId > 0 && `；无编号的行 ${report.rowsWithoutId} 行保持不变`}。各单位填写的内容均未改动。
         </MessageBarBody>
       </MessageBar>
-      {report.warnings.map((w) => (
+      {[...report.warnings, ...notices].map((w) => (
         <MessageBar key={w} intent="warning" layout="multiline">
           <MessageBarBody>{w}</MessageBarBody>
         </MessageBar>

@@ -76,13 +76,17 @@ export async function readStatusBoard(session: WorkbookSession): Promise<StatusB
   return { asOf: typeof asOfValue === "number" ? dayFromSerial(asOfValue) : null, rows: board, departments };
 }
 
-/** Contains-filter on 责任单位 (joint responsibility is "甲、乙"), or all rows again. */
+/**
+ * Contains-filter on 责任单位 (joint responsibility is "甲、乙"), or all rows again. The criterion is
+ * "=*name*", the operator-and-wildcards form the reference gives for FilterCriteria.criterion1
+ * ("=*s" for values ending in "s"); ~ escapes Excel's wildcards.
+ */
 export async function filterByDepartment(session: WorkbookSession, department: string | null): Promise<void> {
   const { context } = session;
   const { sheet, table } = await findTaskTable(session);
   const column = table.columns.getItem(TASK_COLUMNS[at("responsible")].header);
   if (department === null) column.filter.clear();
-  else column.filter.applyCustomFilter(`*${department.replace(/[~*?]/g, "~$&")}*`);
+  else column.filter.applyCustomFilter(`=*${department.replace(/[~*?]/g, "~$&")}*`);
   sheet.activate();
   await context.sync();
 }

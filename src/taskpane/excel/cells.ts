@@ -1,5 +1,7 @@
 /** Layout values and formats as Office.js takes them: serials for dates, "@" for text, widths in points. */
 import { CellValue, ColumnFormat, columnLetter, NUMBER_FORMATS, serialFromDay } from "../../core";
+import { localizeFormulaNames } from "../../functions/locale/localize";
+import type { FormulaDialect } from "./requirements";
 
 /** A cell for `range.values`: dates as serials, empty as "". Formulas belong in `range.formulas`. */
 export function officeValue(cell: CellValue): string | number | boolean {
@@ -26,10 +28,9 @@ export function blockAddress(firstColumn: number, lastColumn: number, firstRow: 
   return `${columnLetter(firstColumn)}${firstRow}:${columnLetter(lastColumn)}${lastRow}`;
 }
 
-/** Whole columns, "C:C". */
-export function columnAddress(column: number): string {
-  const letter = columnLetter(column);
-  return `${letter}:${letter}`;
+/** Whole columns, "C:C" or (with `last`) "A:I". */
+export function columnAddress(column: number, last: number = column): string {
+  return `${columnLetter(column)}:${columnLetter(last)}`;
 }
 
 /** Runs of consecutive indices where `keep` holds: [[0, 6], [14, 15]]. */
@@ -42,4 +43,18 @@ export function indexRuns(length: number, keep: (index: number) => boolean): [nu
     else runs.push([i, i]);
   }
   return runs;
+}
+
+/**
+ * Writes formulas as this Excel takes them: range.formulas (English names), or range.formulasLocal with
+ * SOIL's translated names where the display language has them (built-in names and separators are the
+ * same in en-US and zh-CN, the only translation SOIL ships).
+ */
+export function setFormulas(range: Excel.Range, formulas: unknown[][], dialect: FormulaDialect): void {
+  const names = dialect.names;
+  if (!names) {
+    range.formulas = formulas;
+    return;
+  }
+  range.formulasLocal = formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? localizeFormulaNames(f, "SOIL", names) : f)));
 }

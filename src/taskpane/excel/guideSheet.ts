@@ -14,7 +14,8 @@ import {
   serialFromDay,
   WORKBOOK_TITLE,
 } from "../../core";
-import { columnWidthPoints } from "./cells";
+import { columnWidthPoints, setFormulas } from "./cells";
+import type { FormulaDialect } from "./requirements";
 
 const NOTES = guideNotes("addin", true);
 
@@ -22,14 +23,13 @@ function rowOf(address: string): number {
   return Number(/\d+$/.exec(address)![0]);
 }
 
-export function writeGuideSheet(sheet: Excel.Worksheet, asOf: Day): void {
+export function writeGuideSheet(sheet: Excel.Worksheet, asOf: Day, dialect: FormulaDialect): void {
   GUIDE_COLUMN_WIDTHS.forEach((width, i) => (sheet.getRange(`${"ABC"[i]}:${"ABC"[i]}`).format.columnWidth = columnWidthPoints(width)));
   const title = sheet.getRange("A1");
   title.values = [[WORKBOOK_TITLE]];
   title.format.font.bold = true;
   title.format.font.size = 14;
 
-  const formulas = guideFormulas("addin");
   let lastRow = 1;
   for (const key of Object.keys(GUIDE_CELLS) as GuideCell[]) {
     const row = rowOf(GUIDE_CELLS[key].address);
@@ -45,9 +45,6 @@ export function writeGuideSheet(sheet: Excel.Worksheet, asOf: Day): void {
       cell.numberFormat = [[DATE_FORMAT]];
       cell.values = [[serialFromDay(asOf)]];
       cell.format.fill.color = GUIDE_INPUT_FILL;
-    } else {
-      cell.numberFormat = [[DATE_FORMAT]];
-      cell.formulas = [[formulas[key]]];
     }
     const note = NOTES[key];
     if (note) {
@@ -61,6 +58,16 @@ export function writeGuideSheet(sheet: Excel.Worksheet, asOf: Day): void {
   text.numberFormat = GUIDE_TEXT.map(() => ["@"]);
   text.values = GUIDE_TEXT.map((line) => [line]);
   sheet.getRange(`A${first}`).format.font.bold = true;
+  writeReportDates(sheet, dialect);
+}
+
+/** The derived report dates (B3..B5), in the flavour this Excel computes (a re-import rewrites them). */
+export function writeReportDates(sheet: Excel.Worksheet, dialect: FormulaDialect): void {
+  for (const [key, formula] of Object.entries(guideFormulas(dialect.flavor))) {
+    const cell = sheet.getRange(GUIDE_CELLS[key as keyof ReturnType<typeof guideFormulas>].address);
+    cell.numberFormat = [[DATE_FORMAT]];
+    setFormulas(cell, [[formula]], dialect);
+  }
 }
 
 /** Sets the as-of date (说明!B2); every SOIL formula depends on it, so Excel recalculates them. */

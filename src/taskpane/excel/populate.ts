@@ -4,13 +4,14 @@ import { writeArchiveFrame } from "./archiveSheet";
 import { blockAddress } from "./cells";
 import { writeGuideSheet } from "./guideSheet";
 import { OPERATION_OVERHEAD } from "./payload";
-import { skippedFeatureNotices } from "./requirements";
+import { formulaDialect, skippedFeatureNotices } from "./requirements";
 import { WorkbookSession } from "./session";
-import { writeSummarySheet } from "./summarySheet";
+import { finishWithSummaryChart } from "./summaryChart";
+import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
 import { styleTaskBody, writeTaskFrame, writeTaskRows } from "./taskSheet";
 import { PopulateOutcome } from "./types";
 
-/** Budget for the small structural writes (sheets, headers, guide text, styles, chart). */
+/** Budget for the small structural writes (sheets, headers, guide text, styles, summary). */
 const FRAME_BYTES = 40 * OPERATION_OVERHEAD;
 
 /** Names of the worksheets in the workbook (one sync). */
@@ -23,7 +24,10 @@ export async function sheetNames(session: WorkbookSession): Promise<string[]> {
 }
 
 export async function populateWorkbook(session: WorkbookSession, table: ParsedTable, asOf: Day): Promise<PopulateOutcome> {
-  const rows = taskRows(table, { flavor: "addin" });
+  const { context, features, batcher } = session;
+  const dialect = formulaDialect(features);
+  const flavor = dialect.flavor;
+  const rows = taskRows(table, { flavor });
   if (rows.length === 0) {
     throw new SoilUserError("分工表中没有识别出任何工作要求，未写入工作簿。", "请检查所选文件或粘贴的内容是否包含“序号、牵头部门……完成时限”表格。");
   }
@@ -37,28 +41,28 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     );
   }
 
-  const { context, features, batcher } = session;
   const sheets = context.workbook.worksheets;
+  const departments = responsibleDepartments(table);
   let tasks!: Excel.Worksheet;
   let summary!: Excel.Worksheet;
   await batcher.add(FRAME_BYTES, () => {
     tasks = sheets.add(SHEETS.tasks);
     writeTaskFrame(tasks, features);
     summary = sheets.add(SHEETS.summary);
-    writeGuideSheet(sheets.add(SHEETS.guide), asOf);
+    writeGuideSheet(sheets.add(SHEETS.guide), asOf, dialect);
     writeArchiveFrame(sheets.add(SHEETS.archive), features);
   });
-  await writeTaskRows(batcher, tasks, rows, 2);
-  await batcher.add(FRAME_BYTES, () => {
+  await writeTaskRows(batcher, tasks, rows, 2, dialect);
+  await batcher.add(FRAME_BYTES + summarySheetBytes(departments, rows.length, flavor), () => {
     // Values first, then the table over them (faster than adding rows to a table).
     const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length - 1, 1, rows.length + 1), true);
     taskTable.name = TASK_TABLE;
     taskTable.style = "TableStyleLight1";
     styleTaskBody(tasks, rows.length, features);
-    writeSummarySheet(summary, responsibleDepartments(table).length, features);
+    writeSummarySheet(summary, departments, rows.length, dialect);
     tasks.activate();
     tasks.getRange("A2").select();
   });
-  await session.finish();
-  return { kind: "created", rows: rows.length, notices: skippedFeatureNotices(features) };
+  const chartNotices = await finishWithSummaryChart(session, summary, departments.length);
+  return { kind: "created", rows: rows.length, notices: [...skippedFeatureNotices(features), ...chartNotices] };
 }

@@ -1,6 +1,7 @@
 /**
  * Reading the task table back. Excel on the web caps a response at 5 MB too, so the body is read
- * in blocks of READ_ROWS rows, one sync each (a row of the seed table is well under 2 KB of JSON).
+ * in blocks of READ_ROWS rows, one sync each (a row of the seed table is well under 2 KB of JSON),
+ * and in smaller blocks when Excel still answers ResponsePayloadSizeLimitExceeded.
  */
 import { SHEETS, SoilUserError, TASK_COLUMNS, TASK_TABLE } from "../../core";
 import { blockAddress } from "./cells";
@@ -16,28 +17,31 @@ export interface TaskTableRead {
   rows: unknown[][];
 }
 
-/** Finds SoilTasks on 任务清单 (one sync) and checks it sits at A1 as the layout's formulas assume. */
+/**
+ * Finds SoilTasks on 任务清单 (one sync) and checks it sits at A1 of that sheet, as the layout's
+ * formulas assume. getItem, not getItemOrNullObject: the header range and the sheet's protection
+ * are read in the same request, and a missing table or sheet fails it with ItemNotFound (navigating
+ * from a null object is not something the API documents).
+ */
 export async function findTaskTable(session: WorkbookSession): Promise<{ sheet: Excel.Worksheet; table: Excel.Table }> {
   const { context } = session;
-  const table = context.workbook.tables.getItemOrNullObject(TASK_TABLE);
-  table.load("name");
-  const header = table.getHeaderRowRange();
-  header.load("address");
-  const protection = context.workbook.worksheets.getItem(SHEETS.tasks).protection;
-  protection.load("protected");
+  const table = context.workbook.tables.getItem(TASK_TABLE);
+  const header = table.getHeaderRowRange().load("address");
+  const sheet = context.workbook.worksheets.getItem(SHEETS.tasks);
+  const protection = sheet.protection.load("protected");
   try {
     await context.sync();
   } catch (error) {
     throw (error as { code?: string }).code === "ItemNotFound" ? noTable() : error;
   }
-  if (table.isNullObject) throw noTable();
-  if (!/!\$?A\$?1:/.test(header.address)) {
-    throw new SoilUserError("任务表 SoilTasks 已不在“任务清单”的 A1 单元格起始位置，公式无法对应。", "请将表格移回 A1 起始的位置后重试。");
+  const [, sheetPart = "", cells = ""] = /^(.*)!(.*)$/.exec(header.address) ?? [];
+  if (sheetPart.replace(/^'(.*)'$/, "$1").replace(/''/g, "'") !== SHEETS.tasks || !/^\$?A\$?1:/.test(cells)) {
+    throw new SoilUserError(`任务表 ${TASK_TABLE} 已不在“${SHEETS.tasks}”工作表的 A1 单元格起始位置，公式无法对应。`, `请将表格移回“${SHEETS.tasks}”的 A1 起始位置后重试。`);
   }
   if (protection.protected) {
     throw new SoilUserError(`“${SHEETS.tasks}”工作表受保护，SOIL 无法写入。`, "请在“审阅”选项卡中撤销工作表保护后重试。");
   }
-  return { sheet: context.workbook.worksheets.getItem(SHEETS.tasks), table };
+  return { sheet, table };
 }
 
 function noTable(): SoilUserError {
@@ -55,13 +59,22 @@ export async function readTaskTable(session: WorkbookSession): Promise<TaskTable
   await context.sync();
   const rows: unknown[][] = [];
   const width = TASK_COLUMNS.length;
-  for (let start = 0; start < body.rowCount; start += READ_ROWS) {
-    const count = Math.min(READ_ROWS, body.rowCount - start);
+  let perRead = READ_ROWS;
+  for (let start = 0; start < body.rowCount; ) {
+    const count = Math.min(perRead, body.rowCount - start);
     const block = sheet.getRange(blockAddress(0, width - 1, 2 + start, 1 + start + count)).load("values");
     // One block per sync keeps each response under the limit.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      // Long 进展情况 texts can make READ_ROWS rows too much for one response: read fewer.
+      if ((error as { code?: string }).code !== "ResponsePayloadSizeLimitExceeded" || count === 1) throw error;
+      perRead = Math.ceil(count / 2);
+      continue;
+    }
     rows.push(...block.values);
+    start += count;
   }
   // An empty table still has one (blank) body row.
   const data = rows.length === 1 && rows[0].every((v) => v === "" || v === null) ? [] : rows;

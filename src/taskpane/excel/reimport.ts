@@ -16,11 +16,14 @@ import {
   TASK_COLUMNS,
 } from "../../core";
 import { appendArchiveRows, writeArchiveFrame } from "./archiveSheet";
-import { blockAddress, indexRuns, numberFormatOf, officeValue } from "./cells";
+import { blockAddress, indexRuns, numberFormatOf, officeValue, setFormulas } from "./cells";
+import { writeReportDates } from "./guideSheet";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
 import { readTaskTable } from "./readTasks";
+import { formulaDialect } from "./requirements";
 import { WorkbookSession } from "./session";
-import { writeSummarySheet } from "./summarySheet";
+import { finishWithSummaryChart, SUMMARY_CHART_NAME } from "./summaryChart";
+import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
 import { FORMULA_RUNS, styleTaskBody, writeTaskRows } from "./taskSheet";
 import { ReimportOutcome } from "./types";
 
@@ -41,16 +44,22 @@ function updateBlocks(updates: SourceUpdate[]): SourceUpdate[][] {
 
 export async function reimportWorkbook(session: WorkbookSession, table: ParsedTable, today: Day): Promise<ReimportOutcome> {
   const { context, features, batcher } = session;
+  const dialect = formulaDialect(features);
+  const flavor = dialect.flavor;
+  // Which SOIL sheets are there: loaded with the table check (the first sync of readTaskTable).
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
   const read = await readTaskTable(session);
   const plan = planReimport({ headers: read.headers, rows: read.rows }, table);
 
-  // What else the writes need to know: where 归档 ends, which charts 部门汇总 has.
-  const sheets = context.workbook.worksheets;
-  const archive = sheets.getItemOrNullObject(SHEETS.archive);
-  const archiveUsed = archive.getUsedRangeOrNullObject(true);
-  archiveUsed.load("rowCount,rowIndex");
-  const summary = sheets.getItemOrNullObject(SHEETS.summary);
-  summary.charts.load("items/name");
+  // What else the writes need to know: where 归档 ends, which of 部门汇总's charts is SOIL's.
+  // Only sheets that exist are navigated (nothing is asked of a null object).
+  const present = new Set(sheets.items.map((s) => s.name));
+  const archive = present.has(SHEETS.archive) ? sheets.getItem(SHEETS.archive) : null;
+  const archiveUsed = archive?.getUsedRangeOrNullObject(true).load("rowCount,rowIndex");
+  const summary = present.has(SHEETS.summary) ? sheets.getItem(SHEETS.summary) : null;
+  const guide = present.has(SHEETS.guide) ? sheets.getItem(SHEETS.guide) : null;
+  summary?.charts.load("items/name");
   await context.sync();
 
   const { sheet, table: taskTable } = read;
@@ -62,10 +71,10 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     const bottom = top + block.length - 1;
     for (const [a, b] of SOURCE_RUNS) {
       const values = block.map((u) => TASK_COLUMNS.slice(a, b + 1).map((c) => officeValue((u.cells[c.key] ?? null) as CellValue)));
-      const formats = TASK_COLUMNS.slice(a, b + 1).map((c) => numberFormatOf(c.format));
-      await batcher.addValues(values, () => {
+      const formats = block.map(() => TASK_COLUMNS.slice(a, b + 1).map((c) => numberFormatOf(c.format)));
+      await batcher.add(estimateJsonBytes(values) + estimateJsonBytes(formats) + 2 * OPERATION_OVERHEAD, () => {
         const range = sheet.getRange(blockAddress(a, b, top, bottom));
-        range.numberFormat = block.map(() => formats);
+        range.numberFormat = formats;
         range.values = values;
       });
     }
@@ -73,16 +82,16 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
 
   // 2. Removed requirements to 归档, then out of the table (bottom up, so indices stay valid).
   if (plan.archive.length > 0) {
-    let archiveSheet: Excel.Worksheet = archive;
-    let firstFree = archiveUsed.isNullObject ? 2 : Math.max(2, archiveUsed.rowIndex + archiveUsed.rowCount + 1);
-    if (archive.isNullObject) {
+    let archiveSheet = archive;
+    let firstFree = !archiveUsed || archiveUsed.isNullObject ? 2 : Math.max(2, archiveUsed.rowIndex + archiveUsed.rowCount + 1);
+    if (!archiveSheet) {
       await batcher.add(OPERATION_OVERHEAD * ARCHIVE_COLUMNS.length, () => {
         archiveSheet = sheets.add(SHEETS.archive);
         writeArchiveFrame(archiveSheet, features);
       });
       firstFree = 2;
     }
-    await appendArchiveRows(batcher, archiveSheet, plan.archive.map((a) => a.cells), firstFree, today);
+    await appendArchiveRows(batcher, archiveSheet!, plan.archive.map((a) => a.cells), firstFree, today);
     const descending = [...plan.archive].sort((a, b) => b.rowIndex - a.rowIndex);
     for (const a of descending) await batcher.add(OPERATION_OVERHEAD, () => taskTable.rows.getItemAt(a.rowIndex).delete());
   }
@@ -94,12 +103,13 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     await batcher.addValues(blanks, () => {
       taskTable.rows.add(undefined, blanks);
     });
-    await writeTaskRows(batcher, sheet, plan.additions, 2 + kept);
+    await writeTaskRows(batcher, sheet, plan.additions, 2 + kept, dialect);
   }
 
-  // 4. Computed cells for the whole new extent (rows moved up when archived rows left).
+  // 4. Computed cells for the whole new extent (rows moved up when archived rows left), in the
+  //    flavour this Excel computes.
   const formulaRows = Array.from({ length: plan.finalRowCount }, (_, i) => {
-    const f = computedFormulas(2 + i, "addin");
+    const f = computedFormulas(2 + i, flavor);
     return [f.dueStatus, f.daysLeft, f.feedbackLate];
   });
   const [firstFormula, lastFormula] = FORMULA_RUNS[0];
@@ -107,19 +117,22 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   for (const block of chunkRows(formulaRows, BLOCK_BUDGET)) {
     const at = top;
     await batcher.addValues(block, () => {
-      sheet.getRange(blockAddress(firstFormula, lastFormula, at, at + block.length - 1)).formulas = block;
+      setFormulas(sheet.getRange(blockAddress(firstFormula, lastFormula, at, at + block.length - 1)), block, dialect);
     });
     top += block.length;
   }
 
-  // 5. Styles over the new extent, and the summary chart for the new set of departments.
-  await batcher.add(40 * OPERATION_OVERHEAD, () => {
+  // 5. Styles over the new extent; 部门汇总 and 说明's report dates for the new set of departments and
+  //    this Excel's flavour; SOIL's chart replaced (charts a user added stay).
+  const departments = responsibleDepartments(table);
+  await batcher.add(40 * OPERATION_OVERHEAD + summarySheetBytes(departments, plan.finalRowCount, flavor), () => {
     styleTaskBody(sheet, plan.finalRowCount, features);
-    if (!summary.isNullObject) {
-      for (const chart of summary.charts.items) chart.delete();
-      writeSummarySheet(summary, responsibleDepartments(table).length, features);
+    if (guide) writeReportDates(guide, dialect);
+    if (summary) {
+      for (const chart of summary.charts.items) if (chart.name === SUMMARY_CHART_NAME) chart.delete();
+      writeSummarySheet(summary, departments, plan.finalRowCount, dialect);
     }
   });
-  await session.finish();
-  return { report: plan.report };
+  const notices = await finishWithSummaryChart(session, summary, departments.length);
+  return { report: plan.report, notices };
 }

@@ -1,50 +1,73 @@
 /**
- * Which Excel API requirement sets this Excel has, and what SOIL leaves out without them.
+ * Which requirement sets this Excel has, and what SOIL leaves out without them.
  * Requirement sets as the Office.js reference gives them (node_modules/@types/office-js).
  */
+
+import type { FormulaFlavor } from "../../core";
+import { translationsForDisplayLanguage } from "../../functions/locale";
+import type { FunctionTranslations } from "../../functions/locale/localize";
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
 
 export interface ExcelFeatures {
-  /** ExcelApi 1.4: getItemOrNullObject; with 1.1–1.2 (tables, filters, hidden columns) everything SOIL cannot do without. */
+  /** ExcelApi 1.4: getItemOrNullObject / getUsedRangeOrNullObject; with 1.1–1.2 (tables, filters, hidden columns) everything SOIL cannot do without. */
   minimum: boolean;
+  /**
+   * CustomFunctionsRuntime 1.1: the SOIL.* functions (and the dynamic arrays SOIL.SUMMARY spills into).
+   * Not in volume-licensed Office 2019 (nor 2016): there the computed columns and 部门汇总 get the
+   * layout's built-in ("portable") formulas instead, which compute in any Excel.
+   */
+  customFunctions: boolean;
   /** ExcelApi 1.6: conditional formats (status colours). */
   conditionalFormats: boolean;
   /** ExcelApi 1.6: application.suspendApiCalculationUntilNextSync. */
   suspendCalculation: boolean;
   /** ExcelApi 1.7: worksheet.freezePanes. */
   freezePanes: boolean;
-  /** ExcelApi 1.7: chart series names from cells and category values (ChartSeries.setXAxisValues). */
+  /** ExcelApi 1.7: chart series added, named and given category values (ChartSeriesCollection.add, ChartSeries.setValues / setXAxisValues). */
   chartSeries: boolean;
   /** ExcelApi 1.8: data validation (the 状态 drop-down). */
   dataValidation: boolean;
+  /**
+   * The SOIL function names of Excel's display language (zh-CN: 到期状态 …), or null for the ASCII ids.
+   * Where Excel shows translated names it does not take the ASCII ones through range.formulas
+   * (office-js#891), so formulas go through range.formulasLocal in those names.
+   */
+  functionNames: FunctionTranslations | null;
 }
 
-export function detectFeatures(isSetSupported: IsSetSupported): ExcelFeatures {
+export function detectFeatures(isSetSupported: IsSetSupported, displayLanguage?: string): ExcelFeatures {
   const api = (version: string) => isSetSupported("ExcelApi", version);
   return {
     minimum: api("1.4"),
+    customFunctions: isSetSupported("CustomFunctionsRuntime", "1.1"),
     conditionalFormats: api("1.6"),
     suspendCalculation: api("1.6"),
     freezePanes: api("1.7"),
     chartSeries: api("1.7"),
     dataValidation: api("1.8"),
+    functionNames: translationsForDisplayLanguage(displayLanguage),
   };
 }
 
-/** Every feature, for Excel on the web and Microsoft 365. */
-export const ALL_FEATURES: ExcelFeatures = {
-  minimum: true,
-  conditionalFormats: true,
-  suspendCalculation: true,
-  freezePanes: true,
-  chartSeries: true,
-  dataValidation: true,
-};
+/** How this Excel gets its formulas: which flavour of the layout, and in which function names. */
+export interface FormulaDialect {
+  flavor: FormulaFlavor;
+  /** Translated SOIL names to write with range.formulasLocal, or null for range.formulas. */
+  names: FunctionTranslations | null;
+}
+
+/** SOIL.* formulas where the functions run (in the display language's names), built-in formulas elsewhere. */
+export function formulaDialect(features: ExcelFeatures): FormulaDialect {
+  return features.customFunctions ? { flavor: "addin", names: features.functionNames } : { flavor: "portable", names: null };
+}
 
 /** What a populate leaves out on this Excel, in Chinese for the pane. */
 export function skippedFeatureNotices(features: ExcelFeatures): string[] {
   const notices: string[] = [];
+  if (!features.customFunctions) {
+    notices.push("此版本 Excel 不支持自定义函数（需 CustomFunctionsRuntime 1.1），“到期状态”“剩余天数”“反馈逾期”和“部门汇总”改用 Excel 内置公式计算。");
+  }
   if (!features.conditionalFormats) notices.push("此版本 Excel 不支持条件格式（需 ExcelApi 1.6），到期状态未着色。");
   if (!features.freezePanes) notices.push("此版本 Excel 不支持冻结窗格（需 ExcelApi 1.7），表头未冻结。");
   if (!features.chartSeries) notices.push("此版本 Excel 无法设置图表系列（需 ExcelApi 1.7），未生成部门汇总图表。");

@@ -21,15 +21,17 @@ export class WorkbookSession {
   }
 
   /**
-   * Sends what is queued; when calculation was suspended, recalculates in one more sync ("it is the
-   * developer's responsibility to re-calc the workbook", says suspendApiCalculationUntilNextSync).
+   * Sends what is queued; when calculation was suspended, recalculates ("it is the developer's
+   * responsibility to re-calc the workbook", says suspendApiCalculationUntilNextSync). `last` queues
+   * small operations after the recalculation in the same, final request (outside the batcher, so
+   * calculation is not suspended for them).
    */
-  async finish(): Promise<void> {
+  async finish(last?: () => void): Promise<void> {
     await this.batcher.flush();
-    if (this.suspended) {
-      this.context.workbook.application.calculate("Full");
-      await this.batcher.sync();
-      this.suspended = false;
-    }
+    if (!this.suspended && !last) return;
+    if (this.suspended) this.context.workbook.application.calculate("Full");
+    last?.();
+    await this.batcher.sync();
+    this.suspended = false;
   }
 }

@@ -1,44 +1,45 @@
-/** The 部门汇总 sheet through Office.js: one spilling SOIL.SUMMARY and a stacked bar chart over its rows. */
-import { addinSummaryFormula, PERCENT_FORMAT, STATUS_STYLES, SUMMARY_HEADERS, SUMMARY_STATUSES } from "../../core";
-import { blockAddress, columnAddress, columnWidthPoints } from "./cells";
-import { ExcelFeatures } from "./requirements";
+/**
+ * The 部门汇总 sheet through Office.js: with the SOIL functions, one spilling SOIL.SUMMARY; without
+ * them (Office 2019), the layout's built-in formulas, one row per department. The chart is in
+ * summaryChart.ts.
+ */
+import { addinSummaryFormula, FormulaFlavor, PERCENT_FORMAT, portableSummaryRows, SUMMARY_HEADERS } from "../../core";
+import { blockAddress, columnAddress, columnWidthPoints, officeValue, setFormulas } from "./cells";
+import type { FormulaDialect } from "./requirements";
+import { estimateJsonBytes } from "./payload";
 import { styleHeader } from "./sheetFrame";
 
 const LAST_COLUMN = SUMMARY_HEADERS.length - 1;
-const FIRST_STATUS_COLUMN = SUMMARY_HEADERS.indexOf(SUMMARY_STATUSES[0]);
 
 /**
- * Writes the summary for `departmentCount` departments: the spill is a header row, one row per
- * department and a total row, so its size is known without waiting for the function to compute.
+ * Writes the summary of `departments` (registry order) over `taskRowCount` task rows: a header row,
+ * one row per department and a total row, so its extent is known without waiting for a spill.
+ * Clears columns A..I first: a re-import may bring fewer departments or the other formula flavour
+ * (leftover cells would block the spill with #SPILL!).
  */
-export function writeSummarySheet(sheet: Excel.Worksheet, departmentCount: number, features: ExcelFeatures): void {
-  const lastDepartmentRow = departmentCount + 1;
-  const totalRow = departmentCount + 2;
+export function writeSummarySheet(sheet: Excel.Worksheet, departments: readonly string[], taskRowCount: number, dialect: FormulaDialect): void {
+  const totalRow = departments.length + 2;
+  sheet.getRange(columnAddress(0, LAST_COLUMN)).clear("All");
   sheet.getRange(columnAddress(0)).format.columnWidth = columnWidthPoints(20);
   for (let c = 1; c <= LAST_COLUMN; c++) sheet.getRange(columnAddress(c)).format.columnWidth = columnWidthPoints(9);
-  styleHeader(sheet.getRange(blockAddress(0, LAST_COLUMN, 1, 1)));
+  const header = sheet.getRange(blockAddress(0, LAST_COLUMN, 1, 1));
+  styleHeader(header);
   sheet.getRange(blockAddress(LAST_COLUMN, LAST_COLUMN, 2, totalRow)).numberFormat = Array.from({ length: totalRow - 1 }, () => [PERCENT_FORMAT]);
   sheet.getRange(blockAddress(0, LAST_COLUMN, totalRow, totalRow)).format.font.bold = true;
-  sheet.getRange("A1").formulas = [[addinSummaryFormula()]];
-  if (features.chartSeries && departmentCount > 0) addSummaryChart(sheet, lastDepartmentRow);
+  if (dialect.flavor === "addin") {
+    setFormulas(sheet.getRange("A1"), [[addinSummaryFormula()]], dialect);
+    return;
+  }
+  const rows = portableSummaryRows(departments, taskRowCount);
+  header.numberFormat = [SUMMARY_HEADERS.map(() => "@")];
+  header.values = [[...SUMMARY_HEADERS]];
+  const names = sheet.getRange(blockAddress(0, 0, 2, totalRow));
+  names.numberFormat = rows.map(() => ["@"]);
+  names.values = rows.map((r) => [officeValue(r[0])]);
+  setFormulas(sheet.getRange(blockAddress(1, LAST_COLUMN, 2, totalRow)), rows.map((r) => r.slice(1).map(officeValue)), dialect);
 }
 
-/** Stacked bars: departments (A2:A…) × the status columns; the total row is left out. */
-function addSummaryChart(sheet: Excel.Worksheet, lastDepartmentRow: number): void {
-  const lastStatusColumn = FIRST_STATUS_COLUMN + SUMMARY_STATUSES.length - 1;
-  const data = sheet.getRange(blockAddress(FIRST_STATUS_COLUMN, lastStatusColumn, 2, lastDepartmentRow));
-  const chart = sheet.charts.add("BarStacked", data, "Columns");
-  chart.name = "SoilSummaryChart";
-  chart.title.text = "各责任单位工作要求到期状态";
-  chart.legend.position = "Bottom";
-  chart.axes.categoryAxis.reversePlotOrder = true;
-  const categories = sheet.getRange(blockAddress(0, 0, 2, lastDepartmentRow));
-  SUMMARY_STATUSES.forEach((status, i) => {
-    const series = chart.series.getItemAt(i);
-    series.name = status;
-    series.setXAxisValues(categories);
-    const style = STATUS_STYLES[status];
-    if (style) series.format.fill.setSolidColor(style.font);
-  });
-  chart.setPosition("K2", `T${Math.max(24, lastDepartmentRow + 4)}`);
+/** Estimated request bytes of writeSummarySheet beyond its few fixed operations: the portable rows. */
+export function summarySheetBytes(departments: readonly string[], taskRowCount: number, flavor: FormulaFlavor): number {
+  return flavor === "addin" ? 0 : estimateJsonBytes(portableSummaryRows(departments, taskRowCount));
 }

@@ -1,8 +1,8 @@
 /** The 任务清单 sheet through Office.js: frame (header, widths, freeze), row blocks, and the body's styling. */
 import { CellValue, columnIndex, INPUT_VALIDATIONS, isoFromDay, STATUS_STYLES, statusRuleFormula, TASK_COLUMNS } from "../../core";
-import { blockAddress, indexRuns, numberFormatOf, officeValue } from "./cells";
+import { blockAddress, indexRuns, numberFormatOf, officeValue, setFormulas } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET, PayloadBatcher } from "./payload";
-import { ExcelFeatures } from "./requirements";
+import { ExcelFeatures, FormulaDialect } from "./requirements";
 import { writeSheetFrame } from "./sheetFrame";
 
 const LAST_COLUMN = TASK_COLUMNS.length - 1;
@@ -26,7 +26,7 @@ function rowBytes(row: CellValue[]): number {
  * Writes rows (TASK_COLUMNS order) from sheet row `firstRow` on, in blocks: number formats first (so
  * text stays text), then the value runs with range.values and the computed run with range.formulas.
  */
-export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number): Promise<void> {
+export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number, dialect: FormulaDialect): Promise<void> {
   let row = firstRow;
   for (const block of chunkRows(rows, BLOCK_BUDGET, rowBytes)) {
     const top = row;
@@ -35,7 +35,7 @@ export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksh
     await batcher.add(bytes, () => {
       sheet.getRange(blockAddress(0, LAST_COLUMN, top, bottom)).numberFormat = block.map(() => FORMAT_ROW);
       for (const [a, b] of VALUE_RUNS) sheet.getRange(blockAddress(a, b, top, bottom)).values = block.map((r) => r.slice(a, b + 1).map(officeValue));
-      for (const [a, b] of FORMULA_RUNS) sheet.getRange(blockAddress(a, b, top, bottom)).formulas = block.map((r) => r.slice(a, b + 1).map(officeValue));
+      for (const [a, b] of FORMULA_RUNS) setFormulas(sheet.getRange(blockAddress(a, b, top, bottom)), block.map((r) => r.slice(a, b + 1).map(officeValue)), dialect);
     });
     row += block.length;
   }

@@ -11,6 +11,8 @@ export type PopulateOutcome =
 
 export interface ReimportOutcome {
   report: ReimportReport;
+  /** What was left out on this Excel (e.g. a chart Excel refused), in Chinese. */
+  notices: string[];
 }
 
 /** One requirement as the workbook has it now. */
