@@ -29,7 +29,7 @@ const WEB_STEPS = (manifest: string, url: string) => [
   `在浏览器中打开 ${url}taskpane.html，如提示证书不受信任，请选择继续访问（本机开发证书）。`,
   "打开 Excel 网页版（Microsoft 365），新建或打开一个工作簿。",
   "依次点击 开始 → 加载项 → 更多加载项 → 我的加载项 → 上传我的加载项。",
-  `选择文件 ${manifest}，点击上传；功能区“开始”选项卡上会出现 SOIL 按钮。`,
+  `选择文件 ${manifest}，点击上传；功能区上会出现“土壤督办”选项卡，单击其中的“SOIL 任务督办”打开任务窗格。`,
 ];
 
 export function sideloadPlan(platform: NodeJS.Platform, manifest: string, id: string, home = os.homedir(), url = "https://localhost:3000/"): SideloadPlan {
