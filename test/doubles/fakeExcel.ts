@@ -906,10 +906,12 @@ class TableProxy extends Proxied {
           const t = this.model();
           if (index !== undefined && index !== null) throw new FakeOfficeError("InvalidArgument", "the fake appends rows only");
           const top = t.box.r2 + 1;
-          for (let r = top; r < top + values.length; r++) {
+          // Like Excel, inserting table rows shifts what is below the table down (in the table's columns).
+          for (let r = t.sheet.lastRow(); r >= top; r--) {
             for (let c = t.box.c1; c <= t.box.c2; c++) {
               const cell = t.sheet.cell(r, c);
-              if (cell && (cell.value !== null || cell.formula)) throw new FakeOfficeError("InsertDeleteConflict", "cells below the table are not empty");
+              if (cell) Object.assign(t.sheet.ensure(r + values.length, c), { ...cell });
+              Object.assign(t.sheet.ensure(r, c), { value: null, formula: undefined, numberFormat: "General" });
             }
           }
           t.box = { ...t.box, r2: t.box.r2 + values.length };
@@ -942,6 +944,18 @@ class TableProxy extends Proxied {
 
   knowNull(): void {
     this.known.isNullObject = this.resolve() === null;
+  }
+
+  /** Table.resize (ExcelApi 1.13): same header row and columns, new last row. */
+  resize(address: string): void {
+    this.op("resize", [address], () => {
+      const t = this.model();
+      const { box } = parseAddress(address);
+      if (box.r1 !== t.box.r1 || box.c1 !== t.box.c1 || box.c2 !== t.box.c2 || box.r2 <= box.r1) {
+        throw new FakeOfficeError("InvalidArgument", "the header row must stay, the columns too, with at least one data row");
+      }
+      t.box = { ...t.box, r2: box.r2 };
+    }, { apiSet: "1.13", writes: () => this.resolve()?.sheet });
   }
 
   set name(value: string) {

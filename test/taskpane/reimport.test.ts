@@ -146,6 +146,34 @@ describe("re-import into a filled-in workbook", () => {
     expect(book.valuesOf(book.sheet(SHEETS.archive)!, { r1: 2, r2: 2, c1: 0, c2: 0 })[0][0]).toBe("");
   });
 
+  test("new rows are written below the table and the table resized (no TableRowCollection.add, which conflicts under coauthoring)", async () => {
+    const { book, actions } = await filledWorkbook();
+    await actions.reimport(parseTable(nextVersionText()), TODAY);
+    expect(book.calls.some((c) => c.member === "rows.add")).toBe(false);
+    const resize = book.calls.filter((c) => c.member === "resize");
+    expect(resize).toHaveLength(1);
+    expect(resize[0].args[0]).toBe(`A1:P${book.table(TASK_TABLE)!.box.r2}`);
+    expect(book.table(TASK_TABLE)!.box.r2).toBe(1 + 195 - 5 + 3);
+  });
+
+  test("something a user keeps below the table is not overwritten: rows are inserted (TableRowCollection.add) instead", async () => {
+    const { book, actions, tasks } = await filledWorkbook();
+    tasks.ensure(198, 0).value = "备注：本表由市土壤办维护";
+    await actions.reimport(parseTable(nextVersionText()), TODAY);
+    expect(book.calls.some((c) => c.member === "rows.add")).toBe(true);
+    expect(book.calls.some((c) => c.member === "resize")).toBe(false);
+    const end = book.table(TASK_TABLE)!.box.r2;
+    const notes = [];
+    for (let r = end + 1; r <= tasks.lastRow(); r++) if (tasks.cell(r, 0)?.value) notes.push(tasks.cell(r, 0)?.value);
+    expect(notes).toEqual(["备注：本表由市土壤办维护"]);
+  });
+
+  test("Excel before ExcelApi 1.13 (no Table.resize): rows added through the table", async () => {
+    const { book, actions } = await filledWorkbook({ apiVersion: "1.12" });
+    await actions.reimport(parseTable(nextVersionText()), TODAY);
+    expect(book.calls.some((c) => c.member === "rows.add")).toBe(true);
+  });
+
   test("a protected 任务清单 is refused with what to do, nothing written", async () => {
     const { actions, tasks } = await filledWorkbook();
     tasks.protected = true;

@@ -60,7 +60,13 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const summary = present.has(SHEETS.summary) ? sheets.getItem(SHEETS.summary) : null;
   const guide = present.has(SHEETS.guide) ? sheets.getItem(SHEETS.guide) : null;
   summary?.charts.load("items/name");
+  // Where the new rows would go just below the table: written there only if nothing is in the way.
+  const belowTable =
+    features.tableResize && plan.additions.length > 0
+      ? read.sheet.getRange(blockAddress(0, TASK_COLUMNS.length - 1, 2 + read.rows.length, 1 + read.rows.length + plan.additions.length)).load("formulas")
+      : null;
   await context.sync();
+  const appendBelow = belowTable !== null && belowTable.formulas.every((row) => row.every((f) => f === "" || f === null));
 
   const { sheet, table: taskTable } = read;
   await batcher.add(OPERATION_OVERHEAD, () => taskTable.clearFilters());
@@ -96,14 +102,20 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     for (const a of descending) await batcher.add(OPERATION_OVERHEAD, () => taskTable.rows.getItemAt(a.rowIndex).delete());
   }
 
-  // 3. New requirements at the end: grow the table by blank rows, then write them like a populate.
+  // 3. New requirements at the end. Coauthoring-safe where Table.resize exists: write the rows just below
+  //    the table, then resize it over them; older Excel grows the table by blank rows first.
   const kept = read.rows.length - plan.archive.length;
   if (plan.additions.length > 0) {
-    const blanks = plan.additions.map(() => TASK_COLUMNS.map(() => ""));
-    await batcher.addValues(blanks, () => {
-      taskTable.rows.add(undefined, blanks);
-    });
-    await writeTaskRows(batcher, sheet, plan.additions, 2 + kept, dialect);
+    if (appendBelow) {
+      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept, dialect);
+      await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, TASK_COLUMNS.length - 1, 1, 1 + plan.finalRowCount)));
+    } else {
+      const blanks = plan.additions.map(() => TASK_COLUMNS.map(() => ""));
+      await batcher.addValues(blanks, () => {
+        taskTable.rows.add(undefined, blanks);
+      });
+      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept, dialect);
+    }
   }
 
   // 4. Computed cells for the whole new extent (rows moved up when archived rows left), in the

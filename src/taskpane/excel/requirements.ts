@@ -29,6 +29,11 @@ export interface ExcelFeatures {
   /** ExcelApi 1.8: data validation (the 状态 drop-down). */
   dataValidation: boolean;
   /**
+   * ExcelApi 1.13: Table.resize. Re-import then writes new rows below the table and resizes it, instead of
+   * TableRowCollection.add, which Microsoft warns causes merge conflicts under coauthoring.
+   */
+  tableResize: boolean;
+  /**
    * The SOIL function names of Excel's display language (zh-CN: 到期状态 …), or null for the ASCII ids.
    * Where Excel shows translated names it does not take the ASCII ones through range.formulas
    * (office-js#891), so formulas go through range.formulasLocal in those names.
@@ -46,6 +51,7 @@ export function detectFeatures(isSetSupported: IsSetSupported, displayLanguage?:
     freezePanes: api("1.7"),
     chartSeries: api("1.7"),
     dataValidation: api("1.8"),
+    tableResize: api("1.13"),
     functionNames: translationsForDisplayLanguage(displayLanguage),
   };
 }
