@@ -1,7 +1,6 @@
 /** Parsing speed: the bundled table and a synthetic table of 20,000 requirements in the same shape. */
-import { readFileSync } from "fs";
-import path from "path";
 import { allRequirements, parseTable, TABLE_HEADERS } from "../src/core";
+import { seedText } from "../test/doubles/seedVariants";
 import type { BenchSection } from "./run";
 
 function median(values: number[]): number {
@@ -39,7 +38,7 @@ function syntheticTable(): string {
 }
 
 export async function run(): Promise<BenchSection> {
-  const seed = readFileSync(path.resolve(__dirname, "../seeds/000_7e4df876dfec5136.txt"), "utf8");
+  const seed = seedText();
   const seedRun = timeParse(seed, 50);
   const synthetic = syntheticTable();
   const synthRun = timeParse(synthetic, 5);

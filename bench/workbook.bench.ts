@@ -1,31 +1,13 @@
 /** Time and size of the portable workbook: the bundled table and a synthetic 20,000-requirement one. */
-import { mkdtempSync, readFileSync, rmSync, statSync } from "fs";
+import { mkdtempSync, rmSync, statSync } from "fs";
 import os from "os";
 import path from "path";
-import { parseTable } from "../src/core/parseTable";
-import { allRequirements, ParsedTable, Task } from "../src/core/model";
+import { allRequirements, ParsedTable } from "../src/core/model";
 import { buildWorkbook } from "../src/xlsx/buildWorkbook";
 import { writeWorkbookFile } from "../src/xlsx/writeWorkbookFile";
+import { seedTable, syntheticTable } from "../test/doubles/tables";
 import { computedSheets, recalculatingProfile, sofficeBinary } from "../test/xlsx/soffice";
 import type { BenchRow, BenchSection } from "./run";
-
-const SEED = path.resolve(__dirname, "../seeds/000_7e4df876dfec5136.txt");
-
-/** The seed's tasks repeated (renumbered) until the table holds `count` requirements. */
-export function syntheticTable(seed: ParsedTable, count: number): ParsedTable {
-  const tasks: Task[] = [];
-  let made = 0;
-  for (let round = 0; made < count; round++) {
-    for (const task of seed.tasks) {
-      if (made >= count) break;
-      const no = tasks.length + 1;
-      const requirements = task.requirements.slice(0, count - made).map((r, k) => ({ ...r, taskNo: no, id: `${no}.${k + 1}`, text: `${r.text}（第${round + 1}轮）` }));
-      made += requirements.length;
-      tasks.push({ ...task, no, requirements });
-    }
-  }
-  return { tasks, departments: seed.departments, diagnostics: [] };
-}
 
 async function measure(name: string, table: ParsedTable, dir: string): Promise<BenchRow[]> {
   const rows = allRequirements(table).length;
@@ -70,13 +52,13 @@ function profile(): string {
 }
 
 export async function run(): Promise<BenchSection> {
-  const seed = parseTable(readFileSync(SEED, "utf8"));
+  const seed = seedTable();
   const dir = mkdtempSync(path.join(os.tmpdir(), "soil-bench-xlsx-"));
   try {
     // Warm-up: the first exceljs run pays for loading and JIT, the first soffice run for making its profile.
     await writeWorkbookFile(seed, path.join(dir, "warm-up.xlsx"));
     libreOfficeMs(path.join(dir, "warm-up.xlsx"), dir);
-    const rows = [...(await measure("seed table", seed, dir)), ...(await measure("synthetic", syntheticTable(seed, 20_000), dir))];
+    const rows = [...(await measure("seed table", seed, dir)), ...(await measure("synthetic", syntheticTable(20_000), dir))];
     return {
       title: "Portable workbook (exceljs)",
       rows,

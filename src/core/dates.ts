@@ -51,6 +51,20 @@ export function dayFromIso(text: string): Day | null {
   return isValidDate(y, mo, d) ? dayFromParts(y, mo, d) : null;
 }
 
+/**
+ * A date written as text: 2018-06-30, 2018/6/30, 2018.6.30 or 2018年6月30日 (日 optional), with spaces
+ * and full-width digits tolerated; null when it is not a real date.
+ */
+export function dayFromText(text: string): Day | null {
+  const compact = toHalfWidth(text).replace(/\s+/g, "");
+  const iso = dayFromIso(compact);
+  if (iso !== null) return iso;
+  const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(compact);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidDate(y, mo, d) ? dayFromParts(y, mo, d) : null;
+}
+
 /** Today in the local calendar of the machine (what a clerk means by "today"). */
 export function today(now: Date = new Date()): Day {
   return dayFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());

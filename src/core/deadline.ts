@@ -2,7 +2,7 @@
  * Deadlines as the table writes them (完成时限): 2018年底, 2018年6月, 2020 年, 2017年起, 持续推进, or
  * nothing. Parsing is total: any text gives a Deadline, `unknown` when it cannot be read.
  */
-import { Day, dayFromIso, dayFromParts, isValidDate, lastDayOfMonth, toHalfWidth } from "./dates";
+import { Day, dayFromParts, dayFromText, lastDayOfMonth, partsFromDay, toHalfWidth } from "./dates";
 
 export type DeadlineKind = "by" | "from" | "ongoing" | "none" | "unknown";
 
@@ -48,8 +48,6 @@ function parseCompact(text: string): Omit<Deadline, "raw"> {
   if (text === "") return { kind: "none", date: null };
   if (ONGOING_WORDS.includes(text)) return { kind: "ongoing", date: null };
 
-  const iso = dayFromIso(text);
-  if (iso !== null) return { kind: "by", date: iso };
 
   // 自2017年起 / 2017年起 / 从2018年6月起 / 2017年开始
   let m = /^(?:自|从)?(\d{4})年(?:(\d{1,2})月)?(?:起|开始|以来)$/.exec(text);
@@ -63,12 +61,9 @@ function parseCompact(text: string): Omit<Deadline, "raw"> {
   // Optional leading 到/于/在 and trailing 前/之前/完成.
   const core = text.replace(/^(?:到|于|在|截至|截止)/, "").replace(/(?:之前|以前|前|完成)$/, "");
 
-  // 2018年6月30日
-  m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(core);
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return validYear(y) && isValidDate(y, mo, d) ? { kind: "by", date: dayFromParts(y, mo, d) } : { kind: "unknown", date: null };
-  }
+  // 2018年6月30日, 2018-06-30
+  const date = dayFromText(core);
+  if (date !== null) return validYear(partsFromDay(date).year) ? { kind: "by", date } : { kind: "unknown", date: null };
   // 2018年6月 / 2018年6月底
   m = /^(\d{4})年(\d{1,2})月(?:底|末|份)?$/.exec(core);
   if (m) {

@@ -7,7 +7,7 @@ import { Day, dayFromParts, serialFromDay } from "./dates";
 import { DEADLINE_KIND_LABELS } from "./deadline";
 import { allRequirements, ParsedTable, Requirement, Task } from "./model";
 import { DUE_STATUSES, PROGRESS_STATES } from "./status";
-import { SUMMARY_HEADERS, SUMMARY_STATUSES } from "./summary";
+import { SUMMARY_STATUSES } from "./summary";
 
 export const SHEETS = {
   tasks: "任务清单",
@@ -219,13 +219,23 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
 }
 
+/**
+ * How the 责任单位 column holds joint responsibility: canonical names joined by 、. The portable
+ * summary formulas search for "、name、" in it; readers go back through resolveDepartments.
+ */
+export const DEPARTMENT_SEPARATOR = "、";
+
+export function departmentListText(names: readonly string[]): string {
+  return names.join(DEPARTMENT_SEPARATOR);
+}
+
 function requirementSourceCells(task: Task, r: Requirement): Record<ColumnKey, CellValue> {
   return {
     id: r.id,
     taskNo: task.no,
     title: task.title,
     text: r.text,
-    responsible: r.responsible.join("、"),
+    responsible: departmentListText(r.responsible),
     deadlineRaw: r.deadline.raw,
     dueDate: r.deadline.kind === "by" && r.deadline.date !== null ? { date: r.deadline.date } : null,
     progress: "未启动",
@@ -321,7 +331,10 @@ export function sourceCells(task: Task, r: Requirement): Partial<Record<ColumnKe
   return out;
 }
 
-export const SUMMARY_COLUMNS = SUMMARY_HEADERS;
+/** 部门汇总 column widths in characters: 责任单位, then the counts. */
+export function summaryColumnWidth(index: number): number {
+  return index === 0 ? 24 : 10;
+}
 
 /**
  * The 部门汇总 sheet in the portable flavour: one row per department with built-in formulas
@@ -337,7 +350,8 @@ export function portableSummaryRows(departments: readonly string[], taskRowCount
   const rows: CellValue[][] = [];
   departments.forEach((name, i) => {
     const r = first + i;
-    const mine = `ISNUMBER(SEARCH("、"&$A${r}&"、","、"&${resp}&"、"))`;
+    const sep = DEPARTMENT_SEPARATOR;
+    const mine = `ISNUMBER(SEARCH("${sep}"&$A${r}&"${sep}","${sep}"&${resp}&"${sep}"))`;
     rows.push([
       name,
       { formula: `=SUMPRODUCT(--${mine})` },

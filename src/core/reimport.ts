@@ -10,7 +10,7 @@
  */
 import { dayFromSerial } from "./dates";
 import { SoilUserError } from "./errors";
-import { CellValue, ColumnKey, ROW_INPUT_WIDTH, sourceCells, TASK_COLUMNS, TASK_HEADERS, taskRows } from "./layout";
+import { CellValue, ColumnKey, departmentListText, ROW_INPUT_WIDTH, sourceCells, TASK_COLUMNS, TASK_HEADERS, taskRows } from "./layout";
 import { ParsedTable, Requirement, Task } from "./model";
 
 /** The task table as read from the workbook: header row and body rows, cells in TASK_COLUMNS order. */
@@ -184,7 +184,7 @@ export function planReimport(existing: ExistingTaskTable, table: ParsedTable): R
   };
   const additions = taskRows(addedTable, { flavor: "addin", firstRow: 2 + keptRowCount });
   for (const task of addedTable.tasks) {
-    for (const r of task.requirements) report.added.push({ id: r.id, text: r.text, responsible: r.responsible.join("、") });
+    for (const r of task.requirements) report.added.push({ id: r.id, text: r.text, responsible: departmentListText(r.responsible) });
   }
 
   return { updates, archive, additions, finalRowCount: keptRowCount + additions.length, report };

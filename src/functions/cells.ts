@@ -13,12 +13,10 @@ import {
   columnLetter,
   ColumnKey,
   Day,
-  dayFromIso,
-  dayFromParts,
   dayFromSerial,
+  dayFromText,
   Deadline,
   isoFromDay,
-  isValidDate,
   parseDeadline,
   ROW_INPUT_WIDTH,
   SoilUserError,
@@ -120,19 +118,6 @@ function plainCell(value: unknown, what: CellLabel): Primitive | null {
   if (cell.type === "Empty") return null;
   if (typeof cell.type === "string" && BASIC_CELL_VALUE_TYPES.has(cell.type) && isPrimitive(cell.basicValue)) return cell.basicValue;
   throw invalidValue(`${labelText(what)}不是文字、数字或日期，SOIL 函数无法读取`);
-}
-
-const CHINESE_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
-
-/** A date typed as text: 2018-06-30, 2018/6/30, 2018年6月30日 (full-width digits too). */
-function dayFromText(text: string): Day | null {
-  const compact = toHalfWidth(text).replace(/\s+/g, "");
-  const iso = dayFromIso(compact);
-  if (iso !== null) return iso;
-  const m = CHINESE_DATE.exec(compact);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidDate(y, mo, d) ? dayFromParts(y, mo, d) : null;
 }
 
 /** An Excel serial as a Day; serials Excel cannot show as a date (and the phantom 1900-02-29) are mistakes. */

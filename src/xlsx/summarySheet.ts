@@ -1,6 +1,7 @@
 /** The 部门汇总 sheet: per-department counts as built-in formulas over 任务清单. */
 import type ExcelJS from "exceljs";
-import { PERCENT_FORMAT, portableSummaryRows, SHEETS, SUMMARY_COLUMNS } from "../core/layout";
+import { PERCENT_FORMAT, portableSummaryRows, SHEETS, summaryColumnWidth } from "../core/layout";
+import { SUMMARY_HEADERS } from "../core/summary";
 import { argb, freezeHeader, setCell, styleHeaderRow } from "./cells";
 
 const BAR_COLOURS = { 已逾期: "#E06666", 完成率: "#63BE7B" } as const;
@@ -12,15 +13,15 @@ const BAR_COLOURS = { 已逾期: "#E06666", 完成率: "#63BE7B" } as const;
 export function addSummarySheet(workbook: ExcelJS.Workbook, departments: readonly string[], taskRowCount: number): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(SHEETS.summary);
   const rows = portableSummaryRows(departments, taskRowCount);
-  const width = SUMMARY_COLUMNS.length;
+  const width = SUMMARY_HEADERS.length;
 
-  SUMMARY_COLUMNS.forEach((header, i) => {
+  SUMMARY_HEADERS.forEach((header, i) => {
     sheet.getCell(1, i + 1).value = header;
-    sheet.getColumn(i + 1).width = i === 0 ? 24 : 10;
+    sheet.getColumn(i + 1).width = summaryColumnWidth(i);
   });
   styleHeaderRow(sheet.getRow(1), width);
 
-  const percentColumn = SUMMARY_COLUMNS.indexOf("完成率") + 1;
+  const percentColumn = SUMMARY_HEADERS.indexOf("完成率") + 1;
   rows.forEach((values, i) => {
     const row = sheet.getRow(2 + i);
     values.forEach((value, c) => setCell(row.getCell(c + 1), value));
@@ -33,7 +34,7 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, departments: readonl
   const lastDepartmentRow = rows.length; // rows = departments + the total row, data from row 2
   if (departments.length > 0) {
     Object.entries(BAR_COLOURS).forEach(([header, colour], i) => {
-      const letter = sheet.getColumn(SUMMARY_COLUMNS.indexOf(header as (typeof SUMMARY_COLUMNS)[number]) + 1).letter;
+      const letter = sheet.getColumn(SUMMARY_HEADERS.indexOf(header as (typeof SUMMARY_HEADERS)[number]) + 1).letter;
       sheet.addConditionalFormatting({
         ref: `${letter}2:${letter}${lastDepartmentRow}`,
         rules: [

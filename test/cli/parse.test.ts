@@ -3,10 +3,11 @@ import { execFileSync, spawnSync } from "child_process";
 import { mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import { BUNDLED_SOURCE } from "../../src/cli/source";
 import { runCli } from "../../src/cli/main";
 
 const ROOT = path.resolve(__dirname, "../..");
-const SEED = path.join(ROOT, "seeds/000_7e4df876dfec5136.txt");
+const SEED = BUNDLED_SOURCE;
 
 async function run(...argv: string[]) {
   let out = "";

@@ -4,13 +4,14 @@ import ExcelJS from "exceljs";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import { BUNDLED_SOURCE } from "../../src/cli/source";
 import { runCli } from "../../src/cli/main";
 import { SoilUserError } from "../../src/core/errors";
 import { GUIDE_CELLS, SHEETS } from "../../src/core/layout";
 import { writeError, writeFileAtomic } from "../../src/xlsx/writeWorkbookFile";
 
 const ROOT = path.resolve(__dirname, "../..");
-const SEED = path.join(ROOT, "seeds/000_7e4df876dfec5136.txt");
+const SEED = BUNDLED_SOURCE;
 
 async function run(...argv: string[]) {
   let out = "";

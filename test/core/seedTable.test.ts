@@ -4,11 +4,11 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
+import { BUNDLED_SOURCE } from "../../src/cli/source";
 import { allRequirements, isoFromDay, parseTable, ParsedTable, tableOverview } from "../../src/core";
 import { expectGolden } from "../golden/golden";
 
-const ROOT = path.resolve(__dirname, "../..");
-const SOURCE = readFileSync(path.join(ROOT, "seeds/000_7e4df876dfec5136.txt"), "utf8");
+const SOURCE = readFileSync(BUNDLED_SOURCE, "utf8");
 const SOURCE_LINES = SOURCE.split("\n");
 const table: ParsedTable = parseTable(SOURCE);
 const byId = new Map(allRequirements(table).map((r) => [r.id, r]));

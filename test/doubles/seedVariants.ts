@@ -4,12 +4,11 @@
  * second requirement starts with "=" (it must stay text in the workbook).
  */
 import * as fs from "fs";
-import * as path from "path";
+import { BUNDLED_SOURCE } from "../../src/cli/source";
 
-export const SEED_PATH = path.resolve(__dirname, "../../seeds/000_7e4df876dfec5136.txt");
-
+/** The bundled table, as the CLI and the pane read it. */
 export function seedText(): string {
-  return fs.readFileSync(SEED_PATH, "utf8");
+  return fs.readFileSync(BUNDLED_SOURCE, "utf8");
 }
 
 export const CHANGED = {

@@ -3,27 +3,22 @@
  * dates as serials, empty cells as "", with the departments' input columns filled deterministically so
  * every status shows up. Shared by the function tests and bench/functions.bench.ts.
  */
-import { readFileSync } from "fs";
-import path from "path";
 import {
   allRequirements,
   CellValue,
   columnIndex,
   Day,
   dayFromIso,
-  parseTable,
   ParsedTable,
   Requirement,
   serialFromDay,
   TASK_HEADERS,
   taskRows,
 } from "../../src/core";
+import { seedTable } from "../doubles/tables";
 
-export const SEED_PATH = path.join(__dirname, "../../seeds/000_7e4df876dfec5136.txt");
+export { seedTable };
 
-export function seedTable(): ParsedTable {
-  return parseTable(readFileSync(SEED_PATH, "utf8"));
-}
 
 export function day(iso: string): Day {
   const d = dayFromIso(iso);

@@ -32,6 +32,14 @@ describe("working in the workbook", () => {
     expect(board.departments).toContain("市农牧局");
   });
 
+  test("责任单位 a clerk retyped with an alias or spaces is read as SOIL.SUMMARY reads it", async () => {
+    const { book, actions } = await populated(true);
+    book.sheet(SHEETS.tasks)!.ensure(2, col("responsible")).value = "市环保局、 市财政局";
+    const board = await actions.readStatusBoard();
+    expect(board.rows[0].responsible).toEqual(["市环境保护局", "市财政局"]);
+    expect(board.departments).not.toContain("市环保局");
+  });
+
   test("without the SOIL functions (#NAME?) the pane computes the same statuses from the row", async () => {
     const withFunctions = await (await populated(true)).actions.readStatusBoard();
     const without = await (await populated(false)).actions.readStatusBoard();

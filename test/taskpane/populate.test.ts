@@ -18,13 +18,14 @@ import {
   STATUS_STYLES,
   SUMMARY_HEADERS,
   SUMMARY_STATUSES,
+  summaryColumnWidth,
   TASK_COLUMNS,
   TASK_HEADERS,
   TASK_TABLE,
   taskRows,
 } from "../../src/core";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
-import { officeValue } from "../../src/taskpane/excel/cells";
+import { columnWidthPoints, officeValue } from "../../src/taskpane/excel/cells";
 import { describeError } from "../../src/taskpane/excel/errors";
 import { PAYLOAD_BUDGET } from "../../src/taskpane/excel/payload";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
@@ -140,6 +141,8 @@ describe("populate: what is written where", () => {
   test("部门汇总: one SOIL.SUMMARY whose spill is departments + header + total, and a stacked bar chart over it", () => {
     const summary = book.sheet(SHEETS.summary)!;
     expect(summary.cell(1, 0)?.formula).toBe(addinSummaryFormula());
+    // Same widths as the portable file's 部门汇总: both come from the layout.
+    SUMMARY_HEADERS.forEach((_, j) => expect(summary.columns.get(j)?.columnWidth).toBeCloseTo(columnWidthPoints(summaryColumnWidth(j))));
     const departments = responsibleDepartments(table);
     const spill = book.valuesOf(summary, { r1: 1, r2: departments.length + 3, c1: 0, c2: 8 });
     expect(spill[departments.length + 1][0]).toBe("合计");

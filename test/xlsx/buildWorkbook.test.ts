@@ -14,10 +14,10 @@ import {
   portableSummaryRows,
   responsibleDepartments,
   SHEETS,
-  SUMMARY_COLUMNS,
+  SUMMARY_HEADERS,
   TASK_COLUMNS,
   taskRows,
-} from "../../src/core/layout";
+} from "../../src/core";
 import { allRequirements, ParsedTable } from "../../src/core/model";
 import { parseTable } from "../../src/core/parseTable";
 import { buildWorkbook, WorkbookOptions } from "../../src/xlsx/buildWorkbook";
@@ -95,7 +95,7 @@ test("说明: =TODAY() by default, the fixed date with --as-of, then the report 
 
 test("部门汇总: header, then portableSummaryRows for the responsible departments and the total", async () => {
   const sheet = (await written(seed)).getWorksheet(SHEETS.summary)!;
-  expect(sheet.getRow(1).values).toEqual([undefined, ...SUMMARY_COLUMNS]);
+  expect(sheet.getRow(1).values).toEqual([undefined, ...SUMMARY_HEADERS]);
   const departments = responsibleDepartments(seed);
   const rows = portableSummaryRows(departments, allRequirements(seed).length);
   expect(sheet.rowCount).toBe(rows.length + 1);

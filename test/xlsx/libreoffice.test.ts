@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import { Day, dayFromIso, isoFromDay, today } from "../../src/core/dates";
-import { GUIDE_CELLS, SHEETS, SUMMARY_COLUMNS, TASK_HEADERS, columnIndex } from "../../src/core/layout";
+import { GUIDE_CELLS, SHEETS, SUMMARY_HEADERS, TASK_HEADERS, columnIndex } from "../../src/core";
 import { allRequirements, ParsedTable } from "../../src/core/model";
 import { lastReportDeadline, nextReportDeadline, previousReportDeadline } from "../../src/core/status";
 import { DepartmentSummary, SUMMARY_STATUSES } from "../../src/core/summary";
@@ -107,20 +107,20 @@ describe.each(CASES.map((c) => [c.name, c] as const))("LibreOffice recalculates 
   test("部门汇总: every count per department and the total equal summarizeByDepartment", () => {
     const [header, ...rows] = computed.get(c.name)!.get(SHEETS.summary)!;
     const { summary } = expectedByCore(c.table, c.inputs, effectiveAsOf(c));
-    expect(header).toEqual([...SUMMARY_COLUMNS]);
+    expect(header).toEqual([...SUMMARY_HEADERS]);
     const expectedRows = [...summary.departments, summary.total];
     expect(rows.map((r) => r[0])).toEqual(expectedRows.map((s) => s.department));
     rows.forEach((row, i) => {
       expect(countsOf(row)).toEqual(expectedCounts(expectedRows[i]));
-      const percent = Number(row[SUMMARY_COLUMNS.length - 1].replace("%", ""));
+      const percent = Number(row[SUMMARY_HEADERS.length - 1].replace("%", ""));
       expect(Math.abs(percent - expectedRows[i].completionRate * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
-      expect(row[SUMMARY_COLUMNS.length - 1]).toMatch(/^\d+\.\d%$/);
+      expect(row[SUMMARY_HEADERS.length - 1]).toMatch(/^\d+\.\d%$/);
     });
   });
 });
 
 function countsOf(row: string[]): number[] {
-  return row.slice(1, SUMMARY_COLUMNS.length - 1).map(Number);
+  return row.slice(1, SUMMARY_HEADERS.length - 1).map(Number);
 }
 
 function expectedCounts(s: DepartmentSummary): number[] {

@@ -16,11 +16,11 @@ import {
   STATUS_LIST,
   STATUS_STYLES,
   statusRuleFormula,
-  SUMMARY_COLUMNS,
+  SUMMARY_HEADERS,
   TASK_COLUMNS,
   TASK_HEADERS,
   TASK_TABLE,
-} from "../../src/core/layout";
+} from "../../src/core";
 import { allRequirements } from "../../src/core/model";
 import { DUE_STATUSES } from "../../src/core/status";
 import { argb, ooxmlFormula } from "../../src/xlsx/cells";
@@ -146,10 +146,10 @@ describe.each(["written", "after LibreOffice"] as const)("%s", (name) => {
 
   test("部门汇总: percent format and data bars on 已逾期 and 完成率", () => {
     const sheet = books[name].getWorksheet(SHEETS.summary)!;
-    const percent = SUMMARY_COLUMNS.indexOf("完成率") + 1;
+    const percent = SUMMARY_HEADERS.indexOf("完成率") + 1;
     expect(sheet.getCell(2, percent).numFmt).toBe(PERCENT_FORMAT);
     const bars = (model(sheet).conditionalFormattings ?? []).filter((f) => f.rules.some((r) => r.type === "dataBar"));
-    const letterOf = (header: (typeof SUMMARY_COLUMNS)[number]) => columnLetter(SUMMARY_COLUMNS.indexOf(header));
+    const letterOf = (header: (typeof SUMMARY_HEADERS)[number]) => columnLetter(SUMMARY_HEADERS.indexOf(header));
     const departments = sheet.rowCount - 2; // header and 合计
     expect(bars.map((b) => b.ref).sort()).toEqual([`${letterOf("已逾期")}2:${letterOf("已逾期")}${departments + 1}`, `${letterOf("完成率")}2:${letterOf("完成率")}${departments + 1}`].sort());
   });

@@ -1,12 +1,12 @@
 /** The 归档 sheet through Office.js: requirements removed by a newer table, with what departments typed. */
-import { ARCHIVE_COLUMNS, Day, serialFromDay } from "../../core";
-import { blockAddress, numberFormatOf } from "./cells";
+import { ARCHIVE_COLUMNS, Day, NUMBER_FORMATS, serialFromDay } from "../../core";
+import { blockAddress } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET, PayloadBatcher } from "./payload";
 import { ExcelFeatures } from "./requirements";
 import { writeSheetFrame } from "./sheetFrame";
 
 const LAST_COLUMN = ARCHIVE_COLUMNS.length - 1;
-const FORMAT_ROW = ARCHIVE_COLUMNS.map((c) => numberFormatOf(c.format));
+const FORMAT_ROW = ARCHIVE_COLUMNS.map((c) => NUMBER_FORMATS[c.format]);
 
 export function writeArchiveFrame(sheet: Excel.Worksheet, features: ExcelFeatures): void {
   writeSheetFrame(sheet, ARCHIVE_COLUMNS, features);

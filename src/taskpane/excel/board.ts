@@ -14,6 +14,7 @@ import {
   DUE_STATUSES,
   DueStatus,
   GUIDE_CELLS,
+  resolveDepartments,
   ROW_INPUT_WIDTH,
   SHEETS,
   SoilUserError,
@@ -53,7 +54,8 @@ export function boardRow(row: readonly unknown[], asOfSerial: unknown, dueSoonDa
   return {
     id: text(row[at("id")]),
     text: text(row[at("text")]),
-    responsible: text(row[at("responsible")]).split("、").filter(Boolean),
+    // Read as SOIL.SUMMARY reads it, so a name a clerk retyped (市环保局) lands on the same department.
+    responsible: resolveDepartments(text(row[at("responsible")])).names,
     deadline: text(row[at("deadlineRaw")]),
     progress: text(row[at("progress")]),
     dueStatus: fromWorkbook ? shown : orNull(() => statusOf(input, asOfSerial, dueSoonDays)),

@@ -1,5 +1,5 @@
 /** Layout values and formats as Office.js takes them: serials for dates, "@" for text, widths in points. */
-import { CellValue, ColumnFormat, columnLetter, NUMBER_FORMATS, serialFromDay } from "../../core";
+import { CellValue, columnLetter, serialFromDay } from "../../core";
 import { localizeFormulaNames } from "../../functions/locale/localize";
 import type { FormulaDialect } from "./requirements";
 
@@ -8,11 +8,6 @@ export function officeValue(cell: CellValue): string | number | boolean {
   if (cell === null) return "";
   if (typeof cell === "object") return "date" in cell ? serialFromDay(cell.date) : cell.formula;
   return cell;
-}
-
-/** Number format per layout format (text columns are "@" before values are written: see NUMBER_FORMATS). */
-export function numberFormatOf(format: ColumnFormat): string {
-  return NUMBER_FORMATS[format];
 }
 
 /**

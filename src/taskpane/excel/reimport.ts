@@ -8,6 +8,7 @@ import {
   CellValue,
   computedFormulas,
   Day,
+  NUMBER_FORMATS,
   ParsedTable,
   planReimport,
   responsibleDepartments,
@@ -16,7 +17,7 @@ import {
   TASK_COLUMNS,
 } from "../../core";
 import { appendArchiveRows, writeArchiveFrame } from "./archiveSheet";
-import { blockAddress, indexRuns, numberFormatOf, officeValue, setFormulas } from "./cells";
+import { blockAddress, indexRuns, officeValue, setFormulas } from "./cells";
 import { writeReportDates } from "./guideSheet";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
 import { readTaskTable } from "./readTasks";
@@ -77,7 +78,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     const bottom = top + block.length - 1;
     for (const [a, b] of SOURCE_RUNS) {
       const values = block.map((u) => TASK_COLUMNS.slice(a, b + 1).map((c) => officeValue((u.cells[c.key] ?? null) as CellValue)));
-      const formats = block.map(() => TASK_COLUMNS.slice(a, b + 1).map((c) => numberFormatOf(c.format)));
+      const formats = block.map(() => TASK_COLUMNS.slice(a, b + 1).map((c) => NUMBER_FORMATS[c.format]));
       await batcher.add(estimateJsonBytes(values) + estimateJsonBytes(formats) + 2 * OPERATION_OVERHEAD, () => {
         const range = sheet.getRange(blockAddress(a, b, top, bottom));
         range.numberFormat = formats;

@@ -3,7 +3,7 @@
  * them (Office 2019), the layout's built-in formulas, one row per department. The chart is in
  * summaryChart.ts.
  */
-import { addinSummaryFormula, FormulaFlavor, PERCENT_FORMAT, portableSummaryRows, SUMMARY_HEADERS } from "../../core";
+import { addinSummaryFormula, FormulaFlavor, PERCENT_FORMAT, portableSummaryRows, summaryColumnWidth, SUMMARY_HEADERS } from "../../core";
 import { blockAddress, columnAddress, columnWidthPoints, officeValue, setFormulas } from "./cells";
 import type { FormulaDialect } from "./requirements";
 import { estimateJsonBytes } from "./payload";
@@ -20,8 +20,7 @@ const LAST_COLUMN = SUMMARY_HEADERS.length - 1;
 export function writeSummarySheet(sheet: Excel.Worksheet, departments: readonly string[], taskRowCount: number, dialect: FormulaDialect): void {
   const totalRow = departments.length + 2;
   sheet.getRange(columnAddress(0, LAST_COLUMN)).clear("All");
-  sheet.getRange(columnAddress(0)).format.columnWidth = columnWidthPoints(20);
-  for (let c = 1; c <= LAST_COLUMN; c++) sheet.getRange(columnAddress(c)).format.columnWidth = columnWidthPoints(9);
+  for (let c = 0; c <= LAST_COLUMN; c++) sheet.getRange(columnAddress(c)).format.columnWidth = columnWidthPoints(summaryColumnWidth(c));
   const header = sheet.getRange(blockAddress(0, LAST_COLUMN, 1, 1));
   styleHeader(header);
   sheet.getRange(blockAddress(LAST_COLUMN, LAST_COLUMN, 2, totalRow)).numberFormat = Array.from({ length: totalRow - 1 }, () => [PERCENT_FORMAT]);

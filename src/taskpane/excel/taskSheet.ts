@@ -1,12 +1,12 @@
 /** The 任务清单 sheet through Office.js: frame (header, widths, freeze), row blocks, and the body's styling. */
-import { CellValue, columnIndex, INPUT_VALIDATIONS, isoFromDay, STATUS_STYLES, statusRuleFormula, TASK_COLUMNS } from "../../core";
-import { blockAddress, indexRuns, numberFormatOf, officeValue, setFormulas } from "./cells";
+import { CellValue, columnIndex, INPUT_VALIDATIONS, isoFromDay, NUMBER_FORMATS, STATUS_STYLES, statusRuleFormula, TASK_COLUMNS } from "../../core";
+import { blockAddress, indexRuns, officeValue, setFormulas } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET, PayloadBatcher } from "./payload";
 import { ExcelFeatures, FormulaDialect } from "./requirements";
 import { writeSheetFrame } from "./sheetFrame";
 
 const LAST_COLUMN = TASK_COLUMNS.length - 1;
-const FORMAT_ROW = TASK_COLUMNS.map((c) => numberFormatOf(c.format));
+const FORMAT_ROW = TASK_COLUMNS.map((c) => NUMBER_FORMATS[c.format]);
 /** Column runs written with range.values (source and input cells) and with range.formulas (computed cells). */
 export const VALUE_RUNS = indexRuns(TASK_COLUMNS.length, (i) => TASK_COLUMNS[i].role !== "computed");
 export const FORMULA_RUNS = indexRuns(TASK_COLUMNS.length, (i) => TASK_COLUMNS[i].role === "computed");
