@@ -6,7 +6,7 @@
 import { Day, dayFromParts, serialFromDay } from "./dates";
 import { DEADLINE_KIND_LABELS } from "./deadline";
 import { allRequirements, ParsedTable, Requirement, Task } from "./model";
-import { DUE_STATUSES, PROGRESS_STATES } from "./status";
+import { DUE_STATUSES, EXTENSION_APPROVED, EXTENSION_DECISIONS, PROGRESS_STATES } from "./status";
 import { SUMMARY_STATUSES } from "./summary";
 
 export const SHEETS = {
@@ -39,6 +39,10 @@ export type ColumnKey =
   | "notes"
   | "lastFeedback"
   | "completedOn"
+  | "extensionTo"
+  | "extensionReason"
+  | "extensionAsked"
+  | "extensionDecision"
   | "dueStatus"
   | "daysLeft"
   | "feedbackLate"
@@ -59,6 +63,11 @@ export interface ColumnSpec {
   wrap?: boolean;
   /** Helper columns the formulas need but a reader does not. */
   hidden?: boolean;
+  /**
+   * Who types an input column: "department" (a responsible department, also in its own exported file)
+   * or "office" (the supervising office only: the decision on an extension request).
+   */
+  editedBy?: "department" | "office";
 }
 
 export const TASK_COLUMNS: readonly ColumnSpec[] = [
@@ -69,10 +78,14 @@ export const TASK_COLUMNS: readonly ColumnSpec[] = [
   { key: "responsible", header: "责任单位", role: "source", format: "text", width: 20, wrap: true },
   { key: "deadlineRaw", header: "完成时限", role: "source", format: "text", width: 11 },
   { key: "dueDate", header: "截止日期", role: "source", format: "date", width: 12 },
-  { key: "progress", header: "状态", role: "input", format: "text", width: 9 },
-  { key: "notes", header: "进展情况", role: "input", format: "text", width: 36, wrap: true },
-  { key: "lastFeedback", header: "最近反馈日期", role: "input", format: "date", width: 13 },
-  { key: "completedOn", header: "完成日期", role: "input", format: "date", width: 12 },
+  { key: "progress", header: "状态", role: "input", format: "text", width: 9, editedBy: "department" },
+  { key: "notes", header: "进展情况", role: "input", format: "text", width: 36, wrap: true, editedBy: "department" },
+  { key: "lastFeedback", header: "最近反馈日期", role: "input", format: "date", width: 13, editedBy: "department" },
+  { key: "completedOn", header: "完成日期", role: "input", format: "date", width: 12, editedBy: "department" },
+  { key: "extensionTo", header: "申请延期至", role: "input", format: "date", width: 12, editedBy: "department" },
+  { key: "extensionReason", header: "延期理由", role: "input", format: "text", width: 24, wrap: true, editedBy: "department" },
+  { key: "extensionAsked", header: "申请日期", role: "input", format: "date", width: 12, editedBy: "department" },
+  { key: "extensionDecision", header: "延期审批", role: "input", format: "text", width: 10, editedBy: "office" },
   { key: "dueStatus", header: "到期状态", role: "computed", format: "general", width: 10 },
   { key: "daysLeft", header: "剩余天数", role: "computed", format: "general", width: 9 },
   { key: "feedbackLate", header: "反馈逾期", role: "computed", format: "boolean", width: 9 },
@@ -82,8 +95,18 @@ export const TASK_COLUMNS: readonly ColumnSpec[] = [
 
 export const TASK_HEADERS = TASK_COLUMNS.map((c) => c.header);
 
-/** The first columns of a row, up to 完成日期: what SOIL.* functions take as `row` (no computed cell, so no circular reference). */
+/** The first columns of a row, up to 延期审批: what SOIL.* functions take as `row` (no computed cell, so no circular reference). */
 export const ROW_INPUT_WIDTH = TASK_COLUMNS.findIndex((c) => c.role === "computed");
+/**
+ * The narrowest `row` SOIL.* functions accept: up to 完成日期 (A:K), as workbooks written before the
+ * extension columns pass it. Extension cells are read when the row is wider.
+ */
+export const ROW_MIN_WIDTH = TASK_COLUMNS.findIndex((c) => c.key === "completedOn") + 1;
+
+/** Structure columns, 编号 to 截止日期: locked when the office protects the task sheet. */
+export const STRUCTURE_COLUMNS: readonly ColumnKey[] = TASK_COLUMNS.filter((c) => c.role === "source" && !c.hidden).map((c) => c.key);
+/** Columns a responsible department types into (its own rows): editable under protection, exported per department. */
+export const DEPARTMENT_COLUMNS: readonly ColumnKey[] = TASK_COLUMNS.filter((c) => c.editedBy === "department").map((c) => c.key);
 
 export function columnIndex(key: ColumnKey): number {
   return TASK_COLUMNS.findIndex((c) => c.key === key);
@@ -184,7 +207,14 @@ const EARLIEST_INPUT_DATE = dayFromParts(2000, 1, 1);
 
 export const INPUT_VALIDATIONS: readonly InputValidation[] = [
   { kind: "list", column: "progress", list: PROGRESS_STATES, title: "状态", message: `请从下拉列表中选择：${PROGRESS_STATES.join("、")}` },
-  ...(["lastFeedback", "completedOn"] as const).map((column) => ({
+  {
+    kind: "list",
+    column: "extensionDecision",
+    list: EXTENSION_DECISIONS,
+    title: "延期审批",
+    message: `由督办办公室填写：${EXTENSION_DECISIONS.join("、")}`,
+  },
+  ...(["lastFeedback", "completedOn", "extensionTo", "extensionAsked"] as const).map((column) => ({
     kind: "date" as const,
     column,
     minDate: EARLIEST_INPUT_DATE,
@@ -242,6 +272,10 @@ function requirementSourceCells(task: Task, r: Requirement): Record<ColumnKey, C
     notes: null,
     lastFeedback: null,
     completedOn: null,
+    extensionTo: null,
+    extensionReason: null,
+    extensionAsked: null,
+    extensionDecision: null,
     dueStatus: null,
     daysLeft: null,
     feedbackLate: null,
@@ -264,13 +298,16 @@ export function computedFormulas(row: number, flavor: FormulaFlavor): Record<"du
   }
   const done = `OR(${c("progress")}="已完成",AND(${c("completedOn")}<>"",${c("completedOn")}<=${asOf}))`;
   const kind = c("deadlineKind");
-  const due = c("dueDate");
   const L = DEADLINE_KIND_LABELS;
+  // An approved extension (see effectiveDeadline) replaces the deadline with its date.
+  const approved = `AND(${c("extensionDecision")}="${EXTENSION_APPROVED}",ISNUMBER(${c("extensionTo")}))`;
+  const due = `IF(${approved},${c("extensionTo")},${c("dueDate")})`;
+  const hasDue = `OR(${approved},${kind}="${L.by}")`;
   return {
     dueStatus:
-      `=IF(${done},"已完成",IF(${kind}="${L.by}",IF(${asOf}>${due},"已逾期",IF(${due}-${asOf}<=${guideRef("dueSoonDays")},"临期","按期推进")),` +
+      `=IF(${done},"已完成",IF(${hasDue},IF(${asOf}>${due},"已逾期",IF(${due}-${asOf}<=${guideRef("dueSoonDays")},"临期","按期推进")),` +
       `IF(${kind}="${L.from}",IF(${asOf}<${c("startDate")},"未到期","持续推进"),IF(${kind}="${L.ongoing}","持续推进","时限待定"))))`,
-    daysLeft: `=IF(${kind}="${L.by}",${due}-${asOf},"")`,
+    daysLeft: `=IF(${hasDue},${due}-${asOf},"")`,
     feedbackLate: `=AND(NOT(${done}),OR(${c("lastFeedback")}="",${c("lastFeedback")}<=${guideRef("previousReport")}))`,
   };
 }

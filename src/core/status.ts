@@ -9,6 +9,28 @@ import { Deadline } from "./deadline";
 export const PROGRESS_STATES = ["未启动", "推进中", "已完成"] as const;
 export type ProgressState = (typeof PROGRESS_STATES)[number];
 
+/** 延期审批: decisions of the office on an extension request (申请延期至 + 延期理由). Blank: no decision yet. */
+export const EXTENSION_DECISIONS = ["待审批", "同意", "不同意"] as const;
+export type ExtensionDecision = (typeof EXTENSION_DECISIONS)[number];
+export const EXTENSION_APPROVED: ExtensionDecision = "同意";
+
+/** An extension request as the row holds it. */
+export interface Extension {
+  /** 申请延期至 */
+  to: Day | null;
+  /** 延期审批 as typed */
+  decision: string | null;
+}
+
+/**
+ * The deadline that due status uses: an approved extension with a date replaces the original one
+ * (whatever its kind); anything else leaves the original deadline, which the sheet keeps showing.
+ */
+export function effectiveDeadline<D extends Pick<Deadline, "kind" | "date">>(deadline: D, extension?: Extension | null): D | { kind: "by"; date: Day } {
+  if (extension && extension.to !== null && (extension.decision ?? "").trim() === EXTENSION_APPROVED) return { ...deadline, kind: "by", date: extension.to };
+  return deadline;
+}
+
 /** 到期状态, in the order summaries list them. */
 export const DUE_STATUSES = ["已完成", "已逾期", "临期", "按期推进", "持续推进", "未到期", "时限待定"] as const;
 export type DueStatus = (typeof DUE_STATUSES)[number];
@@ -24,6 +46,8 @@ export interface StatusInput {
   completedOn?: Day | null;
   asOf: Day;
   dueSoonDays?: number;
+  /** An extension request; an approved one moves the deadline (effectiveDeadline). */
+  extension?: Extension | null;
 }
 
 export function isProgressState(text: string): text is ProgressState {
@@ -37,7 +61,8 @@ export function isCompleted(progress: string | null | undefined, completedOn: Da
 }
 
 export function dueStatus(input: StatusInput): DueStatus {
-  const { deadline, asOf } = input;
+  const { asOf } = input;
+  const deadline = effectiveDeadline(input.deadline, input.extension);
   if (isCompleted(input.progress, input.completedOn, asOf)) return "已完成";
   switch (deadline.kind) {
     case "by": {

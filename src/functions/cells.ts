@@ -16,9 +16,11 @@ import {
   dayFromSerial,
   dayFromText,
   Deadline,
+  Extension,
   isoFromDay,
   parseDeadline,
   ROW_INPUT_WIDTH,
+  ROW_MIN_WIDTH,
   SoilUserError,
   TASK_COLUMNS,
   today,
@@ -198,6 +200,8 @@ export interface RowInput {
   completedOn: Day | null;
   /** 最近反馈日期; undefined when the range given has no such cell. */
   lastFeedback?: Day | null;
+  /** 申请延期至 and 延期审批, when the range has them (rows of workbooks before SOIL 0.2 end at 完成日期). */
+  extension?: Extension;
 }
 
 /** Where the columns a requirement needs are within a range of cells; a key absent has no cell. */
@@ -205,7 +209,7 @@ type Positions = Partial<Record<ColumnKey, number>>;
 
 /** Reads a requirement from one row of cells. */
 function readRequirement(cells: readonly unknown[], at: Positions, tableRow?: number): RowInput {
-  const { deadlineRaw, dueDate, progress, completedOn, lastFeedback } = at;
+  const { deadlineRaw, dueDate, progress, completedOn, lastFeedback, extensionTo, extensionDecision } = at;
   let deadline = deadlineCell(cells[deadlineRaw as number], { key: "deadlineRaw", tableRow });
   // The sheet's own 截止日期 wins over the date read from the text, as in the portable formulas.
   if (deadline.kind === "by" && dueDate !== undefined) {
@@ -217,6 +221,13 @@ function readRequirement(cells: readonly unknown[], at: Positions, tableRow?: nu
     progress: progress === undefined ? "" : textCell(cells[progress], { key: "progress", tableRow }),
     completedOn: completedOn === undefined ? null : dateCell(cells[completedOn], { key: "completedOn", tableRow }),
     lastFeedback: lastFeedback === undefined ? undefined : dateCell(cells[lastFeedback], { key: "lastFeedback", tableRow }),
+    extension:
+      extensionTo === undefined || extensionDecision === undefined
+        ? undefined
+        : {
+            to: dateCell(cells[extensionTo], { key: "extensionTo", tableRow }),
+            decision: textCell(cells[extensionDecision], { key: "extensionDecision", tableRow }),
+          },
   };
 }
 
@@ -228,8 +239,11 @@ export function matrix(value: unknown, what: string): unknown[][] {
 }
 
 const FULL_ROW = `A:${columnLetter(ROW_INPUT_WIDTH - 1)}`;
-const ROW_KEYS: readonly ColumnKey[] = ["deadlineRaw", "dueDate", "progress", "lastFeedback", "completedOn"];
-const FULL_ROW_POSITIONS: Positions = Object.fromEntries(ROW_KEYS.map((key) => [key, columnIndex(key)]));
+const ROW_KEYS: readonly ColumnKey[] = ["deadlineRaw", "dueDate", "progress", "lastFeedback", "completedOn", "extensionTo", "extensionDecision"];
+/** Positions of the row's cells in a row of `width` cells: keys beyond it have no cell. */
+function fullRowPositions(width: number): Positions {
+  return Object.fromEntries(ROW_KEYS.map((key) => [key, columnIndex(key)]).filter(([, i]) => (i as number) < width));
+}
 /** Two cells are 完成时限 and 状态; one cell is 完成时限. */
 const SHORT_ROW_POSITIONS: Record<number, Positions> = { 1: { deadlineRaw: 0 }, 2: { deadlineRaw: 0, progress: 1 } };
 
@@ -241,14 +255,14 @@ export function readRow(range: unknown): RowInput {
   const rows = matrix(range, "任务行");
   const cells = rows.length === 1 ? rows[0] : rows.every((r) => r.length === 1) ? rows.map((r) => r[0]) : null;
   const width = cells?.length ?? 0;
-  const wide = rows.length === 1 && width >= ROW_INPUT_WIDTH && width <= TASK_COLUMNS.length;
+  const wide = rows.length === 1 && width >= ROW_MIN_WIDTH && width <= TASK_COLUMNS.length;
   if (!cells || !(wide || width === 1 || width === 2)) {
     throw invalidValue(
       `任务行应为任务清单中一行的 ${FULL_ROW} 列（${ROW_INPUT_WIDTH} 个单元格）、两个单元格（完成时限、状态）或一个完成时限单元格，` +
         `收到的是 ${rows.length} 行 ${rows[0].length} 列`,
     );
   }
-  return readRequirement(cells, wide ? FULL_ROW_POSITIONS : SHORT_ROW_POSITIONS[width]);
+  return readRequirement(cells, wide ? fullRowPositions(width) : SHORT_ROW_POSITIONS[width]);
 }
 
 /** One requirement of the `table` argument, with its 责任单位 text. */
@@ -257,7 +271,7 @@ export interface TableRow extends RowInput {
 }
 
 const TABLE_KEYS: readonly ColumnKey[] = ["responsible", "deadlineRaw", "progress", "completedOn", "lastFeedback"];
-const OPTIONAL_TABLE_KEYS: readonly ColumnKey[] = ["dueDate"];
+const OPTIONAL_TABLE_KEYS: readonly ColumnKey[] = ["dueDate", "extensionTo", "extensionDecision"];
 
 function headerKey(cell: unknown): string {
   return typeof cell === "string" ? cell.replace(/[\s\u3000]+/g, "") : "";

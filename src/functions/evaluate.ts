@@ -10,6 +10,7 @@ import {
   daysLeft,
   dueStatus,
   DueStatus,
+  effectiveDeadline,
   isCompleted,
   isFeedbackLate,
   nextReportDeadline,
@@ -35,7 +36,7 @@ import {
 } from "./cells";
 
 function statusOfRow(row: RowInput, asOf: Day, soonDays: number | undefined): DueStatus {
-  return dueStatus({ deadline: row.deadline, progress: row.progress, completedOn: row.completedOn, asOf, dueSoonDays: soonDays });
+  return dueStatus({ deadline: row.deadline, progress: row.progress, completedOn: row.completedOn, asOf, dueSoonDays: soonDays, extension: row.extension });
 }
 
 function feedbackLateOfRow(row: RowInput, asOf: Day): boolean {
@@ -70,8 +71,8 @@ export function overdueOf(row: unknown, asOf?: unknown): boolean {
 
 /** SOIL.DAYSLEFT: whole days to the deadline, negative once overdue. */
 export function daysLeftOf(row: unknown, asOf?: unknown): number {
-  const { deadline } = readRow(row);
-  const days = daysLeft(deadline, asOfDay(asOf));
+  const { deadline, extension } = readRow(row);
+  const days = daysLeft(effectiveDeadline(deadline, extension), asOfDay(asOf));
   if (days === null) throw notAvailable(`完成时限“${deadline.raw}”（${DEADLINE_KIND_LABELS[deadline.kind]}）没有截止日期，无剩余天数`);
   return days;
 }

@@ -31,7 +31,7 @@ export function dueDate(deadline: unknown): number {
 /**
  * 工作要求的到期状态：已完成、已逾期、临期、按期推进、持续推进、未到期或时限待定。
  * @customfunction STATUS
- * @param row 任务清单中该工作要求的一行（A:K 列），或“完成时限、状态”两个单元格，或一个完成时限单元格。
+ * @param row 任务清单中该工作要求的一行（A:O 列；旧工作簿为 A:K），或“完成时限、状态”两个单元格，或一个完成时限单元格。
  * @param [as_of] 统计日期；省略时为今天。
  * @param [due_soon_days] 临期提醒天数：距截止日期不超过该天数为“临期”；省略时为 30。
  * @returns 到期状态。
@@ -43,7 +43,7 @@ export function status(row: unknown[][], as_of?: unknown, due_soon_days?: unknow
 /**
  * 是否已逾期：已过截止日期且未完成时为 TRUE，否则为 FALSE。
  * @customfunction OVERDUE
- * @param row 任务清单中该工作要求的一行（A:K 列），或“完成时限、状态”两个单元格，或一个完成时限单元格。
+ * @param row 任务清单中该工作要求的一行（A:O 列；旧工作簿为 A:K），或“完成时限、状态”两个单元格，或一个完成时限单元格。
  * @param [as_of] 统计日期；省略时为今天。
  * @returns TRUE 表示已逾期。
  */
@@ -54,7 +54,7 @@ export function overdue(row: unknown[][], as_of?: unknown): boolean {
 /**
  * 距截止日期的剩余天数，逾期时为负数；没有截止日期（持续推进、起始年份、时限待定）时返回 #N/A。
  * @customfunction DAYSLEFT
- * @param row 任务清单中该工作要求的一行（A:K 列），或“完成时限、状态”两个单元格，或一个完成时限单元格。
+ * @param row 任务清单中该工作要求的一行（A:O 列；旧工作簿为 A:K），或“完成时限、状态”两个单元格，或一个完成时限单元格。
  * @param [as_of] 统计日期；省略时为今天。
  * @returns 剩余天数。
  */
@@ -75,7 +75,7 @@ export function nextReport(as_of?: unknown): number {
 /**
  * 是否反馈逾期：上一次季度反馈截止日已过而“最近反馈日期”未晚于再上一次截止日（或为空）且工作未完成时为 TRUE。
  * @customfunction FEEDBACKLATE
- * @param row 任务清单中该工作要求的一行（A:K 列，含最近反馈日期和完成日期）。
+ * @param row 任务清单中该工作要求的一行（A:O 列，含最近反馈日期和完成日期；旧工作簿为 A:K）。
  * @param [as_of] 统计日期；省略时为今天。
  * @returns TRUE 表示反馈逾期。
  */

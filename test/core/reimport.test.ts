@@ -86,7 +86,7 @@ describe("planReimport", () => {
     expect(plan.finalRowCount).toBe(193);
     const firstAdded = 2 + 195 - 5;
     expect(plan.additions[0][col("id")]).toBe("56.3");
-    expect(plan.additions[0][col("dueStatus")]).toEqual({ formula: expect.stringContaining(`$A${firstAdded}:$K${firstAdded}`) });
+    expect(plan.additions[0][col("dueStatus")]).toEqual({ formula: expect.stringContaining(`$A${firstAdded}:$O${firstAdded}`) });
     expect(plan.additions[2][col("text")]).toBe(CHANGED.formulaText);
     expect(plan.additions[2][col("progress")]).toBe("未启动");
   });

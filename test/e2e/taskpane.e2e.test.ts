@@ -156,7 +156,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
     }));
     expect(state).toEqual({
       sheets: [SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.archive],
-      table: [[TASK_TABLE, { r1: 1, c1: 0, r2: 196, c2: 15 }]],
+      table: [[TASK_TABLE, { r1: 1, c1: 0, r2: 196, c2: 19 }]],
       syncs: 4,
       frozen: 1,
       rules: 4,
@@ -186,7 +186,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
     await items.first().getByRole("button").click();
     const firstId = (await items.first().innerText()).split(/\s/)[0];
     const selection = await eventually(() => inBook(page, (book) => book.selection), (s) => s !== null);
-    expect(selection).toMatch(/^'任务清单'!A\d+:P\d+$/);
+    expect(selection).toMatch(/^'任务清单'!A\d+:T\d+$/);
     const selectedId = await inBook(page, (book) => {
       const row = Number(/A(\d+):/.exec(book.selection ?? "")?.[1]);
       return book.sheets[0].cell(row, 0)?.value;

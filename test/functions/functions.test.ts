@@ -185,7 +185,7 @@ describe("SOIL.STATUS", () => {
       [["a", "b", "c", "d", "e"]],
       [Array.from({ length: TASK_HEADERS.length + 1 }, () => "")],
     ];
-    for (const range of shapes) expect(cellResult(() => soil.status(range, DUE_2018, null))).toEqual(valueError("A:K"));
+    for (const range of shapes) expect(cellResult(() => soil.status(range, DUE_2018, null))).toEqual(valueError("A:O"));
     expect(soil.status([Array.from({ length: ROW_INPUT_WIDTH }, () => "")], DUE_2018, null)).toBe("时限待定");
   });
 

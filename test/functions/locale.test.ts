@@ -93,8 +93,8 @@ test("formulas the add-in writes are renamed for zh-CN Excel (formulasLocal, off
   expect(translationsForDisplayLanguage("zh-TW")).toBeNull();
   expect(translationsForDisplayLanguage(undefined)).toBeNull();
   const formula = computedFormulas(2, "addin").daysLeft;
-  expect(formula).toBe(`=IFERROR(SOIL.DAYSLEFT($A2:$K2,'说明'!$B$2),"")`);
-  expect(localizeFormulaNames(formula, "SOIL", zh)).toBe(`=IFERROR(SOIL.剩余天数($A2:$K2,'说明'!$B$2),"")`);
+  expect(formula).toBe(`=IFERROR(SOIL.DAYSLEFT($A2:$O2,'说明'!$B$2),"")`);
+  expect(localizeFormulaNames(formula, "SOIL", zh)).toBe(`=IFERROR(SOIL.剩余天数($A2:$O2,'说明'!$B$2),"")`);
   expect(localizeFormulaNames(`=SOIL.SUMMARY(${TASK_TABLE}[#All],B2)&NOTSOIL.STATUS(1)&"SOIL.X("`, "SOIL", zh)).toBe(
     `=SOIL.部门汇总(${TASK_TABLE}[#All],B2)&NOTSOIL.STATUS(1)&"SOIL.X("`,
   );

@@ -63,12 +63,12 @@ describe("populate: what is written where", () => {
     tasks = book.sheet(SHEETS.tasks)!;
   });
 
-  test("the four sheets, in order, and the task table over A1:P196", () => {
+  test("the four sheets, in order, and the task table over A1:T196", () => {
     expect(book.sheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.archive]);
     const t = book.table(TASK_TABLE)!;
     expect(t.sheet).toBe(tasks);
-    expect(t.box).toEqual({ r1: 1, c1: 0, r2: 196, c2: 15 });
-    expect(book.valuesOf(tasks, { r1: 1, r2: 1, c1: 0, c2: 15 })[0]).toEqual(TASK_HEADERS);
+    expect(t.box).toEqual({ r1: 1, c1: 0, r2: 196, c2: 19 });
+    expect(book.valuesOf(tasks, { r1: 1, r2: 1, c1: 0, c2: 19 })[0]).toEqual(TASK_HEADERS);
     expect(book.activeSheet).toBe(SHEETS.tasks);
   });
 
@@ -88,7 +88,7 @@ describe("populate: what is written where", () => {
     });
     const f = computedFormulas(196, "addin");
     expect(cellOf(tasks, 196, col("dueStatus"))?.formula).toBe(f.dueStatus);
-    expect(f.dueStatus).toContain("$A196:$K196");
+    expect(f.dueStatus).toContain("$A196:$O196");
     expect(cellOf(tasks, 2, col("dueDate"))?.value).toBe(serialFromDay(dayFromIso("2018-12-31")!));
   });
 
@@ -111,17 +111,20 @@ describe("populate: what is written where", () => {
     expect(tasks.frozenRows).toBe(1);
   });
 
-  test("状态 drop-down, date-only 最近反馈日期 / 完成日期, status colours keyed on the 到期状态 column (no SOIL call inside a rule)", () => {
+  test("状态 and 延期审批 drop-downs, date-only 最近反馈日期 / 完成日期 / 申请延期至 / 申请日期, status colours keyed on the 到期状态 column (no SOIL call inside a rule)", () => {
     expect(tasks.validations).toEqual([
       expect.objectContaining({ address: "H2:H196", rule: { list: { inCellDropDown: true, source: STATUS_LIST.join(",") } } }),
+      expect.objectContaining({ address: "O2:O196", rule: { list: { inCellDropDown: true, source: "待审批,同意,不同意" } } }),
       expect.objectContaining({ address: "J2:J196", rule: { date: { formula1: "2000-01-01", operator: "GreaterThanOrEqualTo" } } }),
       expect.objectContaining({ address: "K2:K196", rule: { date: { formula1: "2000-01-01", operator: "GreaterThanOrEqualTo" } } }),
+      expect.objectContaining({ address: "L2:L196", rule: { date: { formula1: "2000-01-01", operator: "GreaterThanOrEqualTo" } } }),
+      expect.objectContaining({ address: "N2:N196", rule: { date: { formula1: "2000-01-01", operator: "GreaterThanOrEqualTo" } } }),
     ]);
     expect(tasks.conditionalFormats).toEqual(
       Object.entries(STATUS_STYLES).map(([status, style]) => ({
-        address: "A2:P196",
+        address: "A2:T196",
         type: "Custom",
-        formula: `=$L2="${status}"`,
+        formula: `=$P2="${status}"`,
         fill: style.fill,
         font: style.font,
       })),
@@ -374,7 +377,7 @@ describe("populate: Excel in Chinese (translated SOIL names)", () => {
   test("formulas go through formulasLocal in the Chinese names, and every computed cell computes", async () => {
     const book = await populate("zh-CN");
     const tasks = book.sheet(SHEETS.tasks)!;
-    expect(tasks.cell(2, statusCol)?.formula).toBe(`=SOIL.到期状态($A2:$K2,'说明'!$B$2,'说明'!$B$6)`);
+    expect(tasks.cell(2, statusCol)?.formula).toBe(`=SOIL.到期状态($A2:$O2,'说明'!$B$2,'说明'!$B$6)`);
     expect(book.calls.some((c) => c.member === "formulasLocal")).toBe(true);
     const statuses = book.valuesOf(tasks, { r1: 2, r2: 196, c1: statusCol, c2: statusCol }).map((r) => r[0]);
     expect(statuses).toHaveLength(expectedStatuses.length);

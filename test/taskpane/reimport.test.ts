@@ -10,6 +10,7 @@ import {
   SHEETS,
   TASK_COLUMNS,
   TASK_TABLE,
+  ROW_INPUT_WIDTH,
 } from "../../src/core";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
@@ -56,7 +57,7 @@ describe("re-import into a filled-in workbook", () => {
     const { book, actions, tasks } = await filledWorkbook();
     const before = typedCells(book, tasks);
     const archivedBefore = ["30.1", "30.2", "30.3", "30.4", "30.5"].map((id) => {
-      for (let r = 2; r <= 196; r++) if (tasks.cell(r, 0)?.value === id) return book.valuesOf(tasks, { r1: r, r2: r, c1: 0, c2: 10 })[0];
+      for (let r = 2; r <= 196; r++) if (tasks.cell(r, 0)?.value === id) return book.valuesOf(tasks, { r1: r, r2: r, c1: 0, c2: ROW_INPUT_WIDTH - 1 })[0];
       throw new Error(id);
     });
     await book.run(async (context) => {
@@ -98,7 +99,7 @@ describe("re-import into a filled-in workbook", () => {
     expect(tasks.cell(rowOf("1.1"), col("text"))?.value).toBe(CHANGED.newText);
     expect(tasks.cell(rowOf("1.2"), col("deadlineRaw"))?.value).toBe(CHANGED.newDeadline);
     expect(tasks.cell(rowOf("1.2"), col("dueDate"))?.value).toBe(serialFromDay(dayFromIso("2021-06-30")!));
-    expect(book.table(TASK_TABLE)!.box).toEqual({ r1: 1, c1: 0, r2: 194, c2: 15 });
+    expect(book.table(TASK_TABLE)!.box).toEqual({ r1: 1, c1: 0, r2: 194, c2: 19 });
     expect([192, 193, 194].map((r) => tasks.cell(r, 0)?.value)).toEqual(["56.3", "57.1", "57.2"]);
     expect(tasks.cell(194, col("text"))).toMatchObject({ value: CHANGED.formulaText, formula: undefined, numberFormat: "@" });
     expect(tasks.cell(194, col("progress"))?.value).toBe("未启动");
@@ -117,14 +118,14 @@ describe("re-import into a filled-in workbook", () => {
     // 归档: the removed rows with their typed cells and the day they were archived.
     const archive = book.sheet(SHEETS.archive)!;
     const archived = book.valuesOf(archive, { r1: 2, r2: 6, c1: 0, c2: ARCHIVE_COLUMNS.length - 1 });
-    expect(archived.map((r) => r.slice(0, 11))).toEqual(archivedBefore);
-    expect(archived.map((r) => r[11])).toEqual(Array(5).fill(serialFromDay(TODAY)));
+    expect(archived.map((r) => r.slice(0, ROW_INPUT_WIDTH))).toEqual(archivedBefore);
+    expect(archived.map((r) => r[ROW_INPUT_WIDTH])).toEqual(Array(5).fill(serialFromDay(TODAY)));
     expect(archivedBefore.some((r) => r[col("notes")] !== "")).toBe(true);
 
     // Filters cleared, styles and the summary chart over the new extent.
     expect(book.table(TASK_TABLE)!.filters.size).toBe(0);
-    expect(tasks.validations.map((v) => v.address)).toEqual(["H2:H194", "J2:J194", "K2:K194"]);
-    expect(new Set(tasks.conditionalFormats.map((c) => c.address))).toEqual(new Set(["A2:P194"]));
+    expect(tasks.validations.map((v) => v.address)).toEqual(["H2:H194", "O2:O194", "J2:J194", "K2:K194", "L2:L194", "N2:N194"]);
+    expect(new Set(tasks.conditionalFormats.map((c) => c.address))).toEqual(new Set(["A2:T194"]));
     expect(tasks.conditionalFormats).toHaveLength(4);
     const summary = book.sheet(SHEETS.summary)!;
     const departments = responsibleDepartments(parseTable(nextVersionText())).length;
@@ -152,7 +153,7 @@ describe("re-import into a filled-in workbook", () => {
     expect(book.calls.some((c) => c.member === "rows.add")).toBe(false);
     const resize = book.calls.filter((c) => c.member === "resize");
     expect(resize).toHaveLength(1);
-    expect(resize[0].args[0]).toBe(`A1:P${book.table(TASK_TABLE)!.box.r2}`);
+    expect(resize[0].args[0]).toBe(`A1:T${book.table(TASK_TABLE)!.box.r2}`);
     expect(book.table(TASK_TABLE)!.box.r2).toBe(1 + 195 - 5 + 3);
   });
 
