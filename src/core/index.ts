@@ -11,3 +11,7 @@ export * from "./serialize";
 export * from "./status";
 export * from "./summary";
 export * from "./text";
+export * from "./changeLog";
+export * from "./extensions";
+export * from "./report";
+export * from "./rounds";

@@ -101,7 +101,35 @@ export class SheetModel {
   readonly charts: ChartModel[] = [];
   frozenRows = 0;
   protected = false;
+  /** The protection's password and options, as protect() got them. */
+  password?: string;
+  protectionOptions?: unknown;
+  /** Excel on the web's per-range permissions (allowEditRanges). */
+  readonly allowEditRanges: { title: string; address: string; password?: string }[] = [];
+  /** Page layout properties and print settings written (orientation, printTitleRows …). */
+  readonly pageLayout: Record<string, unknown> = {};
+  /** worksheet.onChanged handlers. */
+  readonly changeHandlers: ((event: unknown) => Promise<unknown>)[] = [];
   constructor(public name: string) {}
+
+  /** Whether a cell is locked: the last format.protection.locked written over it, locked by default as in Excel. */
+  isLocked(row: number, col: number): boolean {
+    let locked = true;
+    for (const f of this.formats) {
+      if (f.property !== "protection.locked") continue;
+      const b = parseAddress(f.address).box;
+      if (row >= b.r1 && row <= b.r2 && col >= b.c1 && col <= b.c2) locked = f.value !== false;
+    }
+    return locked;
+  }
+
+  /** A write Excel allows on a protected sheet: every cell of the box unlocked. */
+  allowsWrite(box: Box): boolean {
+    if (!this.protected) return true;
+    if ((box.r2 - box.r1 + 1) * (box.c2 - box.c1 + 1) > 100_000) return false;
+    for (let r = box.r1; r <= box.r2; r++) for (let c = box.c1; c <= box.c2; c++) if (this.isLocked(r, c)) return false;
+    return true;
+  }
 
   cell(row: number, col: number): Cell | undefined {
     return this.cells.get(row)?.get(col);
@@ -221,6 +249,8 @@ export interface FakeOptions {
   refuse?: (call: { target: string; member: string }) => string | undefined;
   /** Office.context.displayLanguage (default en-US); zh-CN loads the Chinese SOIL function names. */
   displayLanguage?: string;
+  /** ExcelApiOnline 1.1 (Excel on the web only): allowEditRanges. Default false (desktop). */
+  online?: boolean;
 }
 
 export class FakeWorkbook {
@@ -240,6 +270,9 @@ export class FakeWorkbook {
   payloadLimit: number;
   chartAutoSeries: "none" | "perColumn";
   refuse?: FakeOptions["refuse"];
+  online: boolean;
+  /** onChanged events raised by the add-in's own writes, not yet handled. */
+  readonly pendingEvents: Promise<void>[] = [];
   /** Bumped by every write: evaluation results are cached per version. */
   version = 0;
   private cache = new Map<string, unknown>();
@@ -253,10 +286,36 @@ export class FakeWorkbook {
     this.chartAutoSeries = options.chartAutoSeries ?? "none";
     this.refuse = options.refuse;
     this.displayLanguage = options.displayLanguage ?? "en-US";
+    this.online = options.online ?? false;
+  }
+
+  /** Fires worksheet onChanged on `sheet` as Excel does after an edit; settles when the handlers have. */
+  async fireChanged(sheet: string, event: { address: string; source?: "Local" | "Remote"; changeType?: string; details?: { valueBefore?: unknown; valueAfter?: unknown } }): Promise<void> {
+    const model = this.sheet(sheet) ?? itemNotFound(sheet);
+    const args = { source: "Local", changeType: "RangeEdited", worksheetId: sheet, type: "WorksheetChanged", ...event };
+    await Promise.all(model.changeHandlers.map((h) => h(args)));
+  }
+
+  /** Waits for the events the add-in's writes raised (and those their handlers raised in turn). */
+  async settleEvents(): Promise<void> {
+    while (this.pendingEvents.length > 0) await this.pendingEvents.shift();
+  }
+
+  /** Types values into a sheet as a user would (no add-in request): the cells change, then onChanged fires. */
+  async typeInto(sheet: string, address: string, values: Scalar[][], source: "Local" | "Remote" = "Local"): Promise<void> {
+    const model = this.sheet(sheet) ?? itemNotFound(sheet);
+    const { box } = parseAddress(address);
+    const single = box.r1 === box.r2 && box.c1 === box.c2;
+    const before = single ? this.valueAt(model, box.r1, box.c1) : undefined;
+    values.forEach((row, i) => row.forEach((v, j) => enter(model.ensure(box.r1 + i, box.c1 + j), v)));
+    this.touched();
+    await this.fireChanged(sheet, { address, source, details: single ? { valueBefore: before, valueAfter: values[0][0] } : undefined });
   }
 
   isSetSupported = (name: string, version: string): boolean =>
-    (name === "ExcelApi" && versionAtLeast(this.apiVersion, version)) || (name === "CustomFunctionsRuntime" && this.customFunctions && versionAtLeast("1.1", version));
+    (name === "ExcelApi" && versionAtLeast(this.apiVersion, version)) ||
+    (name === "CustomFunctionsRuntime" && this.customFunctions && versionAtLeast("1.1", version)) ||
+    (name === "ExcelApiOnline" && this.online && versionAtLeast("1.1", version));
 
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -344,6 +403,8 @@ interface Operation {
   apiSet?: string;
   /** The sheet written, for protection; undefined for reads and workbook-level operations. */
   writes?: () => SheetModel | undefined;
+  /** The cells a value write goes to: allowed on a protected sheet when all are unlocked. */
+  box?: () => Box;
   run: () => void;
   response?: () => unknown;
 }
@@ -400,15 +461,22 @@ export class FakeContext {
     }
     let responseBytes = 0;
     for (const op of ops) {
-      if (op.apiSet && !book.isSetSupported("ExcelApi", op.apiSet)) {
-        throw new FakeOfficeError("ApiNotFound", `${op.member} needs ExcelApi ${op.apiSet}`);
+      if (op.apiSet) {
+        const [set, version] = op.apiSet.startsWith("Online") ? ["ExcelApiOnline", op.apiSet.slice(6)] : ["ExcelApi", op.apiSet];
+        if (!book.isSetSupported(set, version)) throw new FakeOfficeError("ApiNotFound", `${op.member} needs ${set} ${version}`);
       }
       const refused = book.refuse?.(op);
       if (refused) throw new FakeOfficeError(refused, `${op.target}.${op.member} refused`);
       const written = op.writes?.();
-      if (written?.protected) throw new FakeOfficeError("AccessDenied", `The sheet ${written.name} is protected.`);
+      if (written?.protected && !(op.box && written.allowsWrite(op.box()))) throw new FakeOfficeError("AccessDenied", `The sheet ${written.name} is protected.`);
       op.run();
       if (op.writes) book.touched();
+      // Excel raises onChanged for the add-in's own value writes too (source Local), after the request.
+      if (op.box && written && written.changeHandlers.length > 0) {
+        const event = { address: boxAddress(op.box()), source: "Local" as const };
+        const sheetName = written.name;
+        book.pendingEvents.push(Promise.resolve().then(() => book.fireChanged(sheetName, event)));
+      }
       if (op.response) responseBytes += utf8Length(JSON.stringify(op.response()) ?? "");
     }
     if (responseBytes > book.payloadLimit) {
@@ -437,6 +505,7 @@ function recorder(ctx: FakeContext, path: string, record: (property: string, val
       {
         get(_t, prop: string) {
           if (prop === "then") return undefined;
+          if (prop === "getItem") return (key: string) => make(`${prefix}getItem(${key}).`);
           if (/^(autofit|setSolidColor|clear)/.test(prop)) {
             return (...args: unknown[]) =>
               ctx.enqueue({ target: path, member: `${prefix}${prop}()`, args, apiSet, writes: () => sheet() ?? undefined, run: () => record(`${prefix}${prop}()`, args) });
@@ -523,7 +592,15 @@ class WorksheetProxy extends Proxied {
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly freezePanes: { freezeRows(count: number): void };
-  readonly protection: { load(p?: string): unknown; readonly protected: boolean };
+  readonly protection: {
+    load(p?: string): unknown;
+    readonly protected: boolean;
+    protect(options?: unknown, password?: string): void;
+    unprotect(password?: string): void;
+    readonly allowEditRanges: AllowEditRangesProxy;
+  };
+  readonly onChanged: { add(handler: (event: unknown) => Promise<unknown>): { remove(): void; context: FakeContext } };
+  readonly pageLayout: object;
   /** What objects got from this sheet resolve it with: a null sheet fails them. */
   private readonly navigate: Resolver<SheetModel>;
   constructor(
@@ -541,6 +618,7 @@ class WorksheetProxy extends Proxied {
         this.op("freezePanes.freezeRows", [count], () => this.model() && (this.model()!.frozenRows = count), { apiSet: "1.7", writes: () => this.model() }),
     };
     const known: Record<string, unknown> = {};
+    const sheetModel = () => this.model() ?? itemNotFound(this.path);
     this.protection = {
       load: (p?: string) => {
         this.op("protection.load", [p], () => (known.protected = this.model()?.protected ?? false));
@@ -549,7 +627,44 @@ class WorksheetProxy extends Proxied {
       get protected() {
         return "protected" in known ? (known.protected as boolean) : notLoaded("protected");
       },
+      protect: (options?: unknown, password?: string) =>
+        this.op("protection.protect", [options, password === undefined ? undefined : "***"], () => {
+          const m = sheetModel();
+          if (m.protected) throw new FakeOfficeError("InvalidOperation", "The worksheet is already protected.");
+          Object.assign(m, { protected: true, password, protectionOptions: options });
+        }, { apiSet: password === undefined ? "1.2" : "1.7" }),
+      unprotect: (password?: string) =>
+        this.op("protection.unprotect", [password === undefined ? undefined : "***"], () => {
+          const m = sheetModel();
+          if (m.protected && (m.password ?? "") !== (password ?? "")) throw new FakeOfficeError("BadPassword", "The password is incorrect.");
+          Object.assign(m, { protected: false, password: undefined });
+        }, { apiSet: password === undefined ? "1.2" : "1.7" }),
+      allowEditRanges: new AllowEditRangesProxy(ctx, `${this.path}.protection.allowEditRanges`, sheetModel),
     };
+    this.onChanged = {
+      add: (handler) => {
+        this.op("onChanged.add", [], () => sheetModel().changeHandlers.push(handler), { apiSet: "1.7" });
+        return {
+          context: ctx,
+          remove: () =>
+            this.op("onChanged.remove", [], () => {
+              const list = sheetModel().changeHandlers;
+              const i = list.indexOf(handler);
+              if (i >= 0) list.splice(i, 1);
+            }),
+        };
+      },
+    };
+    const layout = (property: string, value: unknown) => (sheetModel().pageLayout[property] = value);
+    const pageRecorder = recorder(ctx, `${this.path}.pageLayout`, layout, () => this.model() ?? null, "1.9") as Record<string, unknown>;
+    this.pageLayout = new Proxy(pageRecorder, {
+      get: (target, prop: string) => {
+        if (prop === "setPrintTitleRows" || prop === "setPrintArea") {
+          return (address: string) => this.op(`pageLayout.${prop}`, [address], () => layout(prop, address), { apiSet: "1.9", writes: () => this.model() });
+        }
+        return target[prop];
+      },
+    });
   }
   model(): SheetModel | undefined {
     return this.navigate() ?? undefined;
@@ -571,6 +686,9 @@ class WorksheetProxy extends Proxied {
   getRange(address: string): RangeProxy {
     const { box } = parseAddress(address);
     return new RangeProxy(this.ctx, `${this.path}.getRange(${address})`, this.navigate, () => box);
+  }
+  getUsedRange(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this.ctx, `${this.path}.getUsedRange()`, this.navigate, () => usedBox(this.navigate()) ?? { r1: 1, r2: 1, c1: 0, c2: 0 });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     const range = new RangeProxy(this.ctx, `${this.path}.getUsedRangeOrNullObject()`, this.navigate, () => {
@@ -701,13 +819,13 @@ class RangeProxy extends Proxied {
   }
 
   set values(values: unknown[][]) {
-    this.op("values", [values], () => this.each(this.checkShape(values, "values"), enter), { writes: () => this.model() });
+    this.op("values", [values], () => this.each(this.checkShape(values, "values"), enter), { writes: () => this.model(), box: () => this.cells() });
   }
   get values(): unknown[][] {
     return (this.loaded.values as unknown[][]) ?? notLoaded("values");
   }
   set formulas(values: unknown[][]) {
-    this.op("formulas", [values], () => this.each(this.checkShape(values, "formulas"), enter), { writes: () => this.model() });
+    this.op("formulas", [values], () => this.each(this.checkShape(values, "formulas"), enter), { writes: () => this.model(), box: () => this.cells() });
   }
   /** Formulas in the display language's names (separators as in en-US and zh-CN); stored as the user would see them. */
   set formulasLocal(values: unknown[][]) {
@@ -1040,6 +1158,57 @@ class TableColumnProxy extends Proxied {
       const c = t.box.c1 + this.index();
       return { r1: t.box.r1 + 1, r2: Math.max(t.box.r1 + 1, t.box.r2), c1: c, c2: c };
     });
+  }
+}
+
+/** The cells that hold a value or formula, or null. */
+function usedBox(m: SheetModel | null): Box | null {
+  if (!m) return null;
+  let box: Box | null = null;
+  for (const [r, row] of m.cells) {
+    for (const [c, cell] of row) {
+      if (cell.value === null && !cell.formula) continue;
+      box = box ? { r1: Math.min(box.r1, r), r2: Math.max(box.r2, r), c1: Math.min(box.c1, c), c2: Math.max(box.c2, c) } : { r1: r, r2: r, c1: c, c2: c };
+    }
+  }
+  return box;
+}
+
+// ---------------------------------------------------------------- protection (Excel on the web's allowEditRanges)
+
+class AllowEditRangesProxy extends Proxied {
+  private loadedItems?: { title: string; delete(): void }[];
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly sheet: () => SheetModel,
+  ) {
+    super(ctx, path);
+  }
+  get items(): { title: string; delete(): void }[] {
+    return this.loadedItems ?? notLoaded("items");
+  }
+  load(option?: string): this {
+    this.op("load", [option], () => {
+      const list = this.sheet().allowEditRanges;
+      this.loadedItems = list.map((r) => ({
+        title: r.title,
+        delete: () =>
+          this.op("delete", [r.title], () => {
+            const i = list.indexOf(r);
+            if (i >= 0) list.splice(i, 1);
+          }, { apiSet: "Online1.1", writes: () => this.sheet() }),
+      }));
+    }, { apiSet: "Online1.1" });
+    return this;
+  }
+  add(title: string, rangeAddress: string, options?: { password?: string }): void {
+    this.op("add", [title, rangeAddress, options?.password === undefined ? undefined : "***"], () => {
+      const m = this.sheet();
+      if (m.allowEditRanges.some((r) => r.title === title)) throw new FakeOfficeError("ItemAlreadyExists", `An AllowEditRange titled ${title} exists.`);
+      for (const part of rangeAddress.split(",")) parseAddress(part);
+      m.allowEditRanges.push({ title, address: rangeAddress, password: options?.password });
+    }, { apiSet: "Online1.1", writes: () => this.sheet() });
   }
 }
 

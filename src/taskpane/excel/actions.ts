@@ -1,7 +1,9 @@
 /** The real ExcelActions: each action is one Excel.run with a fresh session. */
-import { Day, ParsedTable, SoilUserError } from "../../core";
+import { Day, ParsedTable, SoilUserError, today } from "../../core";
 import { filterByDepartment, readStatusBoard, refreshBoard, selectRequirement, setAsOf } from "./board";
 import { populateWorkbook } from "./populate";
+import { protectTaskSheet, unprotectTaskSheet } from "./protection";
+import { decideExtension, readExtensionRequests, readFeedbackRound, writeQuarterlyReport } from "./supervision";
 import { reimportWorkbook } from "./reimport";
 import { ExcelFeatures } from "./requirements";
 import { WorkbookSession } from "./session";
@@ -10,7 +12,21 @@ import { ExcelActions } from "./types";
 /** Excel.run, or a test double's run. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export function createExcelActions(run: ExcelRun, features: ExcelFeatures): ExcelActions {
+/** The pane's clock: today's date (as-of fallback, 归档日期) and the time shown in reports. */
+export interface PaneClock {
+  today(): Day;
+  now(): Date;
+}
+
+const systemClock: PaneClock = { today, now: () => new Date() };
+
+/** "2026-11-28 14:05" in local time. */
+export function localTimeText(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
+}
+
+export function createExcelActions(run: ExcelRun, features: ExcelFeatures, clock: PaneClock = systemClock): ExcelActions {
   const withSession = <T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> => {
     if (!features.minimum) {
       return Promise.reject(new SoilUserError("此版本的 Excel 过旧，SOIL 无法使用（需要 ExcelApi 1.4 及以上）。", "请使用 Microsoft 365、Excel 2019 及以上版本，或网页版 Excel。"));
@@ -25,5 +41,11 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures): Exce
     filterByDepartment: (department: string | null) => withSession((s) => filterByDepartment(s, department)),
     selectRequirement: (id: string) => withSession((s) => selectRequirement(s, id)),
     setAsOf: (day: Day) => withSession((s) => setAsOf(s, day)),
+    readFeedbackRound: () => withSession((s) => readFeedbackRound(s, clock.today())),
+    readExtensionRequests: () => withSession((s) => readExtensionRequests(s, clock.today())),
+    decideExtension: (id, verdict, password) => withSession((s) => decideExtension(s, id, verdict, password, clock.today())),
+    writeQuarterlyReport: (quarter) => withSession((s) => writeQuarterlyReport(s, quarter, clock.today(), localTimeText(clock.now()))),
+    protectTaskSheet: (request) => withSession((s) => protectTaskSheet(s, request)),
+    unprotectTaskSheet: (password) => withSession((s) => unprotectTaskSheet(s, password)),
   };
 }

@@ -70,7 +70,7 @@ export async function readStatusBoard(session: WorkbookSession): Promise<StatusB
   const guide = context.workbook.worksheets.getItem(SHEETS.guide);
   const asOf = guide.getRange(GUIDE_CELLS.asOf.address).load("values");
   const soon = guide.getRange(GUIDE_CELLS.dueSoonDays.address).load("values");
-  const { rows } = await readTaskTable(session);
+  const { rows } = await readTaskTable(session, "read");
   const asOfValue = asOf.values[0][0];
   const soonValue = soon.values[0][0];
   const board = rows.filter((r) => text(r[at("id")]) !== "").map((r) => boardRow(r, asOfValue, soonValue === "" ? null : soonValue));
@@ -85,7 +85,7 @@ export async function readStatusBoard(session: WorkbookSession): Promise<StatusB
  */
 export async function filterByDepartment(session: WorkbookSession, department: string | null): Promise<void> {
   const { context } = session;
-  const { sheet, table } = await findTaskTable(session);
+  const { sheet, table } = await findTaskTable(session, "read");
   const column = table.columns.getItem(TASK_COLUMNS[at("responsible")].header);
   if (department === null) column.filter.clear();
   else column.filter.applyCustomFilter(`=*${department.replace(/[~*?]/g, "~$&")}*`);
@@ -96,7 +96,7 @@ export async function filterByDepartment(session: WorkbookSession, department: s
 /** Selects a requirement's row (found by 编号 at the time of the click, whatever the sort order). */
 export async function selectRequirement(session: WorkbookSession, id: string): Promise<void> {
   const { context } = session;
-  const { sheet, table } = await findTaskTable(session);
+  const { sheet, table } = await findTaskTable(session, "read");
   const ids = table.columns.getItem(TASK_COLUMNS[at("id")].header).getDataBodyRange().load("values");
   await context.sync();
   const index = ids.values.findIndex((row) => text(row[0]) === id);

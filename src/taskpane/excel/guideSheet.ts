@@ -1,6 +1,7 @@
 /** The 说明 sheet through Office.js: the as-of date every formula reads (a fixed date, not =TODAY()), the report dates, the how-to. */
 import {
   Day,
+  dayFromSerial,
   DATE_FORMAT,
   DEFAULT_DUE_SOON_DAYS,
   GUIDE_CELLS,
@@ -12,6 +13,7 @@ import {
   guideFormulas,
   guideNotes,
   serialFromDay,
+  SHEETS,
   WORKBOOK_TITLE,
 } from "../../core";
 import { columnWidthPoints, setFormulas } from "./cells";
@@ -75,4 +77,29 @@ export function writeAsOf(sheet: Excel.Worksheet, day: Day): void {
   const cell = sheet.getRange(GUIDE_CELLS.asOf.address);
   cell.numberFormat = [[DATE_FORMAT]];
   cell.values = [[serialFromDay(day)]];
+}
+
+export interface GuideSettings {
+  /** 说明!B2 as Excel holds it (a serial, or whatever a clerk typed). */
+  asOfValue: unknown;
+  /** 说明!B2 as a day, null when it is no date. */
+  asOf: Day | null;
+  /** 说明!B6, undefined when blank or not a number. */
+  dueSoonDays: number | undefined;
+}
+
+/** Queues a read of the as-of date and the due-soon days; the result is readable after the next sync. */
+export function loadGuideSettings(context: Excel.RequestContext): () => GuideSettings {
+  const guide = context.workbook.worksheets.getItem(SHEETS.guide);
+  const asOf = guide.getRange(GUIDE_CELLS.asOf.address).load("values");
+  const soon = guide.getRange(GUIDE_CELLS.dueSoonDays.address).load("values");
+  return () => {
+    const asOfValue = asOf.values[0][0];
+    const soonValue = soon.values[0][0];
+    return {
+      asOfValue,
+      asOf: typeof asOfValue === "number" ? dayFromSerial(asOfValue) : null,
+      dueSoonDays: typeof soonValue === "number" && soonValue >= 0 ? Math.floor(soonValue) : undefined,
+    };
+  };
 }

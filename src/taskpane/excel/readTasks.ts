@@ -23,7 +23,10 @@ export interface TaskTableRead {
  * are read in the same request, and a missing table or sheet fails it with ItemNotFound (navigating
  * from a null object is not something the API documents).
  */
-export async function findTaskTable(session: WorkbookSession): Promise<{ sheet: Excel.Worksheet; table: Excel.Table }> {
+/** "read": reading, filtering, selecting (allowed on a protected sheet); "write": SOIL writes source cells. */
+export type TableAccess = "read" | "write";
+
+export async function findTaskTable(session: WorkbookSession, access: TableAccess = "write"): Promise<{ sheet: Excel.Worksheet; table: Excel.Table }> {
   const { context } = session;
   const table = context.workbook.tables.getItem(TASK_TABLE);
   const header = table.getHeaderRowRange().load("address");
@@ -38,8 +41,8 @@ export async function findTaskTable(session: WorkbookSession): Promise<{ sheet: 
   if (sheetPart.replace(/^'(.*)'$/, "$1").replace(/''/g, "'") !== SHEETS.tasks || !/^\$?A\$?1:/.test(cells)) {
     throw new SoilUserError(`任务表 ${TASK_TABLE} 已不在“${SHEETS.tasks}”工作表的 A1 单元格起始位置，公式无法对应。`, `请将表格移回“${SHEETS.tasks}”的 A1 起始位置后重试。`);
   }
-  if (protection.protected) {
-    throw new SoilUserError(`“${SHEETS.tasks}”工作表受保护，SOIL 无法写入。`, "请在“审阅”选项卡中撤销工作表保护后重试。");
+  if (access === "write" && protection.protected) {
+    throw new SoilUserError(`“${SHEETS.tasks}”工作表受保护，SOIL 无法写入。`, "请在“报告与权限”页（或“审阅”选项卡）撤销工作表保护后重试。");
   }
   return { sheet, table };
 }
@@ -51,9 +54,9 @@ function noTable(): SoilUserError {
   );
 }
 
-export async function readTaskTable(session: WorkbookSession): Promise<TaskTableRead> {
+export async function readTaskTable(session: WorkbookSession, access: TableAccess = "write"): Promise<TaskTableRead> {
   const { context } = session;
-  const { sheet, table } = await findTaskTable(session);
+  const { sheet, table } = await findTaskTable(session, access);
   const header = table.getHeaderRowRange().load("values");
   const body = table.getDataBodyRange().load("rowCount");
   await context.sync();

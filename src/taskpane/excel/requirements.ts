@@ -33,6 +33,18 @@ export interface ExcelFeatures {
    * TableRowCollection.add, which Microsoft warns causes merge conflicts under coauthoring.
    */
   tableResize: boolean;
+  /** ExcelApi 1.2: worksheet protection with options, cells locked and unlocked. */
+  protection: boolean;
+  /** ExcelApi 1.7: a protection password (protect / unprotect with one). */
+  unprotectWithPassword: boolean;
+  /** ExcelApiOnline 1.1 (Excel on the web): per-range passwords on a protected sheet (allowEditRanges). */
+  allowEditRanges: boolean;
+  /** ExcelApi 1.7: worksheet onChanged (the change log). */
+  changeEvents: boolean;
+  /** ExcelApi 1.9: the value before and after in change events (single cells only). */
+  changeDetails: boolean;
+  /** ExcelApi 1.9: page layout (A4 landscape, print titles) of the report sheet. */
+  pageLayout: boolean;
   /**
    * The SOIL function names of Excel's display language (zh-CN: 到期状态 …), or null for the ASCII ids.
    * Where Excel shows translated names it does not take the ASCII ones through range.formulas
@@ -52,6 +64,12 @@ export function detectFeatures(isSetSupported: IsSetSupported, displayLanguage?:
     chartSeries: api("1.7"),
     dataValidation: api("1.8"),
     tableResize: api("1.13"),
+    protection: api("1.2"),
+    unprotectWithPassword: api("1.7"),
+    allowEditRanges: isSetSupported("ExcelApiOnline", "1.1"),
+    changeEvents: api("1.7"),
+    changeDetails: api("1.9"),
+    pageLayout: api("1.9"),
     functionNames: translationsForDisplayLanguage(displayLanguage),
   };
 }

@@ -33,20 +33,39 @@ export function startSummaryChart(sheet: Excel.Worksheet, departmentCount: numbe
   return { chart, sheet, lastRow };
 }
 
+/** One series to give a chart: its name, the cells of its values and its colour. */
+export interface SeriesSpec {
+  name: string;
+  values: Excel.Range;
+  color?: string;
+}
+
+/**
+ * After a load of `chart.series`: exactly one series per spec (reusing those Excel made from the source),
+ * named, coloured, over `categories`; extra ones deleted (ExcelApi 1.7). Queues only.
+ */
+export function setChartSeries(chart: Excel.Chart, categories: Excel.Range, specs: readonly SeriesSpec[]): void {
+  const made = chart.series.items;
+  specs.forEach((spec, i) => {
+    const series = made[i] ?? chart.series.add(spec.name);
+    series.setValues(spec.values);
+    series.name = spec.name;
+    series.setXAxisValues(categories);
+    if (spec.color) series.format.fill.setSolidColor(spec.color);
+  });
+  for (let i = made.length - 1; i >= specs.length; i--) made[i].delete();
+}
+
 /** After the load: exactly one series per status, over its column, named and coloured, departments as categories (ExcelApi 1.7). Queues only. */
 export function completeSummaryChart({ chart, sheet, lastRow }: PendingChart): void {
-  const made = chart.series.items;
-  const categories = sheet.getRange(blockAddress(0, 0, 2, lastRow));
-  SUMMARY_STATUSES.forEach((status, i) => {
-    const series = made[i] ?? chart.series.add(status);
-    const column = FIRST_STATUS_COLUMN + i;
-    series.setValues(sheet.getRange(blockAddress(column, column, 2, lastRow)));
-    series.name = status;
-    series.setXAxisValues(categories);
-    const style = STATUS_STYLES[status];
-    if (style) series.format.fill.setSolidColor(style.font);
-  });
-  for (let i = made.length - 1; i >= SUMMARY_STATUSES.length; i--) made[i].delete();
+  setChartSeries(
+    chart,
+    sheet.getRange(blockAddress(0, 0, 2, lastRow)),
+    SUMMARY_STATUSES.map((status, i) => {
+      const column = FIRST_STATUS_COLUMN + i;
+      return { name: status, values: sheet.getRange(blockAddress(column, column, 2, lastRow)), color: STATUS_STYLES[status]?.font };
+    }),
+  );
 }
 
 export const CHART_FAILED_NOTICE = "Excel 未能生成“部门汇总”中的图表，其余内容均已写入；如需图表，可选中汇总数据后手工插入条形图。";

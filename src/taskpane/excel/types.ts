@@ -2,7 +2,11 @@
  * What the task pane can ask of the workbook. Components get an `ExcelActions` as a prop and
  * never call Excel themselves, so they render and test without Excel.
  */
-import type { Day, DueStatus, ParsedTable, ReimportReport } from "../../core";
+import type { Day, DueStatus, ExtensionRequest, ParsedTable, Quarter, ReimportReport, RoundProgress } from "../../core";
+import type { ProtectOutcome, ProtectRequest } from "./protection";
+import type { ExtensionVerdict, ReportOutcome } from "./supervision";
+
+export type { ExtensionVerdict, ProtectOutcome, ProtectRequest, ReportOutcome };
 
 export type PopulateOutcome =
   | { kind: "created"; rows: number; notices: string[] }
@@ -47,4 +51,13 @@ export interface ExcelActions {
   filterByDepartment(department: string | null): Promise<void>;
   selectRequirement(id: string): Promise<void>;
   setAsOf(day: Day): Promise<void>;
+  /** The feedback round of the workbook's as-of date: which departments have updated all their rows. */
+  readFeedbackRound(): Promise<RoundProgress>;
+  readExtensionRequests(): Promise<ExtensionRequest[]>;
+  /** Writes 同意 / 不同意 into 延期审批 (lifting the sheet's protection with `password` for that write); the list again. */
+  decideExtension(id: string, verdict: ExtensionVerdict, password: string): Promise<ExtensionRequest[]>;
+  /** A new 季报 sheet for the quarter (a snapshot in values, A4 landscape, with a chart). */
+  writeQuarterlyReport(quarter: Quarter): Promise<ReportOutcome>;
+  protectTaskSheet(request: ProtectRequest): Promise<ProtectOutcome>;
+  unprotectTaskSheet(password: string): Promise<void>;
 }

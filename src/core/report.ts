@@ -1,0 +1,180 @@
+/**
+ * The quarterly report to the leading group: a frozen snapshot (values, not formulas) of the
+ * per-department summary, the overdue requirements and the late feedback at one as-of day, laid out
+ * for A4 landscape. Defined here once; the task pane writes it with Office.js.
+ */
+import { Day, isoFromDay } from "./dates";
+import { departmentListText, type CellValue, DATE_FORMAT, PERCENT_FORMAT } from "./layout";
+import { Quarter, quarterCode, quarterEnd, quarterLabel, quarterStart, roundDeadline } from "./rounds";
+import { DueStatus } from "./status";
+import { SUMMARY_HEADERS, SUMMARY_STATUSES, summarizeByDepartment, summaryRow } from "./summary";
+import { SoilUserError } from "./errors";
+
+/** One requirement evaluated at the report's as-of day. */
+export interface ReportRow {
+  id: string;
+  text: string;
+  responsible: readonly string[];
+  deadlineRaw: string;
+  /** The deadline due status used (an approved extension's date when there is one). */
+  effectiveDue: Day | null;
+  /** An approved extension moved the deadline. */
+  extended: boolean;
+  status: DueStatus;
+  daysLeft: number | null;
+  feedbackLate: boolean;
+  lastFeedback: Day | null;
+  progress: string;
+  notes: string;
+}
+
+export type ReportCellFormat = "text" | "integer" | "date" | "percent";
+
+export interface ReportBlock {
+  /** 一、各责任单位完成情况 …, in the row above the headers. */
+  title: string;
+  titleRow: number;
+  headerRow: number;
+  headers: readonly string[];
+  formats: readonly ReportCellFormat[];
+  rows: CellValue[][];
+  /** Shown in the first body row when there are no rows. */
+  emptyText: string;
+}
+
+export interface ReportChart {
+  title: string;
+  /** Data of the summary block: first and last department rows (the 合计 row is left out). */
+  firstRow: number;
+  lastRow: number;
+  /** 0-based column of the categories (department names) and of each series, with its name. */
+  categoryColumn: number;
+  series: { column: number; name: (typeof SUMMARY_STATUSES)[number] }[];
+  /** Cells the chart covers ("A8", "I27"). */
+  topLeft: string;
+  bottomRight: string;
+}
+
+export interface QuarterlyReport {
+  sheetName: string;
+  quarter: Quarter;
+  asOf: Day;
+  title: string;
+  /** Row 2: labels and values (统计日期, 季度反馈截止日, 生成时间). */
+  meta: CellValue[];
+  metaFormats: readonly ReportCellFormat[];
+  blocks: ReportBlock[];
+  chart: ReportChart | null;
+  /** Column widths in characters, A onwards. */
+  columnWidths: readonly number[];
+  /** Rows repeated at the top of every printed page. */
+  printTitleRows: string;
+  /** Last used row (for the print area). */
+  lastRow: number;
+  lastColumn: number;
+}
+
+export const REPORT_SHEET_PREFIX = "季报";
+export const REPORT_FORMATS: Record<ReportCellFormat, string> = { text: "@", integer: "0", date: DATE_FORMAT, percent: PERCENT_FORMAT };
+/** Rows kept free under the summary for the chart. */
+const CHART_ROWS = 18;
+const COLUMN_WIDTHS = [22, 44, 20, 11, 12, 10, 10, 30, 9] as const;
+
+/** The as-of day of a quarter's report: its last day, or the current as-of day while the quarter runs. */
+export function reportAsOf(quarter: Quarter, currentAsOf: Day): Day {
+  if (currentAsOf < quarterStart(quarter)) {
+    throw new SoilUserError(`${quarterLabel(quarter)}尚未开始（统计日期为 ${isoFromDay(currentAsOf)}），无法生成该季度的报告。`, "请选择已开始的季度，或先把统计日期改到该季度内。");
+  }
+  return Math.min(quarterEnd(quarter), currentAsOf);
+}
+
+/** 季报2019Q1, or 季报2019Q1(2) … when earlier reports of that quarter are kept. */
+export function reportSheetName(quarter: Quarter, existing: readonly string[]): string {
+  const base = `${REPORT_SHEET_PREFIX}${quarterCode(quarter)}`;
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}(${i})`.toLowerCase())) return `${base}(${i})`;
+}
+
+function dateOrNull(day: Day | null): CellValue {
+  return day === null ? null : { date: day };
+}
+
+/** The report of `quarter` over rows evaluated at `asOf` (see reportAsOf). `generatedAt` is shown as text. */
+export function buildQuarterlyReport(rows: readonly ReportRow[], quarter: Quarter, asOf: Day, generatedAt: string, existingSheets: readonly string[]): QuarterlyReport {
+  const summary = summarizeByDepartment(rows.map((r) => ({ responsible: r.responsible, status: r.status, feedbackLate: r.feedbackLate })));
+  const overdue = rows.filter((r) => r.status === "已逾期");
+  const late = rows.filter((r) => r.feedbackLate);
+
+  const blocks: ReportBlock[] = [];
+  let row = 4;
+  const addBlock = (block: Omit<ReportBlock, "titleRow" | "headerRow">, gapAfter = 1) => {
+    blocks.push({ ...block, titleRow: row, headerRow: row + 1 });
+    row += 2 + Math.max(1, block.rows.length) + gapAfter;
+  };
+
+  const departments = summary.departments;
+  addBlock({
+    title: `一、各责任单位完成情况（${departments.length} 个单位）`,
+    headers: SUMMARY_HEADERS,
+    formats: ["text", "integer", ...SUMMARY_STATUSES.map(() => "integer" as const), "integer", "percent"],
+    rows: [...departments, summary.total].map((d) => summaryRow(d)),
+    emptyText: "无工作要求",
+  });
+  const summaryBlock = blocks[0];
+  let chart: ReportChart | null = null;
+  if (departments.length > 0) {
+    const firstStatusColumn = SUMMARY_HEADERS.indexOf(SUMMARY_STATUSES[0]);
+    chart = {
+      title: `各责任单位到期状态（${quarterLabel(quarter)}）`,
+      firstRow: summaryBlock.headerRow + 1,
+      lastRow: summaryBlock.headerRow + departments.length,
+      categoryColumn: 0,
+      series: SUMMARY_STATUSES.map((name, i) => ({ column: firstStatusColumn + i, name })),
+      topLeft: `A${row}`,
+      bottomRight: `I${row + CHART_ROWS - 1}`,
+    };
+    row += CHART_ROWS + 1;
+  }
+  addBlock({
+    title: `二、已逾期的工作要求（${overdue.length} 条）`,
+    headers: ["编号", "工作要求", "责任单位", "完成时限", "截止日期", "逾期天数", "状态", "进展情况"],
+    formats: ["text", "text", "text", "text", "date", "integer", "text", "text"],
+    rows: overdue.map((r) => [
+      r.id,
+      r.text,
+      departmentListText(r.responsible),
+      r.extended ? `${r.deadlineRaw}（已批准延期）` : r.deadlineRaw,
+      dateOrNull(r.effectiveDue),
+      r.daysLeft === null ? null : -r.daysLeft,
+      r.progress,
+      r.notes,
+    ]),
+    emptyText: "无逾期的工作要求",
+  });
+  addBlock(
+    {
+      title: `三、季度反馈逾期（${late.length} 条）`,
+      headers: ["编号", "工作要求", "责任单位", "最近反馈日期", "到期状态", "状态"],
+      formats: ["text", "text", "text", "date", "text", "text"],
+      rows: late.map((r) => [r.id, r.text, departmentListText(r.responsible), dateOrNull(r.lastFeedback), r.status, r.progress]),
+      emptyText: "无反馈逾期",
+    },
+    0,
+  );
+
+  return {
+    sheetName: reportSheetName(quarter, existingSheets),
+    quarter,
+    asOf,
+    title: `土壤污染防治重点任务督办季度报告（${quarterLabel(quarter)}）`,
+    meta: ["统计日期", { date: asOf }, "季度反馈截止日", { date: roundDeadline(quarter) }, "生成时间", generatedAt],
+    metaFormats: ["text", "date", "text", "date", "text", "text"],
+    blocks,
+    chart,
+    columnWidths: COLUMN_WIDTHS,
+    printTitleRows: "$1:$2",
+    lastRow: row - 1,
+    lastColumn: COLUMN_WIDTHS.length - 1,
+  };
+}

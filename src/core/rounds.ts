@@ -1,0 +1,148 @@
+/**
+ * Quarterly feedback rounds. Departments report on their rows before the 10th of each quarter's first
+ * month; the round of a quarter is that deadline. A row counts as updated for the round when its
+ * 最近反馈日期 is later than the previous round's deadline (the same window isFeedbackLate uses once the
+ * deadline has passed), or when it is completed: completed rows owe no more reports.
+ */
+import { Day, dayFromParts, partsFromDay } from "./dates";
+import { compareDepartments } from "./departments";
+import { REPORT_DAY, REPORT_MONTHS } from "./status";
+
+export interface Quarter {
+  year: number;
+  /** 1..4 */
+  quarter: number;
+}
+
+export function quarterOf(day: Day): Quarter {
+  const { year, month } = partsFromDay(day);
+  return { year, quarter: Math.floor((month - 1) / 3) + 1 };
+}
+
+/** 2019年第1季度 */
+export function quarterLabel(q: Quarter): string {
+  return `${q.year}年第${q.quarter}季度`;
+}
+
+/** 2019Q1: short, ASCII digits, for sheet names and pickers. */
+export function quarterCode(q: Quarter): string {
+  return `${q.year}Q${q.quarter}`;
+}
+
+export function quarterFromCode(code: string): Quarter | null {
+  const m = /^(\d{4})Q([1-4])$/.exec(code.trim());
+  return m ? { year: Number(m[1]), quarter: Number(m[2]) } : null;
+}
+
+export function quarterStart(q: Quarter): Day {
+  return dayFromParts(q.year, (q.quarter - 1) * 3 + 1, 1);
+}
+
+export function quarterEnd(q: Quarter): Day {
+  const next = q.quarter === 4 ? { year: q.year + 1, quarter: 1 } : { year: q.year, quarter: q.quarter + 1 };
+  return quarterStart(next) - 1;
+}
+
+export function previousQuarter(q: Quarter): Quarter {
+  return q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: q.quarter - 1 };
+}
+
+/** The feedback deadline of a quarter: the 10th of its first month. */
+export function roundDeadline(q: Quarter): Day {
+  return dayFromParts(q.year, REPORT_MONTHS[q.quarter - 1], REPORT_DAY);
+}
+
+/** Quarters from `first` to `last`, newest first (for a picker). */
+export function quartersBetween(first: Quarter, last: Quarter): Quarter[] {
+  const out: Quarter[] = [];
+  for (let q = last; q.year > first.year || (q.year === first.year && q.quarter >= first.quarter); q = previousQuarter(q)) out.push(q);
+  return out;
+}
+
+export interface FeedbackRound {
+  quarter: Quarter;
+  /** Reports are due on or before this day. */
+  deadline: Day;
+  /** Feedback dated after this day (the previous round's deadline) counts for this round. */
+  windowAfter: Day;
+  asOf: Day;
+  /** Days from the as-of day to the deadline; negative once it has passed. */
+  daysLeft: number;
+  /** Whether the deadline is still ahead (or today). */
+  open: boolean;
+}
+
+/** The round of the quarter the as-of day falls in. */
+export function feedbackRound(asOf: Day): FeedbackRound {
+  const quarter = quarterOf(asOf);
+  const deadline = roundDeadline(quarter);
+  return { quarter, deadline, windowAfter: roundDeadline(previousQuarter(quarter)), asOf, daysLeft: deadline - asOf, open: asOf <= deadline };
+}
+
+/** One requirement as the round looks at it. */
+export interface RoundRow {
+  id: string;
+  text: string;
+  responsible: readonly string[];
+  /** Completed on the as-of day (isCompleted). */
+  completed: boolean;
+  lastFeedback: Day | null;
+}
+
+/** 按时反馈 on or before the deadline, 逾期补报 after it, 未反馈 none in the window; 已完成 owes none. */
+export const ROW_FEEDBACK = ["按时反馈", "逾期补报", "未反馈", "已完成"] as const;
+export type RowFeedback = (typeof ROW_FEEDBACK)[number];
+
+export function rowFeedback(row: Pick<RoundRow, "completed" | "lastFeedback">, round: FeedbackRound): RowFeedback {
+  if (row.completed) return "已完成";
+  if (row.lastFeedback === null || row.lastFeedback <= round.windowAfter) return "未反馈";
+  return row.lastFeedback <= round.deadline ? "按时反馈" : "逾期补报";
+}
+
+/** 已全部反馈: every row it owes is updated; 待反馈: some are not, deadline ahead; 逾期未反馈: some are not, deadline passed. */
+export type DepartmentRoundState = "已全部反馈" | "待反馈" | "逾期未反馈";
+
+export interface DepartmentRound {
+  department: string;
+  /** Rows it is responsible for (joint ones included). */
+  rows: number;
+  /** Rows that owe a report (not completed). */
+  owing: number;
+  updated: number;
+  /** Updated after the deadline. */
+  updatedLate: number;
+  /** 编号 of the rows without feedback in this round. */
+  missing: string[];
+  state: DepartmentRoundState;
+}
+
+export interface RoundProgress {
+  round: FeedbackRound;
+  departments: DepartmentRound[];
+  /** Rows without feedback in this round (late once the deadline has passed), in table order. */
+  missingRows: RoundRow[];
+}
+
+/** Where each department stands in the round of the as-of day. */
+export function roundProgress(rows: readonly RoundRow[], asOf: Day): RoundProgress {
+  const round = feedbackRound(asOf);
+  const byDepartment = new Map<string, DepartmentRound>();
+  const missingRows: RoundRow[] = [];
+  for (const row of rows) {
+    const feedback = rowFeedback(row, round);
+    if (feedback === "未反馈") missingRows.push(row);
+    for (const department of new Set(row.responsible)) {
+      let d = byDepartment.get(department);
+      if (!d) byDepartment.set(department, (d = { department, rows: 0, owing: 0, updated: 0, updatedLate: 0, missing: [], state: "已全部反馈" }));
+      d.rows++;
+      if (feedback === "已完成") continue;
+      d.owing++;
+      if (feedback === "未反馈") d.missing.push(row.id);
+      else d.updated++;
+      if (feedback === "逾期补报") d.updatedLate++;
+    }
+  }
+  const departments = [...byDepartment.values()].sort((a, b) => compareDepartments(a.department, b.department));
+  for (const d of departments) d.state = d.missing.length === 0 ? "已全部反馈" : round.open ? "待反馈" : "逾期未反馈";
+  return { round, departments, missingRows };
+}

@@ -1,0 +1,124 @@
+/**
+ * The quarterly report sheet through Office.js: core/report.ts's definition written as values (a
+ * snapshot), formatted for A4 landscape with the title rows repeated on every page (ExcelApi 1.9), and a
+ * stacked bar chart of the summary block (series set as for 部门汇总, ExcelApi 1.7).
+ */
+import { columnLetter, QuarterlyReport, REPORT_FORMATS, STATUS_STYLES } from "../../core";
+import { blockAddress, columnAddress, columnWidthPoints, officeValue } from "./cells";
+import { styleHeader } from "./sheetFrame";
+import { WorkbookSession } from "./session";
+import { setChartSeries } from "./summaryChart";
+
+export const REPORT_CHART_FAILED_NOTICE = "Excel 未能在报告中生成图表，报告的数据均已写入。";
+
+/** Writes the report; returns what was left out on this Excel, in Chinese. Two syncs, three with the chart. */
+export async function writeReportSheet(session: WorkbookSession, report: QuarterlyReport): Promise<string[]> {
+  const { context, features } = session;
+  const notices: string[] = [];
+  const sheet = context.workbook.worksheets.add(report.sheetName);
+  const lastColumn = report.lastColumn;
+
+  report.columnWidths.forEach((width, i) => {
+    const column = sheet.getRange(columnAddress(i));
+    column.format.columnWidth = columnWidthPoints(width);
+    column.format.verticalAlignment = "Top";
+  });
+  const title = sheet.getRange("A1");
+  title.values = [[report.title]];
+  title.format.font.bold = true;
+  title.format.font.size = 16;
+
+  const meta = sheet.getRange(blockAddress(0, report.meta.length - 1, 2, 2));
+  meta.numberFormat = [report.metaFormats.map((f) => REPORT_FORMATS[f])];
+  meta.values = [report.meta.map(officeValue)];
+
+  for (const block of report.blocks) {
+    const width = block.headers.length;
+    const heading = sheet.getRange(`A${block.titleRow}`);
+    heading.values = [[block.title]];
+    heading.format.font.bold = true;
+    heading.format.font.size = 12;
+    const header = sheet.getRange(blockAddress(0, width - 1, block.headerRow, block.headerRow));
+    header.numberFormat = [block.headers.map(() => "@")];
+    header.values = [[...block.headers]];
+    styleHeader(header);
+    const first = block.headerRow + 1;
+    if (block.rows.length === 0) {
+      const empty = sheet.getRange(`A${first}`);
+      empty.values = [[block.emptyText]];
+      empty.format.font.italic = true;
+      continue;
+    }
+    const body = sheet.getRange(blockAddress(0, width - 1, first, first + block.rows.length - 1));
+    // Formats before values: text stays text (a 工作要求 that starts with "=" is no formula).
+    body.numberFormat = block.rows.map(() => block.formats.map((f) => REPORT_FORMATS[f]));
+    body.values = block.rows.map((row) => row.map(officeValue));
+    body.format.wrapText = true;
+    body.format.borders.getItem("InsideHorizontal").style = "Continuous";
+    body.format.borders.getItem("EdgeBottom").style = "Continuous";
+  }
+  // The 合计 row of the summary in bold.
+  const summary = report.blocks[0];
+  if (summary.rows.length > 0) {
+    const total = summary.headerRow + summary.rows.length;
+    sheet.getRange(blockAddress(0, summary.headers.length - 1, total, total)).format.font.bold = true;
+  }
+
+  if (features.pageLayout) {
+    const page = sheet.pageLayout;
+    page.orientation = "Landscape";
+    page.paperSize = "A4";
+    page.centerHorizontally = true;
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    page.setPrintTitleRows(report.printTitleRows);
+    page.setPrintArea(blockAddress(0, lastColumn, 1, report.lastRow));
+    page.headersFooters.defaultForAllPages.centerFooter = "第 &P 页，共 &N 页";
+  } else {
+    notices.push("此版本 Excel 不支持设置页面布局（需 ExcelApi 1.9），打印前请在“页面布局”中选择 A4 横向并设置打印标题行 $1:$2。");
+  }
+  sheet.activate();
+  sheet.getRange("A1").select();
+
+  if (!report.chart) {
+    await context.sync();
+    return notices;
+  }
+  if (!features.chartSeries) {
+    await context.sync();
+    return [...notices, "此版本 Excel 无法设置图表系列（需 ExcelApi 1.7），报告中未生成图表。"];
+  }
+  const spec = report.chart;
+  const statusColumns = spec.series.map((s) => s.column);
+  const source = sheet.getRange(blockAddress(Math.min(...statusColumns), Math.max(...statusColumns), spec.firstRow, spec.lastRow));
+  let chart: Excel.Chart | undefined;
+  try {
+    await context.sync();
+    chart = sheet.charts.add("BarStacked", source, "Columns");
+    chart.title.text = spec.title;
+    chart.legend.position = "Bottom";
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.setPosition(spec.topLeft, spec.bottomRight);
+    chart.series.load("items/name");
+    await context.sync();
+    setChartSeries(
+      chart,
+      sheet.getRange(`${columnLetter(spec.categoryColumn)}${spec.firstRow}:${columnLetter(spec.categoryColumn)}${spec.lastRow}`),
+      spec.series.map((s) => ({
+        name: s.name,
+        values: sheet.getRange(`${columnLetter(s.column)}${spec.firstRow}:${columnLetter(s.column)}${spec.lastRow}`),
+        color: STATUS_STYLES[s.name]?.font,
+      })),
+    );
+    await context.sync();
+  } catch (error) {
+    if (!chart) throw error;
+    try {
+      chart.delete();
+      await context.sync();
+    } catch {
+      // Nothing else to undo: the data is written.
+    }
+    notices.push(REPORT_CHART_FAILED_NOTICE);
+  }
+  return notices;
+}
