@@ -7,8 +7,9 @@ import { createRoot } from "react-dom/client";
 import { today } from "../core";
 import { App } from "./components/App";
 import { createExcelActions, ExcelRun } from "./excel/actions";
-import { detectFeatures, IsSetSupported } from "./excel/requirements";
-import { ExcelActions } from "./excel/types";
+import { startChangeLog } from "./excel/changeLog";
+import { detectFeatures, ExcelFeatures, IsSetSupported } from "./excel/requirements";
+import { ChangeLogState, ExcelActions } from "./excel/types";
 import { BUNDLED_TABLE_NAME, BUNDLED_TABLE_TEXT } from "./source/seedTable";
 
 declare global {
@@ -18,18 +19,46 @@ declare global {
   }
 }
 
-function excelActions(host: Office.HostType | null): ExcelActions | null {
+interface ExcelHost {
+  run: ExcelRun;
+  features: ExcelFeatures;
+}
+
+function excelHost(host: Office.HostType | null): ExcelHost | null {
   if (host === Office.HostType.Excel) {
-    const run: ExcelRun = (batch) => Excel.run(batch);
     const isSetSupported: IsSetSupported = (name, version) => Office.context.requirements.isSetSupported(name, version);
-    return createExcelActions(run, detectFeatures(isSetSupported, Office.context.displayLanguage));
+    return { run: (batch) => Excel.run(batch), features: detectFeatures(isSetSupported, Office.context.displayLanguage) };
   }
   const double = window.__SOIL_EXCEL__;
-  return double ? createExcelActions(double.run, detectFeatures(double.isSetSupported, double.displayLanguage)) : null;
+  return double ? { run: double.run, features: detectFeatures(double.isSetSupported, double.displayLanguage) } : null;
+}
+
+/**
+ * Starts the change log once: it runs while the pane is open. It needs 任务清单, so in a workbook not
+ * populated yet it is "off" and the pane asks again after populating. Failures only go to the console:
+ * the log must never stand in the way of the pane.
+ */
+function changeLogStarter(host: ExcelHost): () => Promise<ChangeLogState> {
+  let started: Promise<ChangeLogState> | null = null;
+  return () => {
+    if (!host.features.changeEvents) return Promise.resolve("unsupported");
+    started ??= startChangeLog(host.run, host.features, { now: () => new Date(), today: () => today() }, (message) => console.warn(message)).then(
+      (log): ChangeLogState => (log ? "on" : "unsupported"),
+      () => {
+        started = null;
+        return "off";
+      },
+    );
+    return started;
+  };
 }
 
 void Office.onReady((info) => {
   const container = document.getElementById("container");
   if (!container) return;
-  createRoot(container).render(<App actions={excelActions(info.host ?? null)} bundledText={BUNDLED_TABLE_TEXT} bundledName={BUNDLED_TABLE_NAME} today={() => today()} />);
+  const host = excelHost(info.host ?? null);
+  const actions: ExcelActions | null = host ? createExcelActions(host.run, host.features) : null;
+  createRoot(container).render(
+    <App actions={actions} bundledText={BUNDLED_TABLE_TEXT} bundledName={BUNDLED_TABLE_NAME} today={() => today()} startChangeLog={host ? changeLogStarter(host) : undefined} />,
+  );
 });

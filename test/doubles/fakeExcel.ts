@@ -687,7 +687,7 @@ class WorksheetProxy extends Proxied {
     const { box } = parseAddress(address);
     return new RangeProxy(this.ctx, `${this.path}.getRange(${address})`, this.navigate, () => box);
   }
-  getUsedRange(valuesOnly?: boolean): RangeProxy {
+  getUsedRange(_valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(this.ctx, `${this.path}.getUsedRange()`, this.navigate, () => usedBox(this.navigate()) ?? { r1: 1, r2: 1, c1: 0, c2: 0 });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {

@@ -145,6 +145,8 @@ describe("task pane in headless Chromium with the Excel double", () => {
   test("one click populates the workbook", async () => {
     await page.getByRole("button", { name: "生成工作簿" }).click();
     await page.getByText("已生成工作簿").waitFor();
+    // The change log starts once 任务清单 exists (its first try, before populating, found no sheet).
+    await expect(eventually(() => inBook(page, (book) => book.sheets[0].changeHandlers.length), (n) => n === 1)).resolves.toBe(1);
     const state = await inBook(page, (book) => ({
       sheets: book.sheets.map((s) => s.name),
       table: book.tables.map((t) => [t.name, t.box]),
@@ -157,7 +159,8 @@ describe("task pane in headless Chromium with the Excel double", () => {
     expect(state).toEqual({
       sheets: [SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.archive],
       table: [[TASK_TABLE, { r1: 1, c1: 0, r2: 196, c2: 19 }]],
-      syncs: 4,
+      // 4 to populate, 2 for the change log (the try before populating and the registration).
+      syncs: 6,
       frozen: 1,
       rules: 4,
       firstId: "1.1",
@@ -201,6 +204,57 @@ describe("task pane in headless Chromium with the Excel double", () => {
     expect(tileCount).toBeLessThanOrEqual(count);
   });
 
+  test("季度反馈: the round of the as-of date, departments done and late, a missing row selected in the sheet", async () => {
+    // 2019-01-20: the round of 2019-01-10 has closed. 市农牧局 reported on all its rows on 2019-01-05.
+    await inBook(
+      page,
+      (book, arg) => {
+        const [asOf, reported, feedback] = arg.split(",").map(Number);
+        book.sheets[2].ensure(2, 1).value = asOf;
+        for (let r = 2; r <= 196; r++) {
+          if (String(book.sheets[0].cell(r, 4)?.value).split("、").includes("市农牧局")) book.sheets[0].ensure(r, feedback).value = reported;
+        }
+      },
+      [serialFromDay(dayFromIso("2019-01-20")!), serialFromDay(dayFromIso("2019-01-05")!), columnIndex("lastFeedback")].join(","),
+    );
+    await page.getByRole("tab", { name: "季度反馈" }).click();
+    const status = page.getByRole("status").filter({ hasText: "2019年第1季度反馈截止 2019-01-10" });
+    await status.waitFor();
+    await expect(status.innerText()).resolves.toContain("已过截止日 10 天");
+    await page.getByText("已全部反馈的单位").waitFor();
+    await page.getByText("逾期未反馈的单位").waitFor();
+    const agriculture = page.getByRole("listitem").filter({ hasText: /^市农牧局/ });
+    await expect(agriculture.innerText()).resolves.toMatch(/已反馈 (\d+)\/\1[\s\S]*已全部反馈/);
+    await shot(page, "05-feedback-round");
+    const firstMissing = page.getByRole("group", { name: /未反馈的工作要求$/ }).first().getByRole("button").first();
+    const id = await firstMissing.innerText();
+    await firstMissing.click();
+    const selected = await eventually(
+      () => inBook(page, (book) => book.sheets[0].cell(Number(/A(\d+):/.exec(book.selection ?? "")?.[1]), 0)?.value),
+      (v) => v === id,
+    );
+    expect(selected).toBe(id);
+  });
+
+  test("报告与权限: one click writes the quarterly report sheet; protection locks the structure", async () => {
+    await page.getByRole("tab", { name: "报告与权限" }).click();
+    await page.getByRole("combobox", { name: "季度" }).selectOption({ label: "2018年第4季度" });
+    await page.getByRole("button", { name: "生成季度报告" }).click();
+    await page.getByText("已生成“季报2018Q4”").waitFor();
+    const report = await inBook(page, (book) => {
+      const sheet = book.sheets.find((s) => s.name === "季报2018Q4")!;
+      return { title: sheet.cell(1, 0)?.value, layout: sheet.pageLayout, charts: sheet.charts.length, active: book.activeSheet };
+    });
+    expect(report).toMatchObject({ title: "土壤污染防治重点任务督办季度报告（2018年第4季度）", layout: { orientation: "Landscape", paperSize: "A4", setPrintTitleRows: "$1:$2" }, charts: 1, active: "季报2018Q4" });
+
+    await page.getByRole("button", { name: "保护任务清单" }).click();
+    await page.getByText("已保护：各单位可编辑 H:N 列。").waitFor();
+    await shot(page, "06-report-protection");
+    await expect(inBook(page, (book) => book.sheets[0].protected)).resolves.toBe(true);
+    await page.getByRole("button", { name: "撤销保护" }).click();
+    await expect(eventually(() => inBook(page, (book) => book.sheets[0].protected), (p) => p === false)).resolves.toBe(false);
+  });
+
   test("re-import a newer table into the filled-in workbook: typed cells kept, report shown", async () => {
     const progress = columnIndex("progress");
     const notes = columnIndex("notes");
@@ -227,7 +281,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
       `${progress},${notes}`,
     );
 
-    await page.getByRole("tab", { name: "导入分工表" }).click();
+    await page.getByRole("tab", { name: "导入" }).click();
     await page.getByRole("radio", { name: "粘贴文本" }).check();
     await page.getByRole("textbox").fill(nextVersionText());
     await expect(page.getByRole("region", { name: "分工表预览" }).innerText()).resolves.toMatch(/193\s*工作要求/);

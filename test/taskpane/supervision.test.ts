@@ -19,7 +19,7 @@ import {
 } from "../../src/core";
 import { createExcelActions, PaneClock } from "../../src/taskpane/excel/actions";
 import { startChangeLog } from "../../src/taskpane/excel/changeLog";
-import { evaluateRows } from "../../src/taskpane/excel/evaluateRows";
+import { evaluateRows } from "../../src/functions/evaluateRows";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
 import { FakeOptions, FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
 import { seedText } from "../doubles/seedVariants";

@@ -15,15 +15,19 @@ import {
   webLightTheme,
   Theme,
 } from "@fluentui/react-components";
-import { Day, parseTable, tableOverview } from "../../core";
+import { Day, ExtensionRequest, parseTable, Quarter, quarterOf, quartersBetween, RoundProgress, tableOverview } from "../../core";
 import { describeError, PaneMessage } from "../excel/errors";
-import { ExcelActions, PopulateOutcome, ReimportOutcome, StatusBoard } from "../excel/types";
+import { ChangeLogState, ExcelActions, ExtensionVerdict, PopulateOutcome, ProtectOutcome, ProtectRequest, ReimportOutcome, ReportOutcome, StatusBoard } from "../excel/types";
 import { readSourceFile } from "../source/readSource";
 import { AsOfBar } from "./AsOfBar";
 import { DepartmentPicker } from "./DepartmentPicker";
 import { DiagnosticsList } from "./DiagnosticsList";
 import { ErrorNotice } from "./ErrorNotice";
+import { ExtensionRequestList } from "./ExtensionRequestList";
+import { FeedbackRoundPanel } from "./FeedbackRoundPanel";
 import { BusyAction, PopulatePanel } from "./PopulatePanel";
+import { ProtectionPanel } from "./ProtectionPanel";
+import { QuarterlyReportPanel } from "./QuarterlyReportPanel";
 import { ReimportReport } from "./ReimportReport";
 import { RequirementList } from "./RequirementList";
 import { SourceKind, SourcePicker } from "./SourcePicker";
@@ -36,7 +40,12 @@ export interface AppProps {
   bundledText: string;
   bundledName: string;
   today(): Day;
+  /** Starts the change log (修改记录) if it is not running; absent outside Excel. */
+  startChangeLog?: () => Promise<ChangeLogState>;
 }
+
+/** The first quarter the report picker offers: the plan's tasks start in 2017. */
+const FIRST_QUARTER: Quarter = { year: 2017, quarter: 1 };
 
 /** Fluent's web theme with Chinese UI fonts after Segoe UI (Office's look on every platform). */
 const theme: Theme = {
@@ -52,9 +61,9 @@ const useStyles = makeStyles({
   busy: { alignSelf: "flex-start" },
 });
 
-type TabValue = "import" | "board";
+type TabValue = "import" | "board" | "round" | "extensions" | "report";
 
-export function App({ actions, bundledText, bundledName, today }: AppProps): React.JSX.Element {
+export function App({ actions, bundledText, bundledName, today, startChangeLog }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabValue>("import");
   const [kind, setKind] = React.useState<SourceKind>("bundled");
@@ -67,6 +76,18 @@ export function App({ actions, bundledText, bundledName, today }: AppProps): Rea
   const [board, setBoard] = React.useState<StatusBoard | null>(null);
   const [department, setDepartment] = React.useState<string | null>(null);
   const [filter, setFilter] = React.useState<BoardFilter>("all");
+  const [round, setRound] = React.useState<RoundProgress | null>(null);
+  const [requests, setRequests] = React.useState<ExtensionRequest[] | null>(null);
+  const [reportOutcome, setReportOutcome] = React.useState<ReportOutcome | null>(null);
+  const [protectOutcome, setProtectOutcome] = React.useState<ProtectOutcome | null>(null);
+  /** The office's protection password, kept in memory only (used again to approve extensions). */
+  const [password, setPassword] = React.useState("");
+  const [changeLog, setChangeLog] = React.useState<ChangeLogState | null>(null);
+
+  const ensureChangeLog = React.useCallback(() => {
+    if (startChangeLog) void startChangeLog().then(setChangeLog);
+  }, [startChangeLog]);
+  React.useEffect(ensureChangeLog, [ensureChangeLog]);
 
   const text = kind === "bundled" ? bundledText : kind === "paste" ? pasted : (file?.text ?? "");
   const table = React.useMemo(() => parseTable(text), [text]);
@@ -98,6 +119,7 @@ export function App({ actions, bundledText, bundledName, today }: AppProps): Rea
     setReport(null);
     const outcome = await attempt("populate", () => actions.populate(table, today()));
     if (outcome) setPopulated(outcome);
+    if (outcome?.kind === "created") ensureChangeLog();
   };
 
   const onReimport = async () => {
@@ -119,14 +141,49 @@ export function App({ actions, bundledText, bundledName, today }: AppProps): Rea
     if (actions) await attempt("board", () => actions.filterByDepartment(name));
   };
 
+  const onRound = async () => {
+    if (!actions) return;
+    const next = await attempt("board", () => actions.readFeedbackRound());
+    if (next) setRound(next);
+  };
+
+  const onRequests = async (work: (a: ExcelActions) => Promise<ExtensionRequest[]> = (a) => a.readExtensionRequests()) => {
+    if (!actions) return;
+    const next = await attempt("board", () => work(actions));
+    if (next) setRequests(next);
+  };
+
+  const onReport = async (quarter: Quarter) => {
+    if (!actions) return;
+    const outcome = await attempt("report", () => actions.writeQuarterlyReport(quarter));
+    if (outcome) setReportOutcome(outcome);
+  };
+
+  const onProtect = async (request: ProtectRequest) => {
+    if (!actions) return;
+    const outcome = await attempt("protect", () => actions.protectTaskSheet(request));
+    if (outcome) setProtectOutcome(outcome);
+  };
+
+  const onUnprotect = async () => {
+    if (!actions) return;
+    const done = await attempt("protect", async () => (await actions.unprotectTaskSheet(password), true));
+    if (done) setProtectOutcome(null);
+  };
+
+  const onSelect = (id: string) => void (actions && attempt(null, () => actions.selectRequirement(id)));
+
   const onTab = (value: TabValue) => {
     setTab(value);
-    if (value === "board" && board === null) void loadBoard();
+    if ((value === "board" || value === "report") && board === null) void loadBoard();
+    if (value === "round" && round === null) void onRound();
+    if (value === "extensions" && requests === null) void onRequests();
   };
 
   const rows = (board?.rows ?? []).filter((r) => (department === null || r.responsible.includes(department)) && BOARD_FILTERS[filter].test(r));
   const departmentRows = (board?.rows ?? []).filter((r) => department === null || r.responsible.includes(department));
   const computedHere = board?.rows.some((r) => r.source === "pane") ?? false;
+  const quarters = quartersBetween(FIRST_QUARTER, quarterOf(board?.asOf ?? today()));
 
   return (
     <FluentProvider theme={theme}>
@@ -140,9 +197,12 @@ export function App({ actions, bundledText, bundledName, today }: AppProps): Rea
             <MessageBarBody>未连接 Excel：可以预览分工表；生成和督办需在 Excel 中打开本加载项。</MessageBarBody>
           </MessageBar>
         )}
-        <TabList selectedValue={tab} onTabSelect={(_, d) => onTab(d.value as TabValue)}>
-          <Tab value="import">导入分工表</Tab>
+        <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => onTab(d.value as TabValue)}>
+          <Tab value="import">导入</Tab>
           <Tab value="board">督办</Tab>
+          <Tab value="round">季度反馈</Tab>
+          <Tab value="extensions">延期申请</Tab>
+          <Tab value="report">报告与权限</Tab>
         </TabList>
         {error && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
 
@@ -182,8 +242,68 @@ export function App({ actions, bundledText, bundledName, today }: AppProps): Rea
             )}
             <DepartmentPicker departments={board?.departments ?? []} value={department} disabled={board === null || busy !== null} onChange={(d) => void onDepartment(d)} />
             <StatusCounters rows={departmentRows} active={filter} onChange={setFilter} />
-            {board && <RequirementList rows={rows} onSelect={(id) => void (actions && attempt(null, () => actions.selectRequirement(id)))} />}
+            {board && <RequirementList rows={rows} onSelect={onSelect} />}
           </section>
+        )}
+
+        {tab === "round" && (
+          <section className={styles.section}>
+            <AsOfBar
+              asOf={round?.round.asOf ?? null}
+              busy={busy !== null || actions === null}
+              onToday={() => void (actions && attempt("board", () => actions.setAsOf(today())).then(onRound))}
+              onRefresh={() => void onRound()}
+            />
+            {busy === "board" && <Spinner className={styles.busy} size="tiny" label="正在读取工作簿…" />}
+            {round && <FeedbackRoundPanel progress={round} onSelect={onSelect} />}
+            {changeLog && changeLog !== "off" && (
+              <Caption1 className={styles.subtitle}>
+                {changeLog === "on"
+                  ? "修改记录已开启：本窗格打开期间，您对状态、进展情况、日期和延期申请的修改记入“修改记录”工作表；修改进展情况时自动填写最近反馈日期。"
+                  : "此版本 Excel 不支持修改事件（需 ExcelApi 1.7），不记录修改，请各单位手工填写最近反馈日期。"}
+              </Caption1>
+            )}
+          </section>
+        )}
+
+        {tab === "extensions" && (
+          <section className={styles.section}>
+            <Subtitle2 as="h2">延期申请审批</Subtitle2>
+            {busy === "board" && <Spinner className={styles.busy} size="tiny" label="正在读取工作簿…" />}
+            {requests && (
+              <ExtensionRequestList
+                requests={requests}
+                busy={busy !== null || actions === null}
+                onSelect={onSelect}
+                onDecide={(id: string, verdict: ExtensionVerdict) => void onRequests((a) => a.decideExtension(id, verdict, password))}
+              />
+            )}
+            <Caption1 className={styles.subtitle}>同意后，到期状态和剩余天数按“申请延期至”计算；原“截止日期”和审批结果保留在表中。任务清单受保护时，使用“报告与权限”页填写的保护密码。</Caption1>
+          </section>
+        )}
+
+        {tab === "report" && (
+          <>
+            <section className={styles.section}>
+              <Subtitle2 as="h2">季度报告</Subtitle2>
+              <QuarterlyReportPanel quarters={quarters} busy={busy !== null} enabled={actions !== null} outcome={reportOutcome} onWrite={(q) => void onReport(q)} />
+            </section>
+            <Divider />
+            <section className={styles.section}>
+              <Subtitle2 as="h2">保护任务清单</Subtitle2>
+              <ProtectionPanel
+                departments={board?.departments ?? []}
+                perDepartmentSupported={actions?.capabilities.perDepartmentProtection ?? false}
+                password={password}
+                onPasswordChange={setPassword}
+                busy={busy !== null}
+                enabled={actions !== null}
+                outcome={protectOutcome}
+                onProtect={(r) => void onProtect(r)}
+                onUnprotect={() => void onUnprotect()}
+              />
+            </section>
+          </>
         )}
       </main>
     </FluentProvider>

@@ -3,7 +3,7 @@ import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBar
 import { ArrowSyncRegular, TableAddRegular } from "@fluentui/react-icons";
 import { PopulateOutcome } from "../excel/types";
 
-export type BusyAction = "populate" | "reimport" | "board" | null;
+export type BusyAction = "populate" | "reimport" | "board" | "report" | "protect" | null;
 
 export interface PopulatePanelProps {
   /** Excel is there and the table has requirements. */

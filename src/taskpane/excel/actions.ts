@@ -34,6 +34,7 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, clock
     return run((context) => work(new WorkbookSession(context, features)));
   };
   return {
+    capabilities: { perDepartmentProtection: features.allowEditRanges },
     populate: (table: ParsedTable, asOf: Day) => withSession((s) => populateWorkbook(s, table, asOf)),
     reimport: (table: ParsedTable, today: Day) => withSession((s) => reimportWorkbook(s, table, today)),
     readStatusBoard: () => withSession(readStatusBoard),

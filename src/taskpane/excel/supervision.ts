@@ -18,7 +18,7 @@ import {
   RoundProgress,
   SoilUserError,
 } from "../../core";
-import { evaluateRows, EvaluatedRow } from "./evaluateRows";
+import { evaluateRows, EvaluatedRow } from "../../functions/evaluateRows";
 import { loadGuideSettings } from "./guideSheet";
 import { sheetNames } from "./populate";
 import { withProtectionLifted } from "./protection";

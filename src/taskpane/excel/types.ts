@@ -40,7 +40,17 @@ export interface StatusBoard {
   departments: string[];
 }
 
+/** The change log: "on" while edits are logged, "off" (no 任务清单 yet), "unsupported" before ExcelApi 1.7. */
+export type ChangeLogState = "on" | "off" | "unsupported";
+
+/** What this Excel offers beyond the basics, for the pane to show or hide options. */
+export interface PaneCapabilities {
+  /** Excel on the web: one editable range per department (allowEditRanges, ExcelApiOnline 1.1). */
+  perDepartmentProtection: boolean;
+}
+
 export interface ExcelActions {
+  readonly capabilities: PaneCapabilities;
   populate(table: ParsedTable, asOf: Day): Promise<PopulateOutcome>;
   /** `today` is the date written to 归档日期. */
   reimport(table: ParsedTable, today: Day): Promise<ReimportOutcome>;

@@ -14,8 +14,8 @@ import {
   isCompleted,
   isFeedbackLate,
   resolveDepartments,
-} from "../../core";
-import { dateCell, readRow, RowInput, textCell } from "../../functions/cells";
+} from "../core";
+import { dateCell, readRow, RowInput, textCell } from "./cells";
 
 export interface EvaluatedRow {
   /** 0-based row of the table body. */
