@@ -323,7 +323,7 @@ describeNginx("dist/ served by nginx over HTTPS (deploy/nginx)", () => {
       await page.getByText("已生成工作簿").waitFor();
       await page.getByRole("tab", { name: "督办" }).click();
       await page.getByRole("list", { name: "工作要求" }).waitFor();
-      await page.screenshot({ path: path.join(ARTIFACTS, "pane-through-nginx.png"), fullPage: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, "pane-through-nginx.png") });
       // Fluent UI's styles really apply under the policy (Griffel's rules): a tab is a pointer, not a bare button.
       const cursor = await page.getByRole("tab", { name: "督办" }).evaluate((el) => getComputedStyle(el).cursor);
       expect(cursor).toBe("pointer");
