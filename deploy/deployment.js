@@ -118,9 +118,10 @@ function resolveDeployment({ env = {}, processEnv = {}, serving = false } = {}) 
  *   script-src  the add-in's own bundles ('self'), Office.js's CDN when it comes from there, and the MicrosoftAjax
  *               origin Office.js's host scripts load from. No 'unsafe-inline', no 'unsafe-eval': the pane has no
  *               inline script and nothing evaluates strings (checked in headless Chromium, test/deploy).
- *   style-src   'unsafe-inline': Office.js's own host script for Excel on the web (excel-web-16.00.js) sets inline
- *               styles and fails without it (office-js#1687). Fluent UI's Griffel inserts rules through CSSOM,
- *               which style-src does not govern.
+ *   style-src   'unsafe-inline', needed twice over: Fluent UI's Griffel puts its rules in <style> elements it
+ *               creates at run time (without it Chromium refuses all 14 of them and the pane renders unstyled), and
+ *               Office.js's host script for Excel on the web (excel-web-16.00.js) sets inline styles
+ *               (office-js#1687). A nonce would need a server that writes each page; this one is static.
  *   img-src, font-src  'self' only (default-src): Fluent UI icons are inline SVG, fonts are the system's.
  *   connect-src 'self' and Office.js's CDN.
  *   frame-src   only Office.js's own logging frame (OFFICE_TELEMETRY_FRAME_ORIGIN); the pane opens no frames.
