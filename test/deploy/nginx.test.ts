@@ -24,8 +24,11 @@ const ARTIFACTS = path.join(ROOT, "test-artifacts", "deploy");
 
 jest.setTimeout(300_000);
 
+/** nginx from PATH, or where Debian puts it (/usr/sbin is not on every user's PATH). */
+const NGINX = ["nginx", "/usr/sbin/nginx"].find((cmd) => !spawnSync(cmd, ["-v"]).error) ?? "nginx";
+
 function missingTool(): string | null {
-  if (spawnSync("nginx", ["-v"]).error) return "nginx is not installed (apt-get install nginx; .ci/run installs it)";
+  if (spawnSync(NGINX, ["-v"]).error) return "nginx is not installed (apt-get install nginx; .ci/run installs it)";
   if (spawnSync("openssl", ["version"]).error) return "openssl is not installed";
   if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} is not installed`;
   return null;
@@ -151,9 +154,9 @@ describeNginx("dist/ served by nginx over HTTPS (deploy/nginx)", () => {
       ].join("\n"),
     );
     const args = ["-p", tmp, "-c", path.join(tmp, "nginx.conf"), "-e", path.join(tmp, "error.log")];
-    const check = spawnSync("nginx", ["-t", ...args], { encoding: "utf8" });
+    const check = spawnSync(NGINX, ["-t", ...args], { encoding: "utf8" });
     if (check.status !== 0) throw new Error(`nginx -t rejected the configuration:\n${check.stderr}`);
-    nginx = spawn("nginx", args, { stdio: "ignore" });
+    nginx = spawn(NGINX, args, { stdio: "ignore" });
     await waitForPort(port, nginx, () => (fs.existsSync(path.join(tmp, "error.log")) ? fs.readFileSync(path.join(tmp, "error.log"), "utf8") : ""));
     manifestXml = (await request(`${host}manifest.xml`, ca)).body.toString("utf8");
   });
