@@ -54,7 +54,7 @@ export default tseslint.config(
   },
   // Node-side code: build config, CLI, scripts, benchmarks, tests.
   {
-    files: ["*.js", "*.cjs", "*.mjs", "scripts/**", "bench/**", "src/cli/**", "test/**"],
+    files: ["*.js", "*.cjs", "*.mjs", "deploy/**", "scripts/**", "bench/**", "src/cli/**", "test/**"],
     languageOptions: {
       globals: { ...globals.node },
     },

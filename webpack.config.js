@@ -6,20 +6,26 @@
  *   npm run build:dev    development build into dist/
  *   npm run dev-server   https://localhost:3000/ (falls back to http if dev certificates cannot be made)
  *
- * Environment variables:
- *   SOIL_PROD_URL   Production base URL, e.g. https://soil.example.gov.cn/addin/ . In production builds every
- *                   https://localhost:3000/ in manifest*.xml is replaced by it when copying into dist/.
- *                   Unset: dist/manifest.xml keeps localhost (so an offline `npm run build` still works).
- *   SOIL_OFFICE_JS  Where the pages get Office.js from:
- *                   "local" (default for builds) copy only office.js + o15apptofilemappingtable.js into dist/ -
- *                           enough for a plain browser (tests, the pane outside Office) and fast to build, but
- *                           inside Office, office.js also loads host scripts (excel-web-16.00.js, ...) from
- *                           next to itself, which this mode does not ship;
- *                   "full"  (default for the dev server) copy every non-debug file of @microsoft/office-js/dist
- *                           (~29 MB; self-hosting, e.g. for a network without access to Microsoft's CDN);
- *                   "cdn"   copy nothing and point the pages at https://appsforoffice.microsoft.com/lib/1/hosted/office.js
- *                           (Microsoft's supported source; use this for a production deployment with internet).
+ * Deployment switches (deploy/deployment.js resolves them; webpack's --env wins over the environment):
+ *   --env host=https://intranet.example.gov.cn/soil/     (alias: SOIL_PROD_URL=...)
+ *       Production base URL. Every https://localhost:3000/ of manifest*.xml is replaced by it in dist/ (the
+ *       manifest.xml of the repository is never changed). Unset: dist/manifest.xml keeps localhost.
+ *   --env cloud=worldwide|china                          (alias: SOIL_CLOUD=...)
+ *       china: Microsoft 365 operated by 21Vianet (世纪互联) - Office.js from that cloud's own CDN.
+ *   --env officejs=local|full|cdn                        (alias: SOIL_OFFICE_JS=...)
+ *       "cdn"   (default with a host or a cloud) the pages load Office.js from Microsoft's CDN (the China CDN for
+ *               cloud=china); nothing of Office.js is copied;
+ *       "local" (default for builds without a host) copy only office.js + o15apptofilemappingtable.js into dist/ -
+ *               enough for a plain browser (tests, the pane outside Office) and fast to build, but inside Office,
+ *               office.js also loads host scripts (excel-web-16.00.js, ...) from next to itself, which this mode
+ *               does not ship;
+ *       "full"  (default for the dev server) copy every non-debug file of @microsoft/office-js/dist (~29 MB;
+ *               self-hosting, e.g. for a network without access to Microsoft's CDN).
  *   SOIL_DEV_HTTPS=0  dev-server: serve plain http without trying certificates.
+ *
+ * Production builds name the pane's bundles by content ([name].[contenthash:8].js, safe to cache for a year) and
+ * put the Content-Security-Policy of deploy/deployment.js into taskpane.html; functions.js keeps its name because
+ * the manifest (Functions.Script.Url) names it. dist/deploy.json records the settings for scripts/nginx-config.ts.
  */
 
 const fs = require("fs");
@@ -27,29 +33,13 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { contentSecurityPolicy, resolveDeployment } = require("./deploy/deployment");
 
 const urlDev = "https://localhost:3000/";
-const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/package.json")) + "/dist";
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 const root = (...p) => path.resolve(__dirname, ...p);
-
-/** Normalised production URL (always ends with "/"), or null when SOIL_PROD_URL is unset/empty. */
-function productionUrl() {
-  const raw = (process.env.SOIL_PROD_URL || "").trim();
-  if (!raw) return null;
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`SOIL_PROD_URL is not a valid URL: ${raw}`);
-  }
-  if (url.protocol !== "https:") {
-    throw new Error(`SOIL_PROD_URL must use https (Office add-ins require it): ${raw}`);
-  }
-  return url.href.endsWith("/") ? url.href : url.href + "/";
-}
 
 /** Replace the dev URL (and the bare dev origin, as in <AppDomain>) with the production one. */
 function rewriteManifest(xml, urlProd) {
@@ -80,16 +70,16 @@ function officeJsPatterns(mode) {
   }));
 }
 
-/** In "cdn" mode, point <script src="office.js"> (./office.js, /office.js) at the Office CDN. */
-class OfficeJsCdnPlugin {
+/** Emits deploy.json: the settings this build was made with (read by scripts/nginx-config.ts). */
+class DeployInfoPlugin {
+  constructor(info) {
+    this.info = info;
+  }
   apply(compiler) {
-    compiler.hooks.compilation.tap("OfficeJsCdnPlugin", (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("OfficeJsCdnPlugin", (data) => {
-        data.html = data.html.replace(
-          /(<script\b[^>]*\bsrc=)(["']?)(?:\.?\/)?office\.js\2(?=[\s>])/g,
-          `$1"${OFFICE_JS_CDN}"`
-        );
-        return data;
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("DeployInfoPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "DeployInfoPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset("deploy.json", new sources.RawSource(JSON.stringify(this.info, null, 2) + "\n"));
       });
     });
   }
@@ -137,22 +127,22 @@ async function devServerOptions() {
 const config = async (env = {}, argv = {}) => {
   const dev = argv.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
-  // Default: "local" for builds (fast; what the tests load), "full" for the dev server so a pane sideloaded into
-  // a real Excel finds the host scripts office.js loads next to itself.
-  const officeJsMode = (process.env.SOIL_OFFICE_JS || (serving ? "full" : "local")).trim().toLowerCase();
-  if (!["local", "full", "cdn"].includes(officeJsMode)) {
-    throw new Error(`SOIL_OFFICE_JS must be local, full or cdn (got "${process.env.SOIL_OFFICE_JS}")`);
-  }
-
-  const urlProd = dev ? null : productionUrl();
+  const deployment = resolveDeployment({ env, processEnv: process.env, serving });
+  const officeJsMode = deployment.officeJs;
+  // Development pages get no CSP: the dev server's reload client and eval source maps need what it forbids.
+  const csp = dev ? null : contentSecurityPolicy(deployment);
+  const urlProd = dev ? null : deployment.host;
   if (!dev) {
     console.log(
       urlProd
         ? `[soil] production build: manifest URLs ${urlDev} -> ${urlProd}`
-        : `[soil] production build: SOIL_PROD_URL not set, dist/manifest.xml keeps ${urlDev}`
+        : `[soil] production build: no host (--env host=... or SOIL_PROD_URL), dist/manifest.xml keeps ${urlDev}`
     );
+    if (urlProd && officeJsMode === "local") {
+      console.warn("[soil] officejs=local ships only office.js: inside Office the pane also needs its host scripts (use cdn or full).");
+    }
   }
-  console.log(`[soil] Office.js source: ${officeJsMode}`);
+  console.log(`[soil] Office.js source: ${officeJsMode} (${deployment.officeJsSrc}), cloud ${deployment.cloud}`);
 
   const functionsEntry = root("src/functions/functions.ts");
   const functionsHtml = root("src/functions/functions.html");
@@ -162,6 +152,8 @@ const config = async (env = {}, argv = {}) => {
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: root("src/taskpane/taskpane.html"),
+      // Read by the template: the Office.js <script> src and the Content-Security-Policy <meta> (production).
+      soil: { officeJsSrc: deployment.officeJsSrc, csp },
       // Shared runtime: the task pane page also loads the custom functions.
       chunks: ["functions", "taskpane"],
       chunksSortMode: "manual",
@@ -189,7 +181,11 @@ const config = async (env = {}, argv = {}) => {
   if (fs.existsSync(functionsHtml)) {
     plugins.push(new HtmlWebpackPlugin({ filename: "functions.html", template: functionsHtml, chunks: ["functions"] }));
   }
-  if (officeJsMode === "cdn") plugins.push(new OfficeJsCdnPlugin());
+  if (!dev) {
+    plugins.push(
+      new DeployInfoPlugin({ host: urlProd, cloud: deployment.cloud, officeJs: officeJsMode, officeJsSrc: deployment.officeJsSrc, csp })
+    );
+  }
 
   return {
     mode: dev ? "development" : "production",
@@ -200,7 +196,10 @@ const config = async (env = {}, argv = {}) => {
     },
     output: {
       path: root("dist"),
-      filename: "[name].js",
+      // Production: bundles named by content, so a server may cache them for a year (deploy/nginx). functions.js
+      // keeps its name: the manifest's Functions.Script.Url points at it (it is served with no-cache).
+      filename: dev ? "[name].js" : (pathData) => (pathData.chunk && pathData.chunk.name === "functions" ? "[name].js" : "[name].[contenthash:8].js"),
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {
@@ -232,7 +231,7 @@ const config = async (env = {}, argv = {}) => {
       // React + Fluent UI in one pane bundle is ~300 KB raw; office.js files are copied, not bundled.
       maxEntrypointSize: 600 * 1024,
       maxAssetSize: 600 * 1024,
-      assetFilter: (name) => /^(taskpane|functions)\.js$/.test(name),
+      assetFilter: (name) => /^(taskpane|functions)(\.[0-9a-f]{8})?\.js$/.test(name),
     },
     stats: dev ? "minimal" : "normal",
     devServer: serving ? await devServerOptions() : undefined,

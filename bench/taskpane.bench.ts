@@ -32,9 +32,11 @@ export async function run(): Promise<BenchSection> {
     rows.push({ measure: `re-import ${n} rows (+10 new): context.sync() calls`, value: book.syncCount - before, unit: "syncs" });
     rows.push({ measure: `re-import ${n} rows (+10 new): time`, value: Math.round(performance.now() - start), unit: "ms" });
   }
-  const bundle = path.join(__dirname, "../dist/taskpane.js");
-  if (fs.existsSync(bundle)) {
-    const data = fs.readFileSync(bundle);
+  // Production bundles are named by content: dist/taskpane.<hash>.js.
+  const dist = path.join(__dirname, "../dist");
+  const name = fs.existsSync(dist) ? fs.readdirSync(dist).find((f) => /^taskpane(\.[0-9a-f]{8})?\.js$/.test(f)) : undefined;
+  if (name) {
+    const data = fs.readFileSync(path.join(dist, name));
     rows.push({ measure: "dist/taskpane.js", value: Math.round(data.length / 1024), unit: "KiB" });
     rows.push({ measure: "dist/taskpane.js gzip", value: Math.round(gzipSync(data).length / 1024), unit: "KiB" });
   }

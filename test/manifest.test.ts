@@ -127,7 +127,7 @@ describe("the small XML parser", () => {
   });
 });
 
-describe("production manifest (webpack SOIL_PROD_URL rewrite)", () => {
+describe("production manifest (webpack --env host=… / SOIL_PROD_URL rewrite; built for real in test/deploy)", () => {
   const prodUrl = "https://soil.example.gov.cn/addin/";
   const prod = webpackConfig.rewriteManifest(xml, prodUrl);
 

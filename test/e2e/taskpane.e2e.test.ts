@@ -10,10 +10,10 @@ import * as http from "http";
 import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import { build } from "esbuild";
 import { BrowserContext, chromium, Page } from "playwright-core";
 import { columnIndex, dayFromIso, serialFromDay, SHEETS, TASK_TABLE } from "../../src/core";
 import type { FakeWorkbook } from "../doubles/fakeExcel";
+import { excelDoubleScript } from "../doubles/browserExcelScript";
 import { docxOf } from "../doubles/docx";
 import { CHANGED, nextVersionText, seedText } from "../doubles/seedVariants";
 
@@ -35,9 +35,10 @@ function newestMtime(dir: string): number {
 
 /** Builds the add-in when dist/ is missing or older than its sources. */
 function ensureBuild(): void {
-  const bundle = path.join(DIST, "taskpane.js");
-  const sources = Math.max(newestMtime(path.join(ROOT, "src")), newestMtime(path.join(ROOT, "seeds")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
-  if (fs.existsSync(bundle) && fs.existsSync(path.join(DIST, "taskpane.html")) && fs.statSync(bundle).mtimeMs >= sources) return;
+  // Production bundles are named by content (taskpane.<hash>.js); taskpane.html is rewritten by every build.
+  const page = path.join(DIST, "taskpane.html");
+  const sources = Math.max(newestMtime(path.join(ROOT, "src")), newestMtime(path.join(ROOT, "seeds")), newestMtime(path.join(ROOT, "deploy")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
+  if (fs.existsSync(page) && fs.statSync(page).mtimeMs >= sources) return;
   execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe", timeout: 280_000 });
 }
 
@@ -55,19 +56,6 @@ function serve(root: string): Promise<http.Server> {
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-async function excelDoubleScript(): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(ROOT, "test/doubles/browserExcel.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    target: "es2020",
-    logLevel: "silent",
-  });
-  return result.outputFiles[0].text;
 }
 
 /** Runs `probe` against the double's workbook inside the page. */
