@@ -100,8 +100,18 @@ function dateOrNull(day: Day | null): CellValue {
   return day === null ? null : { date: day };
 }
 
-/** The report of `quarter` over rows evaluated at `asOf` (see reportAsOf). `generatedAt` is shown as text. */
-export function buildQuarterlyReport(rows: readonly ReportRow[], quarter: Quarter, asOf: Day, generatedAt: string, existingSheets: readonly string[]): QuarterlyReport {
+/**
+ * The report of `quarter` over rows evaluated at `asOf` (see reportAsOf). `generatedAt` is shown as text.
+ * `withChart` false (a renderer that cannot draw charts) leaves no room for one.
+ */
+export function buildQuarterlyReport(
+  rows: readonly ReportRow[],
+  quarter: Quarter,
+  asOf: Day,
+  generatedAt: string,
+  existingSheets: readonly string[],
+  withChart = true,
+): QuarterlyReport {
   const summary = summarizeByDepartment(rows.map((r) => ({ responsible: r.responsible, status: r.status, feedbackLate: r.feedbackLate })));
   const overdue = rows.filter((r) => r.status === "已逾期");
   const late = rows.filter((r) => r.feedbackLate);
@@ -123,7 +133,7 @@ export function buildQuarterlyReport(rows: readonly ReportRow[], quarter: Quarte
   });
   const summaryBlock = blocks[0];
   let chart: ReportChart | null = null;
-  if (departments.length > 0) {
+  if (withChart && departments.length > 0) {
     const firstStatusColumn = SUMMARY_HEADERS.indexOf(SUMMARY_STATUSES[0]);
     chart = {
       title: `各责任单位到期状态（${quarterLabel(quarter)}）`,

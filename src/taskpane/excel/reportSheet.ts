@@ -31,6 +31,7 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
   const meta = sheet.getRange(blockAddress(0, report.meta.length - 1, 2, 2));
   meta.numberFormat = [report.metaFormats.map((f) => REPORT_FORMATS[f])];
   meta.values = [report.meta.map(officeValue)];
+  meta.format.horizontalAlignment = "Left";
 
   for (const block of report.blocks) {
     const width = block.headers.length;
@@ -54,6 +55,7 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
     body.numberFormat = block.rows.map(() => block.formats.map((f) => REPORT_FORMATS[f]));
     body.values = block.rows.map((row) => row.map(officeValue));
     body.format.wrapText = true;
+    body.format.autofitRows();
     body.format.borders.getItem("InsideHorizontal").style = "Continuous";
     body.format.borders.getItem("EdgeBottom").style = "Continuous";
   }
