@@ -13,7 +13,6 @@ import { argb, excelValue, rowHeightFor, styleHeaderRow, wrappedLines } from "./
 const A4 = 9;
 
 export function addReportSheet(workbook: ExcelJS.Workbook, report: QuarterlyReport): ExcelJS.Worksheet {
-  const lastColumn = report.lastColumn + 1;
   const sheet = workbook.addWorksheet(report.sheetName, {
     pageSetup: {
       paperSize: A4,

@@ -1,12 +1,13 @@
 /**
- * What departments type into the input columns of 任务清单 (状态, 进展情况, 最近反馈日期, 完成日期),
+ * What departments type into the input columns of 任务清单 (状态, 进展情况, 最近反馈日期, 完成日期, an
+ * extension request with the office's decision),
  * and what the domain core says the computed columns must then show.
  */
 import type ExcelJS from "exceljs";
 import { Day, dayFromIso, serialFromDay } from "../../src/core/dates";
 import { columnIndex, DATE_FORMAT, responsibleDepartments, SHEETS } from "../../src/core/layout";
 import { allRequirements, ParsedTable, Requirement } from "../../src/core/model";
-import { daysLeft, DueStatus, dueStatus, isCompleted, isFeedbackLate } from "../../src/core/status";
+import { daysLeft, DueStatus, dueStatus, effectiveDeadline, isCompleted, isFeedbackLate } from "../../src/core/status";
 import { DepartmentSummary, summarizeByDepartment } from "../../src/core/summary";
 
 export interface DepartmentInput {
@@ -14,6 +15,9 @@ export interface DepartmentInput {
   notes?: string;
   lastFeedback?: Day;
   completedOn?: Day;
+  /** 申请延期至 and 延期审批 */
+  extensionTo?: Day;
+  extensionDecision?: string;
 }
 
 const day = (iso: string) => dayFromIso(iso)!;
@@ -34,12 +38,18 @@ const PATTERNS: (DepartmentInput | null)[] = [
   { progress: "推进中", lastFeedback: day("2017-10-10") },
   { progress: "未启动", lastFeedback: day("2018-03-15") },
   { completedOn: day("2021-06-30"), notes: "计划2021年6月完成" },
+  // Extension requests: approved (moves the deadline, also of a 持续推进 or 2017年起 row), refused, pending.
+  { progress: "推进中", extensionTo: day("2019-03-31"), extensionDecision: "同意", lastFeedback: day("2018-12-01") },
+  { progress: "推进中", extensionTo: day("2019-03-31"), extensionDecision: "不同意" },
+  { extensionTo: day("2018-12-25"), extensionDecision: "待审批" },
+  { extensionTo: day("2018-12-10"), extensionDecision: "同意" },
 ];
 
 export function sampleInputs(table: ParsedTable): Map<string, DepartmentInput> {
   const inputs = new Map<string, DepartmentInput>();
   allRequirements(table).forEach((r, i) => {
-    const pattern = PATTERNS[(i * 7) % PATTERNS.length];
+    // A step coprime with the number of patterns, so that every pattern is used.
+    const pattern = PATTERNS[(i * 5) % PATTERNS.length];
     if (pattern) inputs.set(r.id, pattern);
   });
   return inputs;
@@ -55,9 +65,11 @@ export function typeInputs(workbook: ExcelJS.Workbook, inputs: Map<string, Depar
     if (!input) return;
     if (input.progress !== undefined) row.getCell(col("progress")).value = input.progress;
     if (input.notes !== undefined) row.getCell(col("notes")).value = input.notes;
+    if (input.extensionDecision !== undefined) row.getCell(col("extensionDecision")).value = input.extensionDecision;
     for (const [key, value] of [
       ["lastFeedback", input.lastFeedback],
       ["completedOn", input.completedOn],
+      ["extensionTo", input.extensionTo],
     ] as const) {
       if (value === undefined) continue;
       const cell = row.getCell(col(key));
@@ -79,10 +91,11 @@ export function expectedByCore(table: ParsedTable, inputs: Map<string, Departmen
   const rows: ExpectedRow[] = allRequirements(table).map((r) => {
     const input = inputs.get(r.id) ?? {};
     const completed = isCompleted(input.progress, input.completedOn, asOf);
+    const extension = { to: input.extensionTo ?? null, decision: input.extensionDecision ?? null };
     return {
       requirement: r,
-      status: dueStatus({ deadline: r.deadline, progress: input.progress, completedOn: input.completedOn, asOf, dueSoonDays }),
-      daysLeft: daysLeft(r.deadline, asOf),
+      status: dueStatus({ deadline: r.deadline, progress: input.progress, completedOn: input.completedOn, asOf, dueSoonDays, extension }),
+      daysLeft: daysLeft(effectiveDeadline(r.deadline, extension), asOf),
       feedbackLate: isFeedbackLate(input.lastFeedback, asOf, completed),
     };
   });
