@@ -11,3 +11,5 @@ export * from "./serialize";
 export * from "./status";
 export * from "./summary";
 export * from "./text";
+export * from "./departmentFile";
+export * from "./departmentMerge";
