@@ -13,7 +13,7 @@
  */
 import { Day, serialFromDay } from "./dates";
 import { BASELINE_COLUMNS, cellText, columnSpec, dayOfCell } from "./departmentFile";
-import { canonicalDepartment, resolveDepartments } from "./departments";
+import { canonicalDepartment, compareDepartments, resolveDepartments } from "./departments";
 import { SoilUserError } from "./errors";
 import { CellValue, ColumnKey, DEPARTMENT_COLUMNS, TASK_COLUMNS, TASK_HEADERS } from "./layout";
 import { ExistingTaskTable } from "./reimport";
@@ -106,11 +106,11 @@ export function departmentRowIndexes(existing: ExistingTaskTable, department: st
   return out;
 }
 
-/** Departments named in the table's 责任单位 cells, in order of first appearance. */
+/** Departments named in the table's 责任单位 cells, registry order (then unknown names as they appear). */
 export function departmentsOfTable(existing: ExistingTaskTable): string[] {
   const seen = new Set<string>();
   for (const row of existing.rows) for (const name of resolveDepartments(cellText(row[INDEX.responsible])).names) seen.add(name);
-  return [...seen];
+  return [...seen].sort(compareDepartments);
 }
 
 /** Throws SoilUserError when the header row is not the layout's. */

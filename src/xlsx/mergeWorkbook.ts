@@ -8,13 +8,17 @@ import { MERGE_LOG_HEADERS, MERGE_LOG_SHEET, MERGE_LOG_WIDTHS } from "../core/de
 import { DepartmentMergePlan, mergeLogRows } from "../core/departmentMerge";
 import { columnIndex, SHEETS } from "../core/layout";
 import { freezeHeader, setCell, styleHeaderRow } from "./cells";
+import { resetInputValidations } from "./taskSheet";
 
-/** Writes the plans' updates and issues into `workbook` (the master they were planned against). */
-export function writeMergeIntoWorkbook(workbook: ExcelJS.Workbook, plans: readonly DepartmentMergePlan[]): void {
+/** Writes the plans' updates and issues into `workbook` (the master they were planned against, `taskRowCount` body rows). */
+export function writeMergeIntoWorkbook(workbook: ExcelJS.Workbook, plans: readonly DepartmentMergePlan[], taskRowCount: number): void {
   const tasks = workbook.getWorksheet(SHEETS.tasks)!;
+  resetInputValidations(tasks, taskRowCount + 1);
   for (const plan of plans) {
     for (const u of plan.updates) setCell(tasks.getRow(u.rowIndex + 2).getCell(columnIndex(u.key) + 1), u.value);
   }
+  // Cached results of the loaded formulas are stale now: every program recalculates on open.
+  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   const rows = mergeLogRows(plans);
   if (rows.length === 0) return;
   let log = workbook.getWorksheet(MERGE_LOG_SHEET);
@@ -38,6 +42,4 @@ export function writeMergeIntoWorkbook(workbook: ExcelJS.Workbook, plans: readon
       cell.alignment = { vertical: "top", wrapText: true };
     });
   }
-  // Cached results of the loaded formulas are stale now: every program recalculates on open.
-  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
 }
