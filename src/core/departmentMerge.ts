@@ -187,18 +187,18 @@ export function planDepartmentMerge(master: ExistingTaskTable, returned: Returne
       for (const k of typed) rejected.push(issue("rejected", "", k, "", comparable(k, row[INDEX[k]]), "", `部门文件第 ${fileRow + 2} 行没有编号（手工添加的行），未合并`));
       return;
     }
+    const masterRow = masterIndex.get(id);
+    const m = masterRow === undefined ? [] : master.rows[masterRow];
+    const office = (k: ColumnKey) => comparable(k, m[INDEX[k]]);
     if (seen.has(id)) {
-      rejectRow(`部门文件中编号 ${id} 重复，只合并第一次出现的行`, () => "", base);
+      rejectRow(`部门文件中编号 ${id} 重复，只合并第一次出现的行`, office, base);
       return;
     }
     seen.add(id);
-    const masterRow = masterIndex.get(id);
     if (masterRow === undefined) {
       for (const k of typed) rejected.push(issue("rejected", id, k, "", comparable(k, row[INDEX[k]]), base(k), "主表中没有此编号（可能已归档，或是部门添加的行），未合并"));
       return;
     }
-    const m = master.rows[masterRow];
-    const office = (k: ColumnKey) => comparable(k, m[INDEX[k]]);
     if (!baseRow) {
       rejectRow(`此编号不在导出给${department}的文件中，部门无权修改`, office, office);
       return;

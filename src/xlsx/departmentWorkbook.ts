@@ -34,8 +34,15 @@ export interface DepartmentWorkbookOptions {
 
 const UNLOCKED = new Set(DEPARTMENT_COLUMNS.map((key) => TASK_COLUMNS.findIndex((c) => c.key === key) + 1));
 
+export interface DepartmentWorkbook {
+  workbook: ExcelJS.Workbook;
+  /** Canonical name of the department. */
+  department: string;
+  rows: number;
+}
+
 /** The department's file from the master's task table as read. Throws SoilUserError when the department has no rows. */
-export async function buildDepartmentWorkbook(master: ExistingTaskTable, department: string, options: DepartmentWorkbookOptions): Promise<ExcelJS.Workbook> {
+export async function buildDepartmentWorkbook(master: ExistingTaskTable, department: string, options: DepartmentWorkbookOptions): Promise<DepartmentWorkbook> {
   const content = departmentFileContent(master, department);
   const workbook = new ExcelJS.Workbook();
   const created = options.created ?? new Date();
@@ -62,7 +69,7 @@ export async function buildDepartmentWorkbook(master: ExistingTaskTable, departm
 
   addInfoSheet(workbook, content.department, content.baseline, options.exportedOn);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
-  return workbook;
+  return { workbook, department: content.department, rows: content.rows.length };
 }
 
 function addInfoSheet(workbook: ExcelJS.Workbook, department: string, baseline: ReturnType<typeof departmentFileContent>["baseline"], exportedOn: Day): void {

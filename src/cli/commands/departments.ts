@@ -63,12 +63,11 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   const outDir = options.out ?? "out";
   const exportedOn = today();
   for (const department of departments) {
-    const workbook = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf });
+    const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf });
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const file = path.join(outDir, departmentFileName(department));
     assertNotOpenElsewhere(file);
     await writeFileAtomic(file, bytes);
-    const rows = workbook.getWorksheet("任务清单")!.rowCount - 1;
     io.stdout(`${department}：${rows} 行 → ${path.resolve(file)}（${(bytes.length / 1024).toFixed(1)} KB）\n`);
   }
   io.stdout(`完成：导出 ${departments.length} 个部门文件，用时 ${Date.now() - started} ms\n`);

@@ -3,6 +3,9 @@
  * never call Excel themselves, so they render and test without Excel.
  */
 import type { Day, DueStatus, ParsedTable, ReimportReport } from "../../core";
+import type { DepartmentExport, DepartmentMergeOutcome } from "./departmentFiles";
+
+export type { DepartmentExport, DepartmentMergeOutcome };
 
 export type PopulateOutcome =
   | { kind: "created"; rows: number; notices: string[] }
@@ -47,4 +50,8 @@ export interface ExcelActions {
   filterByDepartment(department: string | null): Promise<void>;
   selectRequirement(id: string): Promise<void>;
   setAsOf(day: Day): Promise<void>;
+  /** The department's rows as a workbook of its own (aliases accepted), opened in Excel or returned for a download; `today` is the export date. */
+  exportDepartmentFile(department: string, today: Day): Promise<DepartmentExport>;
+  /** Merges a department's returned .xlsx into the task table; conflicts and rejections go to 合并冲突. */
+  mergeDepartmentFile(bytes: Uint8Array, fileName: string): Promise<DepartmentMergeOutcome>;
 }
