@@ -27,7 +27,7 @@ export type DepartmentExport =
   /** Opened in a new Excel window (Excel.createWorkbook). */
   | { kind: "opened"; department: string; rows: number }
   /** This Excel cannot open a workbook from the pane: the pane offers the bytes as a download. */
-  | { kind: "download"; department: string; rows: number; fileName: string; bytes: Uint8Array };
+  | { kind: "download"; department: string; rows: number; fileName: string; bytes: Uint8Array<ArrayBuffer> };
 
 export interface DepartmentMergeOutcome {
   plan: DepartmentMergePlan;
