@@ -5,7 +5,7 @@
  * of the merged master. Renderers (src/xlsx) and readers follow it; nothing here knows exceljs.
  */
 import { Day, dayFromSerial, dayFromText, isoFromDay, serialFromDay } from "./dates";
-import { canonicalDepartmentName, departmentRowIndexes } from "./departmentMerge";
+import { canonicalDepartment, resolveDepartments } from "./departments";
 import { SoilUserError } from "./errors";
 import { CellValue, ColumnKey, ColumnSpec, computedFormulas, TASK_COLUMNS } from "./layout";
 import { ExistingTaskTable } from "./reimport";
@@ -78,6 +78,31 @@ export function columnSpec(key: ColumnKey): ColumnSpec {
   return TASK_COLUMNS.find((c) => c.key === key)!;
 }
 
+const ID_COLUMN = TASK_COLUMNS.findIndex((c) => c.key === "id");
+const RESPONSIBLE_COLUMN = TASK_COLUMNS.findIndex((c) => c.key === "responsible");
+
+/** The canonical name of a department as given (alias, stray spaces); SoilUserError when unknown and empty. */
+export function canonicalDepartmentName(department: string): string {
+  const name = canonicalDepartment(department) ?? resolveDepartments(department).names[0];
+  if (!name) throw new SoilUserError(`没有指定责任单位（“${department}”）`, "请写出责任单位的名称，例如 市环境保护局");
+  return name;
+}
+
+/** Whether a 责任单位 cell names the department (canonical names on both sides). */
+export function responsibleIncludes(responsible: unknown, department: string): boolean {
+  return resolveDepartments(cellText(responsible)).names.includes(department);
+}
+
+/** Body rows (0-based) whose 责任单位 names the department (aliases accepted in the argument). */
+export function departmentRowIndexes(existing: ExistingTaskTable, department: string): number[] {
+  const name = canonicalDepartmentName(department);
+  const out: number[] = [];
+  existing.rows.forEach((row, i) => {
+    if (cellText(row[ID_COLUMN]) !== "" && responsibleIncludes(row[RESPONSIBLE_COLUMN], name)) out.push(i);
+  });
+  return out;
+}
+
 /** A cell as read (Office.js or exceljs) turned back into what the layout writes for a column. */
 export function layoutValue(spec: ColumnSpec, value: unknown): CellValue {
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) return null;
@@ -112,7 +137,6 @@ export function departmentFileContent(existing: ExistingTaskTable, department: s
     const formulas = computedFormulas(2 + i, "portable");
     return TASK_COLUMNS.map((spec, c) => (spec.role === "computed" ? { formula: formulas[spec.key as keyof typeof formulas] } : layoutValue(spec, read[c])));
   });
-  const idColumn = TASK_COLUMNS.findIndex((c) => c.key === "id");
-  const baseline = rows.map((row) => [row[idColumn], ...BASELINE_COLUMNS.map((spec) => row[TASK_COLUMNS.indexOf(spec)])]);
+  const baseline = rows.map((row) => [row[ID_COLUMN], ...BASELINE_COLUMNS.map((spec) => row[TASK_COLUMNS.indexOf(spec)])]);
   return { department: name, rows, baseline };
 }

@@ -12,8 +12,8 @@
  * and recorded. Nothing the department typed is lost: what is not applied is in `issues`.
  */
 import { Day, serialFromDay } from "./dates";
-import { BASELINE_COLUMNS, cellText, columnSpec, dayOfCell } from "./departmentFile";
-import { canonicalDepartment, compareDepartments, resolveDepartments } from "./departments";
+import { BASELINE_COLUMNS, canonicalDepartmentName, cellText, columnSpec, dayOfCell, responsibleIncludes } from "./departmentFile";
+import { compareDepartments, resolveDepartments } from "./departments";
 import { SoilUserError } from "./errors";
 import { CellValue, ColumnKey, DEPARTMENT_COLUMNS, TASK_COLUMNS, TASK_HEADERS } from "./layout";
 import { ExistingTaskTable } from "./reimport";
@@ -83,28 +83,6 @@ export interface DepartmentMergePlan {
 
 const INDEX = Object.fromEntries(TASK_COLUMNS.map((c, i) => [c.key, i])) as Record<ColumnKey, number>;
 const DEPARTMENT_KEYS = new Set<ColumnKey>(DEPARTMENT_COLUMNS);
-
-/** The canonical name of a department as given (alias, stray spaces); SoilUserError when unknown and empty. */
-export function canonicalDepartmentName(department: string): string {
-  const name = canonicalDepartment(department) ?? resolveDepartments(department).names[0];
-  if (!name) throw new SoilUserError(`没有指定责任单位（“${department}”）`, "请写出责任单位的名称，例如 市环境保护局");
-  return name;
-}
-
-/** Whether a 责任单位 cell names the department (canonical names on both sides). */
-export function responsibleIncludes(responsible: unknown, department: string): boolean {
-  return resolveDepartments(cellText(responsible)).names.includes(department);
-}
-
-/** Body rows (0-based) whose 责任单位 names the department (aliases accepted in the argument). */
-export function departmentRowIndexes(existing: ExistingTaskTable, department: string): number[] {
-  const name = canonicalDepartmentName(department);
-  const out: number[] = [];
-  existing.rows.forEach((row, i) => {
-    if (cellText(row[INDEX.id]) !== "" && responsibleIncludes(row[INDEX.responsible], name)) out.push(i);
-  });
-  return out;
-}
 
 /** Departments named in the table's 责任单位 cells, registry order (then unknown names as they appear). */
 export function departmentsOfTable(existing: ExistingTaskTable): string[] {

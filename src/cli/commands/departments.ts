@@ -6,8 +6,8 @@
 import { readFileSync, statSync } from "fs";
 import path from "path";
 import { dayFromIso, today } from "../../core/dates";
-import { departmentFileName } from "../../core/departmentFile";
-import { applyUpdates, canonicalDepartmentName, DepartmentMergePlan, departmentsOfTable, formatMergeReport, planDepartmentMerge } from "../../core/departmentMerge";
+import { canonicalDepartmentName, departmentFileName } from "../../core/departmentFile";
+import { applyUpdates, DepartmentMergePlan, departmentsOfTable, formatMergeReport, planDepartmentMerge } from "../../core/departmentMerge";
 import { DEPARTMENTS } from "../../core/departments";
 import { SoilUserError } from "../../core/errors";
 import { buildDepartmentWorkbook } from "../../xlsx/departmentWorkbook";
