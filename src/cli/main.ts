@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `npm run soil -- <command>`: a thin entry over the SOIL library. */
 import { SoilUserError } from "../core/errors";
+import { exportCommand, mergeCommand } from "./commands/departments";
 import { parseCommand } from "./commands/parse";
 import { workbookCommand } from "./commands/workbook";
 import { CommandIo, processIo } from "./io";
@@ -10,6 +11,8 @@ type Command = (argv: string[], io: CommandIo) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   parse: { run: parseCommand, help: "parse [<文件>] [--json]      解析分工表，打印摘要或 JSON" },
   workbook: { run: workbookCommand, help: "workbook [--source <文件>] [--out <路径>] [--as-of <日期>]   生成可在任何表格软件中使用的 .xlsx" },
+  export: { run: exportCommand, help: "export <主表.xlsx> [--department <单位>] [--out <文件夹>] [--as-of <日期>]   为每个责任单位导出只含本单位工作要求的 .xlsx" },
+  merge: { run: mergeCommand, help: "merge <主表.xlsx> <部门文件.xlsx>... [--out <合并后.xlsx>]   合并部门交回的文件，冲突列在“合并冲突”工作表" },
 };
 
 function usage(): string {

@@ -15,3 +15,5 @@ export * from "./changeLog";
 export * from "./extensions";
 export * from "./report";
 export * from "./rounds";
+export * from "./departmentFile";
+export * from "./departmentMerge";

@@ -78,15 +78,24 @@ function styleDataRow(row: ExcelJS.Row, values: CellValue[]): void {
 
 /** exceljs keeps validations by address and accepts a range, which it writes as one sqref. */
 interface SheetValidations {
-  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void; model: Record<string, unknown> };
 }
 
 /** The 状态 dropdown and the date checks on every data row: one range each, not one entry per cell (20,000 per-cell entries take seconds to write). */
-function addInputValidations(sheet: ExcelJS.Worksheet, lastRow: number): void {
+export function addInputValidations(sheet: ExcelJS.Worksheet, lastRow: number): void {
   for (const v of INPUT_VALIDATIONS) {
     const column = letterOf(v.column);
     (sheet as unknown as SheetValidations).dataValidations.add(`${column}${FIRST_DATA_ROW}:${column}${lastRow}`, excelValidation(v));
   }
+}
+
+/**
+ * exceljs splits a loaded validation into one per cell and joins them again on writing into overlapping
+ * ranges (H2:H196 and H10:H196): a workbook it loaded gets the layout's validations anew.
+ */
+export function resetInputValidations(sheet: ExcelJS.Worksheet, lastRow: number): void {
+  (sheet as unknown as SheetValidations).dataValidations.model = {};
+  addInputValidations(sheet, lastRow);
 }
 
 /** One expression rule per coloured 到期状态, over whole rows, keyed on the 到期状态 column. */

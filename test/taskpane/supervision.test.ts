@@ -34,7 +34,7 @@ const clock: PaneClock = { today: () => day("2019-01-15"), now: () => NOW };
 async function populated(asOf: string, options: FakeOptions = {}) {
   const book = new FakeWorkbook({ evaluator: soilEvaluator, ...options });
   const features = detectFeatures(book.isSetSupported);
-  const actions = createExcelActions(book.run, features, clock);
+  const actions = createExcelActions(book.run, features, { clock });
   await actions.populate(parseTable(seedText()), day(asOf));
   const tasks = book.sheet(SHEETS.tasks)!;
   return { book, features, actions, tasks };

@@ -1,5 +1,6 @@
 /** The real ExcelActions: each action is one Excel.run with a fresh session. */
 import { Day, ParsedTable, SoilUserError, today } from "../../core";
+import { CreateWorkbook, exportDepartmentFile, mergeDepartmentFile } from "./departmentFiles";
 import { filterByDepartment, readStatusBoard, refreshBoard, selectRequirement, setAsOf } from "./board";
 import { populateWorkbook } from "./populate";
 import { protectTaskSheet, unprotectTaskSheet } from "./protection";
@@ -26,7 +27,20 @@ export function localTimeText(now: Date): string {
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
-export function createExcelActions(run: ExcelRun, features: ExcelFeatures, clock: PaneClock = systemClock): ExcelActions {
+/** Excel.createWorkbook (ExcelApi 1.8), looked up when called: the global exists only inside Office. */
+const officeCreateWorkbook: CreateWorkbook = async (base64) => {
+  await Excel.createWorkbook(base64);
+};
+
+/** What tests replace: the clock, and Excel.createWorkbook (a global only inside Office). */
+export interface ActionOptions {
+  clock?: PaneClock;
+  createWorkbook?: CreateWorkbook;
+}
+
+export function createExcelActions(run: ExcelRun, features: ExcelFeatures, options: ActionOptions = {}): ExcelActions {
+  const clock = options.clock ?? systemClock;
+  const createWorkbook = options.createWorkbook ?? officeCreateWorkbook;
   const withSession = <T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> => {
     if (!features.minimum) {
       return Promise.reject(new SoilUserError("此版本的 Excel 过旧，SOIL 无法使用（需要 ExcelApi 1.4 及以上）。", "请使用 Microsoft 365、Excel 2019 及以上版本，或网页版 Excel。"));
@@ -48,5 +62,7 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, clock
     writeQuarterlyReport: (quarter) => withSession((s) => writeQuarterlyReport(s, quarter, clock.today(), localTimeText(clock.now()))),
     protectTaskSheet: (request) => withSession((s) => protectTaskSheet(s, request)),
     unprotectTaskSheet: (password) => withSession((s) => unprotectTaskSheet(s, password)),
+    exportDepartmentFile: (department: string, today: Day) => withSession((s) => exportDepartmentFile(s, department, today, createWorkbook)),
+    mergeDepartmentFile: (bytes: Uint8Array, fileName: string) => withSession((s) => mergeDepartmentFile(s, bytes, fileName)),
   };
 }

@@ -28,6 +28,8 @@ export interface ExcelFeatures {
   chartSeries: boolean;
   /** ExcelApi 1.8: data validation (the 状态 drop-down). */
   dataValidation: boolean;
+  /** ExcelApi 1.8: Excel.createWorkbook (a department's file opens as a new workbook; without it the pane offers a download). */
+  createWorkbook: boolean;
   /**
    * ExcelApi 1.13: Table.resize. Re-import then writes new rows below the table and resizes it, instead of
    * TableRowCollection.add, which Microsoft warns causes merge conflicts under coauthoring.
@@ -63,6 +65,7 @@ export function detectFeatures(isSetSupported: IsSetSupported, displayLanguage?:
     freezePanes: api("1.7"),
     chartSeries: api("1.7"),
     dataValidation: api("1.8"),
+    createWorkbook: api("1.8"),
     tableResize: api("1.13"),
     protection: api("1.2"),
     unprotectWithPassword: api("1.7"),

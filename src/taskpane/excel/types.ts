@@ -3,10 +3,11 @@
  * never call Excel themselves, so they render and test without Excel.
  */
 import type { Day, DueStatus, ExtensionRequest, ParsedTable, Quarter, ReimportReport, RoundProgress } from "../../core";
+import type { DepartmentExport, DepartmentMergeOutcome } from "./departmentFiles";
 import type { ProtectOutcome, ProtectRequest } from "./protection";
 import type { ExtensionVerdict, ReportOutcome } from "./supervision";
 
-export type { ExtensionVerdict, ProtectOutcome, ProtectRequest, ReportOutcome };
+export type { DepartmentExport, DepartmentMergeOutcome, ExtensionVerdict, ProtectOutcome, ProtectRequest, ReportOutcome };
 
 export type PopulateOutcome =
   | { kind: "created"; rows: number; notices: string[] }
@@ -70,4 +71,8 @@ export interface ExcelActions {
   writeQuarterlyReport(quarter: Quarter): Promise<ReportOutcome>;
   protectTaskSheet(request: ProtectRequest): Promise<ProtectOutcome>;
   unprotectTaskSheet(password: string): Promise<void>;
+  /** The department's rows as a workbook of its own (aliases accepted), opened in Excel or returned for a download; `today` is the export date. */
+  exportDepartmentFile(department: string, today: Day): Promise<DepartmentExport>;
+  /** Merges a department's returned .xlsx into the task table; conflicts and rejections go to 合并冲突. */
+  mergeDepartmentFile(bytes: Uint8Array, fileName: string): Promise<DepartmentMergeOutcome>;
 }

@@ -1,0 +1,107 @@
+/**
+ * `soil export <主表.xlsx> [--department <单位>] [--out <文件夹>]`: one file per department (only its rows);
+ * `soil merge <主表.xlsx> <部门文件.xlsx>... [--out <合并后.xlsx>]`: the returned files merged into a copy of
+ * the master, with every conflict and rejection on its 合并冲突 sheet. Thin over src/core and src/xlsx.
+ */
+import { readFileSync, statSync } from "fs";
+import path from "path";
+import { dayFromIso, today } from "../../core/dates";
+import { canonicalDepartmentName, departmentFileName } from "../../core/departmentFile";
+import { applyUpdates, DepartmentMergePlan, departmentsOfTable, formatMergeReport, planDepartmentMerge } from "../../core/departmentMerge";
+import { DEPARTMENTS } from "../../core/departments";
+import { SoilUserError } from "../../core/errors";
+import { buildDepartmentWorkbook } from "../../xlsx/departmentWorkbook";
+import { writeMergeIntoWorkbook } from "../../xlsx/mergeWorkbook";
+import { readDepartmentWorkbook, readMasterWorkbook } from "../../xlsx/readWorkbook";
+import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
+import { CommandIo } from "../io";
+
+export const EXPORT_USAGE = "用法：npm run soil -- export <主表.xlsx> [--department <责任单位>] [--out <文件夹>] [--as-of <YYYY-MM-DD>]";
+export const MERGE_USAGE = "用法：npm run soil -- merge <主表.xlsx> <部门文件.xlsx>... [--out <合并后.xlsx>]";
+
+/** Positional arguments and --name value / --name=value options (each at most once). */
+export function parseArguments(argv: string[], names: readonly string[], usage: string): { files: string[]; options: Record<string, string> } {
+  const files: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
+    if (!m) {
+      files.push(argv[i]);
+      continue;
+    }
+    if (!names.includes(m[1])) throw new SoilUserError(`不认识的参数“${argv[i]}”`, usage);
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value === "") throw new SoilUserError(`参数 --${m[1]} 后面缺少值`, usage);
+    if (options[m[1]] !== undefined) throw new SoilUserError(`参数 --${m[1]} 重复出现`, usage);
+    options[m[1]] = value;
+  }
+  return { files, options };
+}
+
+function readXlsx(file: string): Buffer {
+  try {
+    if (statSync(file).isDirectory()) throw new SoilUserError(`“${file}”是一个文件夹，不是 .xlsx 文件`);
+    return readFileSync(file);
+  } catch (error) {
+    if (error instanceof SoilUserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new SoilUserError(`找不到文件“${file}”`, "请检查路径是否正确");
+    throw new SoilUserError(`无法读取“${file}”：${(error as Error).message}`);
+  }
+}
+
+const GENERIC = new Set(DEPARTMENTS.filter((d) => d.generic).map((d) => d.name));
+
+export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { files, options } = parseArguments(argv, ["department", "out", "as-of"], EXPORT_USAGE);
+  const asOf = options["as-of"] === undefined ? null : dayFromIso(options["as-of"]);
+  if (asOf === null && options["as-of"] !== undefined) throw new SoilUserError(`“${options["as-of"]}”不是有效日期`, "统计日期请写成 YYYY-MM-DD，例如 --as-of 2018-12-20");
+  if (files.length !== 1) throw new SoilUserError("请给出一个主表文件（由 npm run workbook 生成、办公室保存的 .xlsx）", EXPORT_USAGE);
+  const started = Date.now();
+  const master = await readMasterWorkbook(readXlsx(files[0]), path.basename(files[0]));
+  const departments = options.department !== undefined ? [canonicalDepartmentName(options.department)] : departmentsOfTable(master.table).filter((d) => !GENERIC.has(d));
+  const outDir = options.out ?? "out";
+  const exportedOn = today();
+  for (const department of departments) {
+    const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf });
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const file = path.join(outDir, departmentFileName(department));
+    assertNotOpenElsewhere(file);
+    await writeFileAtomic(file, bytes);
+    io.stdout(`${department}：${rows} 行 → ${path.resolve(file)}（${(bytes.length / 1024).toFixed(1)} KB）\n`);
+  }
+  io.stdout(`完成：导出 ${departments.length} 个部门文件，用时 ${Date.now() - started} ms\n`);
+  return 0;
+}
+
+export async function mergeCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { files, options } = parseArguments(argv, ["out"], MERGE_USAGE);
+  if (files.length < 2) throw new SoilUserError("请给出主表和至少一个部门交回的文件", MERGE_USAGE);
+  const [masterFile, ...returnedFiles] = files;
+  const out = options.out ?? path.join(path.dirname(masterFile), `${path.basename(masterFile, path.extname(masterFile))}-已合并.xlsx`);
+  if (path.extname(out).toLowerCase() !== ".xlsx") throw new SoilUserError(`输出文件“${out}”的扩展名不是 .xlsx`, MERGE_USAGE);
+  if (path.resolve(out) === path.resolve(masterFile)) throw new SoilUserError("合并结果不能覆盖主表本身", "请用 --out 指定另一个文件名，核对后再替换主表");
+  assertNotOpenElsewhere(out);
+  const master = await readMasterWorkbook(readXlsx(masterFile), path.basename(masterFile));
+  let table = master.table;
+  const plans: DepartmentMergePlan[] = [];
+  for (const file of returnedFiles) {
+    const returned = await readDepartmentWorkbook(readXlsx(file), path.basename(file));
+    // Each file is planned against the master with the files before it merged.
+    const plan = planDepartmentMerge(table, returned);
+    table = applyUpdates(table, plan.updates);
+    plans.push(plan);
+    io.stdout(`${path.basename(file)}\n${formatMergeReport(plan.report).map((l) => `  ${l}\n`).join("")}`);
+    for (const i of [...plan.conflicts, ...plan.rejected, ...plan.ignored]) {
+      io.stdout(`    [${ISSUE_LABELS[i.kind]}] ${i.id || "（无编号）"} ${i.column}：部门“${i.departmentValue}”，办公室“${i.office}”，原值“${i.baseline}”—${i.reason}\n`);
+    }
+  }
+  writeMergeIntoWorkbook(master.workbook, plans, table.rows.length);
+  const bytes = Buffer.from(await master.workbook.xlsx.writeBuffer());
+  await writeFileAtomic(out, bytes);
+  const issues = plans.reduce((n, p) => n + p.conflicts.length + p.rejected.length + p.ignored.length, 0);
+  io.stdout(`完成：${path.resolve(out)}（更新 ${plans.reduce((n, p) => n + p.updates.length, 0)} 个单元格；${issues} 条记录在“合并冲突”工作表中）\n`);
+  return 0;
+}
+
+const ISSUE_LABELS = { conflict: "冲突", rejected: "拒绝", ignored: "忽略" } as const;

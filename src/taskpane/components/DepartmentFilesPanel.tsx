@@ -1,0 +1,111 @@
+import * as React from "react";
+import { Button, Field, Link, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import type { DepartmentExport, DepartmentMergeOutcome } from "../excel/types";
+import { DepartmentMergeReport } from "./DepartmentMergeReport";
+import { DepartmentPicker } from "./DepartmentPicker";
+
+export interface DepartmentFilesPanelProps {
+  /** Departments named in 责任单位 (the status board's list). */
+  departments: readonly string[];
+  /** No workbook to work on (outside Excel, or before the task sheet exists). */
+  disabled: boolean;
+  /** ExcelActions.exportDepartmentFile with today's date bound. */
+  exportFile(department: string): Promise<DepartmentExport>;
+  /** ExcelActions.mergeDepartmentFile. */
+  mergeFile(bytes: Uint8Array, fileName: string): Promise<DepartmentMergeOutcome>;
+  /** An action failed: the pane shows it (describeError + ErrorNotice). */
+  onError(error: unknown): void;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+interface MergedFile {
+  fileName: string;
+  outcome: DepartmentMergeOutcome;
+}
+
+/**
+ * 部门文件: export one department's rows as its own workbook, and merge the files departments return.
+ * Every Excel call is one of the two actions it is given.
+ */
+export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeFile, onError }: DepartmentFilesPanelProps): React.JSX.Element {
+  const styles = useStyles();
+  const [department, setDepartment] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState<"export" | "merge" | null>(null);
+  const [exported, setExported] = React.useState<string | null>(null);
+  const [download, setDownload] = React.useState<{ url: string; fileName: string } | null>(null);
+  const [merged, setMerged] = React.useState<MergedFile[]>([]);
+
+  React.useEffect(() => () => {
+    if (download) URL.revokeObjectURL(download.url);
+  }, [download]);
+
+  const onExport = async () => {
+    if (!department) return;
+    setBusy("export");
+    setExported(null);
+    setDownload(null);
+    try {
+      const result = await exportFile(department);
+      if (result.kind === "download") {
+        const blob = new Blob([result.bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+        setDownload({ url: URL.createObjectURL(blob), fileName: result.fileName });
+        setExported(`${result.department}：${result.rows} 条工作要求。此版本 Excel 不能直接打开新工作簿，请下载后发给该单位。`);
+      } else {
+        setExported(`${result.department}：${result.rows} 条工作要求，已在新窗口中打开，请另存后发给该单位。`);
+      }
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onFiles = async (files: FileList | null) => {
+    if (!files || files.length === 0) return;
+    setBusy("merge");
+    const results: MergedFile[] = [];
+    try {
+      // One after another: each file is planned against the table with the files before it merged.
+      for (const file of Array.from(files)) {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        results.push({ fileName: file.name, outcome: await mergeFile(bytes, file.name) });
+      }
+    } catch (error) {
+      onError(error);
+    } finally {
+      setMerged(results);
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-label="部门文件">
+      <Text className={styles.note}>为一个责任单位导出只含本单位工作要求的工作簿；各单位填写后交回，在这里合并。双方都改过的单元格保留办公室的值，部门的值记在“合并冲突”工作表中。</Text>
+      <DepartmentPicker departments={departments} value={department} disabled={disabled || busy !== null} onChange={setDepartment} />
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={disabled || busy !== null || department === null} onClick={onExport}>
+          导出
+        </Button>
+        {busy === "export" && <Spinner size="tiny" label="正在导出…" />}
+      </div>
+      {exported && <Text>{exported}</Text>}
+      {download && (
+        <Link href={download.url} download={download.fileName}>
+          下载 {download.fileName}
+        </Link>
+      )}
+      <Field label="合并交回的文件（.xlsx，可多选）">
+        <input type="file" accept=".xlsx" multiple disabled={disabled || busy !== null} onChange={(e) => void onFiles(e.currentTarget.files)} />
+      </Field>
+      {busy === "merge" && <Spinner size="tiny" label="正在合并…" />}
+      {merged.map((m, i) => (
+        <DepartmentMergeReport key={`${i}-${m.fileName}`} fileName={m.fileName} outcome={m.outcome} />
+      ))}
+    </section>
+  );
+}

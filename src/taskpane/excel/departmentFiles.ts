@@ -1,0 +1,113 @@
+/**
+ * Department files from the task pane: export one department's rows as its own workbook (opened as a new
+ * Excel window where ExcelApi 1.8 has Excel.createWorkbook, else returned as bytes for a download), and
+ * merge a returned file into the task table (the core plans, core/departmentMerge.ts). The exceljs side
+ * (src/xlsx) is imported lazily, so it lands in its own chunk and not in taskpane.js.
+ */
+import {
+  Day,
+  departmentFileName,
+  DepartmentMergePlan,
+  formatMergeReport,
+  MERGE_LOG_HEADERS,
+  MERGE_LOG_SHEET,
+  MERGE_LOG_WIDTHS,
+  planDepartmentMerge,
+  serialFromDay,
+  TASK_COLUMNS,
+  CellValue,
+} from "../../core";
+import { blockAddress } from "./cells";
+import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
+import { readTaskTable } from "./readTasks";
+import { WorkbookSession } from "./session";
+import { writeSheetFrame } from "./sheetFrame";
+
+export type DepartmentExport =
+  /** Opened in a new Excel window (Excel.createWorkbook). */
+  | { kind: "opened"; department: string; rows: number }
+  /** This Excel cannot open a workbook from the pane: the pane offers the bytes as a download. */
+  | { kind: "download"; department: string; rows: number; fileName: string; bytes: Uint8Array<ArrayBuffer> };
+
+export interface DepartmentMergeOutcome {
+  plan: DepartmentMergePlan;
+  /** The report in Chinese, one line each. */
+  lines: string[];
+}
+
+/** Excel.createWorkbook, or a test double's. */
+export type CreateWorkbook = (base64: string) => Promise<void>;
+
+const LOG_COLUMNS = MERGE_LOG_HEADERS.map((header, i) => ({ header, width: MERGE_LOG_WIDTHS[i], wrap: i >= 3 }));
+
+function base64Of(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export async function exportDepartmentFile(session: WorkbookSession, department: string, exportedOn: Day, createWorkbook: CreateWorkbook): Promise<DepartmentExport> {
+  const read = await readTaskTable(session);
+  const { buildDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/departmentWorkbook");
+  const { workbook, department: name, rows } = await buildDepartmentWorkbook({ headers: read.headers, rows: read.rows }, department, { exportedOn });
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  if (!session.features.createWorkbook) return { kind: "download", department: name, rows, fileName: departmentFileName(name), bytes };
+  await createWorkbook(base64Of(bytes));
+  return { kind: "opened", department: name, rows };
+}
+
+function officeCell(value: CellValue): string | number | boolean {
+  if (value === null) return "";
+  if (typeof value === "object") return "date" in value ? serialFromDay(value.date) : "";
+  return value;
+}
+
+export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8Array, fileName: string): Promise<DepartmentMergeOutcome> {
+  const { context, batcher, features } = session;
+  const sheets = context.workbook.worksheets;
+  // Whether 合并冲突 exists: loaded with the first sync of readTaskTable.
+  sheets.load("items/name");
+  const read = await readTaskTable(session);
+  const { readDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/readWorkbook");
+  const returned = await readDepartmentWorkbook(bytes, fileName);
+  const plan = planDepartmentMerge({ headers: read.headers, rows: read.rows }, returned);
+  const issues = [...plan.conflicts, ...plan.rejected, ...plan.ignored].map((i) => [i.department, i.id, i.column, i.office, i.departmentValue, i.baseline, i.reason]);
+
+  let log: Excel.Worksheet | null = null;
+  let firstFree = 2;
+  if (issues.length > 0) {
+    if (sheets.items.some((s) => s.name === MERGE_LOG_SHEET)) {
+      log = sheets.getItem(MERGE_LOG_SHEET);
+      const used = log.getUsedRangeOrNullObject(true).load("rowCount,rowIndex");
+      await context.sync();
+      if (!used.isNullObject) firstFree = Math.max(2, used.rowIndex + used.rowCount + 1);
+    } else {
+      await batcher.add(OPERATION_OVERHEAD * (LOG_COLUMNS.length + 4), () => {
+        log = sheets.add(MERGE_LOG_SHEET);
+        writeSheetFrame(log, LOG_COLUMNS, features);
+      });
+    }
+  }
+
+  // Each updated cell in its own small range: departments change few cells, scattered over the table.
+  // Text columns are "@" already, so a value that starts with = stays text; dates are written as serials.
+  for (const u of plan.updates) {
+    const column = TASK_COLUMNS.findIndex((c) => c.key === u.key);
+    const value = officeCell(u.value);
+    await batcher.add(estimateJsonBytes(value) + OPERATION_OVERHEAD, () => {
+      read.sheet.getRange(blockAddress(column, column, u.rowIndex + 2, u.rowIndex + 2)).values = [[value]];
+    });
+  }
+  let top = firstFree;
+  for (const block of chunkRows(issues, PAYLOAD_BUDGET / 4)) {
+    const at = top;
+    await batcher.add(2 * estimateJsonBytes(block) + 2 * OPERATION_OVERHEAD, () => {
+      const range = log!.getRange(blockAddress(0, LOG_COLUMNS.length - 1, at, at + block.length - 1));
+      range.numberFormat = block.map((row) => row.map(() => "@"));
+      range.values = block;
+    });
+    top += block.length;
+  }
+  await session.finish();
+  return { plan, lines: formatMergeReport(plan.report) };
+}

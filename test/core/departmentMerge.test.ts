@@ -1,0 +1,208 @@
+/** Three-way merge of a department's returned file into the office's task table (pure core). */
+import {
+  ColumnKey,
+  dayFromIso,
+  departmentFileContent,
+  departmentRowIndexes,
+  ExistingTaskTable,
+  mergeLogRows,
+  planDepartmentMerge,
+  ReturnedDepartmentFile,
+  serialFromDay,
+  SoilUserError,
+  TASK_COLUMNS,
+  TASK_HEADERS,
+  applyUpdates,
+  BASELINE_COLUMNS,
+} from "../../src/core";
+
+const serial = (iso: string) => serialFromDay(dayFromIso(iso)!);
+
+function row(cells: Partial<Record<ColumnKey, unknown>>): unknown[] {
+  const defaults: Partial<Record<ColumnKey, unknown>> = { taskNo: 1, title: "主要工作", text: "工作要求", deadlineRaw: "2018年底", dueDate: serial("2018-12-31"), progress: "未启动" };
+  return TASK_COLUMNS.map((c) => cells[c.key] ?? defaults[c.key] ?? "");
+}
+
+function master(): ExistingTaskTable {
+  return {
+    headers: [...TASK_HEADERS],
+    rows: [
+      row({ id: "1.1", responsible: "市环境保护局" }),
+      row({ id: "1.2", responsible: "市农牧局、市环境保护局" }),
+      row({ id: "2.1", responsible: "市农牧局" }),
+      row({ id: "2.2", responsible: "市环境保护局", notes: "办公室原有记录" }),
+      row({ id: "3.1", responsible: "市环境保护局、市国土资源局" }),
+    ],
+  };
+}
+
+/** The file the department got: its rows and baseline, as departmentFileContent makes them. */
+function exported(table: ExistingTaskTable, department: string): { rows: unknown[][]; baseline: ReturnedDepartmentFile["baseline"] } {
+  const indexes = departmentRowIndexes(table, department);
+  const rows = indexes.map((i) => [...table.rows[i]]);
+  const baseline = new Map(rows.map((r) => [String(r[0]), Object.fromEntries(BASELINE_COLUMNS.map((spec) => [spec.key, r[TASK_COLUMNS.indexOf(spec)]]))]));
+  return { rows, baseline };
+}
+
+const col = (key: ColumnKey) => TASK_COLUMNS.findIndex((c) => c.key === key);
+function returned(department: string, rows: unknown[][], baseline: ReturnedDepartmentFile["baseline"]): ReturnedDepartmentFile {
+  return { department, exportedOn: dayFromIso("2018-12-01"), baseline, table: { headers: [...TASK_HEADERS], rows } };
+}
+function edit(rows: unknown[][], id: string, key: ColumnKey, value: unknown): void {
+  rows.find((r) => r[0] === id)![col(key)] = value;
+}
+
+describe("departmentRowIndexes", () => {
+  test("rows whose 责任单位 names the department, aliases and stray spaces accepted", () => {
+    const table = master();
+    (table.rows as unknown[][]).push(row({ id: "4.1", responsible: "市环保局、市林业局" }), row({ id: "4.2", responsible: "市环 境保护局" }));
+    expect(departmentRowIndexes(table, "市环境保护局")).toEqual([0, 1, 3, 4, 5, 6]);
+    expect(departmentRowIndexes(table, " 市环保局 ")).toEqual([0, 1, 3, 4, 5, 6]);
+    expect(departmentRowIndexes(table, "市农业局")).toEqual([1, 2]);
+    expect(departmentRowIndexes(table, "市财政局")).toEqual([]);
+  });
+
+  test("a department without rows cannot be exported", () => {
+    expect(() => departmentFileContent(master(), "市财政局")).toThrow(SoilUserError);
+  });
+});
+
+describe("planDepartmentMerge", () => {
+  test("rows reordered: matched by 编号, each value applied to its own row", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环境保护局");
+    edit(rows, "1.1", "progress", "推进中");
+    edit(rows, "3.1", "notes", "已完成详查方案");
+    edit(rows, "2.2", "lastFeedback", serial("2018-10-09"));
+    rows.reverse();
+    const plan = planDepartmentMerge(table, returned("市环境保护局", rows, baseline));
+    expect(plan.updates).toEqual([
+      { rowIndex: 4, id: "3.1", key: "notes", value: "已完成详查方案" },
+      { rowIndex: 3, id: "2.2", key: "lastFeedback", value: { date: dayFromIso("2018-10-09") } },
+      { rowIndex: 0, id: "1.1", key: "progress", value: "推进中" },
+    ]);
+    expect(plan.report).toMatchObject({ rowsInFile: 4, rowsMatched: 4, rowsChanged: 3, applied: 3, conflicts: 0, rejected: 0, ignored: 0, missingIds: [] });
+  });
+
+  test("a row it had no right to change: every change rejected, recorded, nothing written", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环境保护局");
+    // 2.1 belongs to 市农牧局 only: the department copied it into its file and typed into it.
+    const foreign = [...table.rows[2]];
+    foreign[col("progress")] = "已完成";
+    foreign[col("notes")] = "我们做的";
+    rows.push(foreign);
+    const plan = planDepartmentMerge(table, returned("市环境保护局", rows, baseline));
+    expect(plan.updates).toEqual([]);
+    expect(plan.rejected.map((i) => [i.id, i.column, i.office, i.departmentValue])).toEqual([
+      ["2.1", "状态", "未启动", "已完成"],
+      ["2.1", "进展情况", "", "我们做的"],
+    ]);
+    expect(plan.rejected[0].reason).toContain("无权修改");
+  });
+
+  test("a row reassigned by the office since the export: changes rejected", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环境保护局");
+    (table.rows[1] as unknown[])[col("responsible")] = "市农牧局";
+    edit(rows, "1.2", "notes", "已开展");
+    const plan = planDepartmentMerge(table, returned("市环境保护局", rows, baseline));
+    expect(plan.updates).toEqual([]);
+    expect(plan.rejected).toHaveLength(1);
+    expect(plan.rejected[0]).toMatchObject({ id: "1.2", column: "进展情况", departmentValue: "已开展", reason: expect.stringContaining("不包括市环境保护局") });
+  });
+
+  test("structure, computed and office columns edited: ignored and reported", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环境保护局");
+    edit(rows, "1.1", "text", "改过的工作要求");
+    edit(rows, "1.1", "deadlineRaw", "2019年底");
+    edit(rows, "1.1", "extensionDecision", "同意");
+    edit(rows, "1.1", "notes", "正常填写");
+    const file = returned("市环境保护局", rows, baseline);
+    const plan = planDepartmentMerge(table, { ...file, overwrittenFormulas: [{ id: "1.1", key: "dueStatus", value: "已完成" }] });
+    expect(plan.updates).toEqual([{ rowIndex: 0, id: "1.1", key: "notes", value: "正常填写" }]);
+    expect(plan.ignored.map((i) => [i.column, i.departmentValue])).toEqual([
+      ["工作要求", "改过的工作要求"],
+      ["完成时限", "2019年底"],
+      ["延期审批", "同意"],
+      ["到期状态", "已完成"],
+    ]);
+    expect(plan.ignored[2].reason).toContain("督办办公室");
+  });
+
+  test("conflict: the office keeps its value, the department's is recorded; the same value on both sides is no conflict", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环境保护局");
+    (table.rows[3] as unknown[])[col("notes")] = "办公室改过";
+    (table.rows[0] as unknown[])[col("progress")] = "推进中";
+    edit(rows, "2.2", "notes", "部门改过");
+    edit(rows, "1.1", "progress", "推进中");
+    const plan = planDepartmentMerge(table, returned("市环境保护局", rows, baseline));
+    expect(plan.updates).toEqual([]);
+    expect(plan.conflicts).toEqual([
+      { kind: "conflict", department: "市环境保护局", id: "2.2", column: "进展情况", office: "办公室改过", departmentValue: "部门改过", baseline: "办公室原有记录", reason: expect.any(String) },
+    ]);
+    expect(plan.report.sameValue).toBe(1);
+    expect(mergeLogRows([plan])).toEqual([["市环境保护局", "2.2", "进展情况", "办公室改过", "部门改过", "办公室原有记录", expect.any(String)]]);
+  });
+
+  test("alias department name in the file", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环保局");
+    edit(rows, "1.2", "notes", "联合推进");
+    const plan = planDepartmentMerge(table, returned("市环保局", rows, baseline));
+    expect(plan.department).toBe("市环境保护局");
+    expect(plan.updates).toEqual([{ rowIndex: 1, id: "1.2", key: "notes", value: "联合推进" }]);
+  });
+
+  test("dates compare as days: a serial, date text and a Date are the same day; text that is no date is rejected", () => {
+    const table = master();
+    (table.rows[0] as unknown[])[col("lastFeedback")] = serial("2018-07-09");
+    const { rows, baseline } = exported(table, "市环境保护局");
+    // Re-typed as text / as a Date read by exceljs: same day, nothing to merge.
+    edit(rows, "1.1", "lastFeedback", "2018年7月9日");
+    edit(rows, "1.2", "completedOn", "2018-11-30");
+    edit(rows, "2.2", "lastFeedback", new Date(Date.UTC(2018, 9, 8)));
+    edit(rows, "3.1", "extensionTo", "明年");
+    const plan = planDepartmentMerge(table, returned("市环境保护局", rows, baseline));
+    expect(plan.updates).toEqual([
+      { rowIndex: 1, id: "1.2", key: "completedOn", value: { date: dayFromIso("2018-11-30") } },
+      { rowIndex: 3, id: "2.2", key: "lastFeedback", value: { date: dayFromIso("2018-10-08") } },
+    ]);
+    expect(plan.rejected.map((i) => [i.id, i.column, i.reason])).toEqual([["3.1", "申请延期至", "“明年”不是有效日期"]]);
+    // Applied, the next file's plan sees the merged values.
+    const after = applyUpdates(table, plan.updates);
+    expect(after.rows[1][col("completedOn")]).toBe(serial("2018-11-30"));
+  });
+
+  test("unknown 编号, a row without 编号, a duplicate and a missing row are reported, nothing lost", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环境保护局");
+    const missing = rows.splice(rows.findIndex((r) => r[0] === "3.1"), 1);
+    expect(missing).toHaveLength(1);
+    rows.push(row({ id: "9.9", responsible: "市环境保护局", notes: "新增一条" }), row({ id: "", responsible: "市环境保护局", notes: "手工行" }));
+    const dup = [...rows[0]];
+    dup[col("notes")] = "重复行的内容";
+    rows.push(dup);
+    const plan = planDepartmentMerge(table, returned("市环境保护局", rows, baseline));
+    expect(plan.updates).toEqual([]);
+    expect(plan.rejected.map((i) => [i.id, i.departmentValue])).toEqual([
+      ["9.9", "未启动"],
+      ["9.9", "新增一条"],
+      ["", "未启动"],
+      ["", "手工行"],
+      ["1.1", "重复行的内容"],
+    ]);
+    expect(plan.report.missingIds).toEqual(["3.1"]);
+  });
+
+  test("a status outside the drop-down list is rejected, a header out of place is a user error", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环境保护局");
+    edit(rows, "1.1", "progress", "快完成了");
+    expect(planDepartmentMerge(table, returned("市环境保护局", rows, baseline)).rejected[0]).toMatchObject({ id: "1.1", column: "状态" });
+    const bad = returned("市环境保护局", rows, baseline);
+    expect(() => planDepartmentMerge(table, { ...bad, table: { ...bad.table, headers: ["编号", "序号", "工作要求"] } })).toThrow(/第 3 列应为“主要工作”/);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * Department files through the Excel test double: export reads the task table and opens the department's
+ * workbook with Excel.createWorkbook (or returns it for a download before ExcelApi 1.8); merge writes only
+ * the planned cells of the task table and appends every conflict to 合并冲突, in few syncs.
+ */
+import ExcelJS from "exceljs";
+import { columnIndex, ColumnKey, dayFromIso, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, parseTable, serialFromDay, SHEETS, TASK_COLUMNS } from "../../src/core";
+import { createExcelActions } from "../../src/taskpane/excel/actions";
+import { detectFeatures } from "../../src/taskpane/excel/requirements";
+import { readDepartmentWorkbook } from "../../src/xlsx/readWorkbook";
+import { FakeOptions, FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
+import { seedText } from "../doubles/seedVariants";
+import { soilEvaluator } from "../doubles/soilEvaluator";
+
+const AS_OF = dayFromIso("2018-12-20")!;
+const EXPORTED = dayFromIso("2018-12-01")!;
+const col = (key: ColumnKey) => columnIndex(key);
+
+async function populated(options: FakeOptions = {}) {
+  const book = new FakeWorkbook({ evaluator: soilEvaluator, ...options });
+  const opened: string[] = [];
+  const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported), {
+    createWorkbook: async (base64) => {
+      opened.push(base64);
+    },
+  });
+  await actions.populate(parseTable(seedText()), AS_OF);
+  const tasks = book.sheet(SHEETS.tasks)!;
+  return { book, actions, tasks, opened };
+}
+
+function rowOf(sheet: SheetModel, id: string): number {
+  for (let r = 2; r <= sheet.lastRow(); r++) if (sheet.cell(r, 0)?.value === id) return r;
+  throw new Error(`no row ${id}`);
+}
+
+/** What a department does with its file in Excel: sorts it, fills in cells, edits one it should not. */
+async function departmentEdits(bytes: Uint8Array, edit: (rowOf: (id: string) => ExcelJS.Row, sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = book.getWorksheet(SHEETS.tasks)!;
+  edit((id) => {
+    for (let r = 2; r <= sheet.rowCount; r++) if (sheet.getRow(r).getCell(1).value === id) return sheet.getRow(r);
+    throw new Error(`no row ${id}`);
+  }, sheet);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+test("export opens the department's rows as a new workbook (ExcelApi 1.8)", async () => {
+  const { book, actions, tasks, opened } = await populated();
+  tasks.ensure(rowOf(tasks, "1.1"), col("notes")).value = "已部署";
+  const syncs = book.syncCount;
+  const result = await actions.exportDepartmentFile("市环保局", EXPORTED);
+  expect(result).toEqual({ kind: "opened", department: "市环境保护局", rows: 101 });
+  // Reads only: the table check, header + row count, one block of 195 rows.
+  expect(book.syncCount - syncs).toBe(3);
+  expect(opened).toHaveLength(1);
+  const file = await readDepartmentWorkbook(Buffer.from(opened[0], "base64"));
+  expect(file.department).toBe("市环境保护局");
+  expect(file.exportedOn).toBe(EXPORTED);
+  expect(file.table.rows).toHaveLength(101);
+  expect(file.table.rows[0].slice(0, 1)).toEqual(["1.1"]);
+  expect(file.baseline.get("1.1")?.notes).toBe("已部署");
+});
+
+test("before ExcelApi 1.8 the file comes back as bytes for a download", async () => {
+  const { actions, opened } = await populated({ apiVersion: "1.7" });
+  const result = await actions.exportDepartmentFile("市农牧局", EXPORTED);
+  expect(opened).toEqual([]);
+  if (result.kind !== "download") throw new Error(result.kind);
+  expect(result).toMatchObject({ department: "市农牧局", rows: 44, fileName: "SOIL-市农牧局.xlsx" });
+  expect((await readDepartmentWorkbook(result.bytes)).table.rows).toHaveLength(44);
+});
+
+test("merge writes the department's cells, keeps the office's in a conflict, logs what it did not merge", async () => {
+  const { book, actions, tasks, opened } = await populated();
+  await actions.exportDepartmentFile("市环境保护局", EXPORTED);
+  const exported = new Uint8Array(Buffer.from(opened[0], "base64"));
+  const returned = await departmentEdits(exported, (row, sheet) => {
+    // Sorted by 进展情况 descending, say: two rows trade places.
+    const a = row("1.1");
+    const b = row("1.3");
+    for (let c = 1; c <= col("extensionDecision") + 1; c++) {
+      const v = a.getCell(c).value;
+      a.getCell(c).value = b.getCell(c).value;
+      b.getCell(c).value = v;
+    }
+    row("1.1").getCell(col("progress") + 1).value = "推进中";
+    row("1.1").getCell(col("notes") + 1).value = "=已完成详查方案";
+    row("1.3").getCell(col("lastFeedback") + 1).value = new Date(Date.UTC(2018, 11, 10));
+    row("2.2").getCell(col("notes") + 1).value = "部门填写";
+    row("1.1").getCell(col("deadlineRaw") + 1).value = "2020年底";
+    // A row of 市农牧局 only, copied in and filled.
+    const extra = sheet.getRow(sheet.rowCount + 1);
+    extra.getCell(1).value = "5.2";
+    extra.getCell(col("progress") + 1).value = "已完成";
+  });
+  // The office typed into 2.2 after the export.
+  const r22 = rowOf(tasks, "2.2");
+  tasks.ensure(r22, col("notes")).value = "办公室填写";
+  const before = new Map(Array.from({ length: 195 }, (_, i) => [i + 2, TASK_COLUMNS.map((_, c) => tasks.cell(i + 2, c)?.value ?? null)]));
+  const syncs = book.syncCount;
+  const calculations = book.calculations.length;
+
+  const outcome = await actions.mergeDepartmentFile(returned, "SOIL-市环境保护局.xlsx");
+
+  expect(outcome.plan.report).toMatchObject({ rowsInFile: 102, rowsMatched: 101, applied: 3, conflicts: 1, rejected: 1, ignored: 1 });
+  expect(outcome.lines[0]).toContain("更新 3 个单元格");
+  // Table check + 合并冲突 lookup, header + row count, one block of 195 rows, the writes (calculation
+  // suspended), the recalculation: 5 syncs.
+  expect(book.syncCount - syncs).toBe(5);
+  expect(book.calculations.slice(calculations)).toEqual(["Full"]);
+  const r11 = rowOf(tasks, "1.1");
+  const r13 = rowOf(tasks, "1.3");
+  expect(tasks.cell(r11, col("progress"))?.value).toBe("推进中");
+  // Text stays text: the "@" column keeps "=…" from becoming a formula.
+  expect(tasks.cell(r11, col("notes"))).toMatchObject({ value: "=已完成详查方案", formula: undefined });
+  expect(tasks.cell(r13, col("lastFeedback"))?.value).toBe(serialFromDay(dayFromIso("2018-12-10")!));
+  expect(tasks.cell(r22, col("notes"))?.value).toBe("办公室填写");
+  expect(tasks.cell(r11, col("deadlineRaw"))?.value).toBe("2018年底");
+  // Nothing else in the task table changed.
+  const changed: string[] = [];
+  for (const [r, values] of before) TASK_COLUMNS.forEach((c, i) => {
+    if ((tasks.cell(r, i)?.value ?? null) !== values[i]) changed.push(`${tasks.cell(r, 0)?.value}:${c.header}`);
+  });
+  expect(changed.sort()).toEqual(["1.1:状态", "1.1:进展情况", "1.3:最近反馈日期"]);
+
+  const log = book.sheet(MERGE_LOG_SHEET)!;
+  expect(book.valuesOf(log, { r1: 1, r2: 1, c1: 0, c2: 6 })[0]).toEqual([...MERGE_LOG_HEADERS]);
+  expect(book.valuesOf(log, { r1: 2, r2: 4, c1: 0, c2: 5 })).toEqual([
+    ["市环境保护局", "2.2", "进展情况", "办公室填写", "部门填写", ""],
+    ["市环境保护局", "5.2", "状态", "未启动", "已完成", ""],
+    ["市环境保护局", "1.1", "完成时限", "2018年底", "2020年底", "2018年底"],
+  ]);
+
+  // A second merge of the same file appends to 合并冲突 and changes nothing more.
+  const again = await actions.mergeDepartmentFile(returned, "SOIL-市环境保护局.xlsx");
+  expect(again.plan.report).toMatchObject({ applied: 0, sameValue: 3, conflicts: 1 });
+  expect(book.valuesOf(log, { r1: 5, r2: 7, c1: 1, c2: 1 })).toEqual([["2.2"], ["5.2"], ["1.1"]]);
+});
+
+test("a file that is not a department file is a Chinese user error, nothing written", async () => {
+  const { book, actions } = await populated();
+  const calls = book.calls.length;
+  await expect(actions.mergeDepartmentFile(new TextEncoder().encode("不是工作簿"), "x.xlsx")).rejects.toThrow("不是 .xlsx 工作簿");
+  expect(book.calls.slice(calls).filter((c) => c.member === "values")).toEqual([]);
+});
