@@ -8,6 +8,7 @@ import { today } from "../core";
 import { App } from "./components/App";
 import { createExcelActions, ExcelRun } from "./excel/actions";
 import { startChangeLog } from "./excel/changeLog";
+import type { CreateWorkbook } from "./excel/departmentFiles";
 import { detectFeatures, ExcelFeatures, IsSetSupported } from "./excel/requirements";
 import { ChangeLogState, ExcelActions } from "./excel/types";
 import { BUNDLED_TABLE_NAME, BUNDLED_TABLE_TEXT } from "./source/seedTable";
@@ -15,13 +16,15 @@ import { BUNDLED_TABLE_NAME, BUNDLED_TABLE_TEXT } from "./source/seedTable";
 declare global {
   interface Window {
     /** An Excel test double (run + isSetSupported + display language), injected by tests before the page loads. */
-    __SOIL_EXCEL__?: { run: ExcelRun; isSetSupported: IsSetSupported; displayLanguage?: string };
+    __SOIL_EXCEL__?: { run: ExcelRun; isSetSupported: IsSetSupported; displayLanguage?: string; createWorkbook?: CreateWorkbook };
   }
 }
 
 interface ExcelHost {
   run: ExcelRun;
   features: ExcelFeatures;
+  /** Excel.createWorkbook, or the double's; undefined: Office's own. */
+  createWorkbook?: CreateWorkbook;
 }
 
 function excelHost(host: Office.HostType | null): ExcelHost | null {
@@ -30,7 +33,7 @@ function excelHost(host: Office.HostType | null): ExcelHost | null {
     return { run: (batch) => Excel.run(batch), features: detectFeatures(isSetSupported, Office.context.displayLanguage) };
   }
   const double = window.__SOIL_EXCEL__;
-  return double ? { run: double.run, features: detectFeatures(double.isSetSupported, double.displayLanguage) } : null;
+  return double ? { run: double.run, features: detectFeatures(double.isSetSupported, double.displayLanguage), createWorkbook: double.createWorkbook } : null;
 }
 
 /**
@@ -57,7 +60,7 @@ void Office.onReady((info) => {
   const container = document.getElementById("container");
   if (!container) return;
   const host = excelHost(info.host ?? null);
-  const actions: ExcelActions | null = host ? createExcelActions(host.run, host.features) : null;
+  const actions: ExcelActions | null = host ? createExcelActions(host.run, host.features, { createWorkbook: host.createWorkbook }) : null;
   createRoot(container).render(
     <App actions={actions} bundledText={BUNDLED_TABLE_TEXT} bundledName={BUNDLED_TABLE_NAME} today={() => today()} startChangeLog={host ? changeLogStarter(host) : undefined} />,
   );

@@ -9,4 +9,13 @@ import { soilEvaluator } from "./soilEvaluator";
 const book = new FakeWorkbook({ evaluator: soilEvaluator });
 const w = window as unknown as Record<string, unknown>;
 w.__SOIL_BOOK__ = book;
-w.__SOIL_EXCEL__ = { run: book.run, isSetSupported: book.isSetSupported };
+/** Workbooks the pane opened with Excel.createWorkbook (base64 .xlsx), for the test to read. */
+const created: string[] = [];
+w.__SOIL_CREATED__ = created;
+w.__SOIL_EXCEL__ = {
+  run: book.run,
+  isSetSupported: book.isSetSupported,
+  createWorkbook: async (base64: string) => {
+    created.push(base64);
+  },
+};

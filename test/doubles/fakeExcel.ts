@@ -290,9 +290,12 @@ export class FakeWorkbook {
   }
 
   /** Fires worksheet onChanged on `sheet` as Excel does after an edit; settles when the handlers have. */
-  async fireChanged(sheet: string, event: { address: string; source?: "Local" | "Remote"; changeType?: string; details?: { valueBefore?: unknown; valueAfter?: unknown } }): Promise<void> {
+  async fireChanged(
+    sheet: string,
+    event: { address: string; source?: "Local" | "Remote"; changeType?: string; triggerSource?: string; details?: { valueBefore?: unknown; valueAfter?: unknown } },
+  ): Promise<void> {
     const model = this.sheet(sheet) ?? itemNotFound(sheet);
-    const args = { source: "Local", changeType: "RangeEdited", worksheetId: sheet, type: "WorksheetChanged", ...event };
+    const args = { source: "Local", changeType: "RangeEdited", worksheetId: sheet, type: "WorksheetChanged", triggerSource: "Unknown", ...event };
     await Promise.all(model.changeHandlers.map((h) => h(args)));
   }
 
@@ -473,7 +476,8 @@ export class FakeContext {
       if (op.writes) book.touched();
       // Excel raises onChanged for the add-in's own value writes too (source Local), after the request.
       if (op.box && written && written.changeHandlers.length > 0) {
-        const event = { address: boxAddress(op.box()), source: "Local" as const };
+        // triggerSource (ExcelApi 1.14) tells the add-in's own writes apart.
+        const event = { address: boxAddress(op.box()), source: "Local" as const, ...(versionAtLeast(book.apiVersion, "1.14") ? { triggerSource: "ThisLocalAddin" } : {}) };
         const sheetName = written.name;
         book.pendingEvents.push(Promise.resolve().then(() => book.fireChanged(sheetName, event)));
       }

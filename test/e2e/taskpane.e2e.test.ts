@@ -4,6 +4,7 @@
  * row → re-import a newer table into the filled-in workbook. Asserts on what the double's workbook
  * received; screenshots go to test-artifacts/taskpane/ (and one to docs/taskpane.png).
  */
+import ExcelJS from "exceljs";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
@@ -241,6 +242,38 @@ describe("task pane in headless Chromium with the Excel double", () => {
     await expect(inBook(page, (book) => book.sheets[0].protected)).resolves.toBe(true);
     await page.getByRole("button", { name: "撤销保护" }).click();
     await expect(eventually(() => inBook(page, (book) => book.sheets[0].protected), (p) => p === false)).resolves.toBe(false);
+  });
+
+  test("部门文件: a department's rows exported as a workbook (exceljs loaded on demand), the returned file merged", async () => {
+    const files = page.getByRole("region", { name: "部门文件" });
+    await files.getByRole("combobox", { name: "责任单位" }).click();
+    await page.getByRole("option", { name: "市农牧局" }).click();
+    await files.getByRole("button", { name: "导出" }).click();
+    await files.getByText("市农牧局：44 条工作要求，已在新窗口中打开").waitFor();
+    const base64 = await page.evaluate(() => (window as unknown as { __SOIL_CREATED__: string[] }).__SOIL_CREATED__[0]);
+
+    // The department fills in its file (here with exceljs, as Excel would save it) and sends it back.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(base64, "base64") as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet(SHEETS.tasks)!;
+    const firstId = String(sheet.getRow(2).getCell(1).value);
+    sheet.getRow(2).getCell(columnIndex("notes") + 1).value = "=已完成耕地详查（部门填写）";
+    const returned = Buffer.from(await workbook.xlsx.writeBuffer());
+    await files.locator('input[type="file"]').setInputFiles({ name: "市农牧局-已填写.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: returned });
+    const report = page.getByRole("region", { name: "合并结果：市农牧局-已填写.xlsx" });
+    await report.waitFor();
+    await expect(report.innerText()).resolves.toContain("更新 1 个单元格（1 行）");
+    const merged = await inBook(
+      page,
+      (book, arg) => {
+        const [id, notes] = arg.split(",");
+        for (let r = 2; r <= 196; r++) if (book.sheets[0].cell(r, 0)?.value === id) return book.sheets[0].cell(r, Number(notes));
+        return null;
+      },
+      `${firstId},${columnIndex("notes")}`,
+    );
+    expect(merged).toMatchObject({ value: "=已完成耕地详查（部门填写）", formula: undefined });
+    await shot(page, "07-department-files");
   });
 
   test("re-import a newer table into the filled-in workbook: typed cells kept, report shown", async () => {

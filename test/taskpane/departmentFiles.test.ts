@@ -4,8 +4,9 @@
  * the planned cells of the task table and appends every conflict to 合并冲突, in few syncs.
  */
 import ExcelJS from "exceljs";
-import { columnIndex, ColumnKey, dayFromIso, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, parseTable, serialFromDay, SHEETS, TASK_COLUMNS } from "../../src/core";
+import { CHANGE_LOG_SHEET, columnIndex, ColumnKey, dayFromIso, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, parseTable, serialFromDay, SHEETS, TASK_COLUMNS } from "../../src/core";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
+import { startChangeLog } from "../../src/taskpane/excel/changeLog";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
 import { readDepartmentWorkbook } from "../../src/xlsx/readWorkbook";
 import { FakeOptions, FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
@@ -144,4 +145,28 @@ test("a file that is not a department file is a Chinese user error, nothing writ
   const calls = book.calls.length;
   await expect(actions.mergeDepartmentFile(new TextEncoder().encode("不是工作簿"), "x.xlsx")).rejects.toThrow("不是 .xlsx 工作簿");
   expect(book.calls.slice(calls).filter((c) => c.member === "values")).toEqual([]);
+});
+
+test("merge on a protected 任务清单 (department columns open) while the change log runs: written, and not logged as anyone's edit", async () => {
+  const { book, actions, tasks, opened } = await populated();
+  const features = detectFeatures(book.isSetSupported);
+  const problems: string[] = [];
+  const log = (await startChangeLog(book.run, features, { now: () => new Date(2018, 11, 20, 9), today: () => AS_OF }, (m) => problems.push(m)))!;
+  await actions.exportDepartmentFile("市农牧局", EXPORTED);
+  const returned = await departmentEdits(new Uint8Array(Buffer.from(opened[0], "base64")), (row) => {
+    row("5.2").getCell(col("notes") + 1).value = "已完成耕地详查";
+    row("5.2").getCell(col("lastFeedback") + 1).value = new Date(Date.UTC(2018, 11, 12));
+  });
+  await actions.protectTaskSheet({ password: "pw" });
+  const outcome = await actions.mergeDepartmentFile(returned, "市农牧局.xlsx");
+  expect(outcome.plan.updates).toHaveLength(2);
+  await book.settleEvents();
+  await log.idle();
+  expect(tasks.protected).toBe(true);
+  expect(tasks.cell(rowOf(tasks, "5.2"), col("notes"))?.value).toBe("已完成耕地详查");
+  // The department's own feedback date stands: the merge is no edit that dates feedback "today".
+  expect(tasks.cell(rowOf(tasks, "5.2"), col("lastFeedback"))?.value).toBe(serialFromDay(dayFromIso("2018-12-12")!));
+  expect(book.sheet(CHANGE_LOG_SHEET)).toBeUndefined();
+  expect(problems).toEqual([]);
+  await log.stop();
 });

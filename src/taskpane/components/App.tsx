@@ -21,6 +21,7 @@ import { ChangeLogState, ExcelActions, ExtensionVerdict, PopulateOutcome, Protec
 import { readSourceFile } from "../source/readSource";
 import { AsOfBar } from "./AsOfBar";
 import { DepartmentPicker } from "./DepartmentPicker";
+import { DepartmentFilesPanel } from "./DepartmentFilesPanel";
 import { DiagnosticsList } from "./DiagnosticsList";
 import { ErrorNotice } from "./ErrorNotice";
 import { ExtensionRequestList } from "./ExtensionRequestList";
@@ -301,6 +302,17 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
                 outcome={protectOutcome}
                 onProtect={(r) => void onProtect(r)}
                 onUnprotect={() => void onUnprotect()}
+              />
+            </section>
+            <Divider />
+            <section className={styles.section}>
+              <Subtitle2 as="h2">部门文件（导出与合并）</Subtitle2>
+              <DepartmentFilesPanel
+                departments={board?.departments ?? []}
+                disabled={actions === null || board === null}
+                exportFile={(d) => actions!.exportDepartmentFile(d, today())}
+                mergeFile={(bytes, name) => actions!.mergeDepartmentFile(bytes, name)}
+                onError={(e) => setError(describeError(e))}
               />
             </section>
           </>

@@ -3,7 +3,8 @@
  * cells are appended to 修改记录 (worksheet onChanged, ExcelApi 1.7; the value before only for a single
  * cell, ExcelApi 1.9), and SOIL fills in 最近反馈日期 when a progress text changes. Under co-authoring
  * every user's add-in logs that user's own edits: events from others arrive with source "Remote" and
- * are skipped, so each edit is logged once. The plan is core/changeLog.ts.
+ * are skipped, so each edit is logged once; so are the add-in's own writes (triggerSource, ExcelApi 1.14).
+ * The plan is core/changeLog.ts.
  */
 import {
   CHANGE_LOG_HEADERS,
@@ -82,7 +83,9 @@ export async function startChangeLog(run: ExcelRun, features: ExcelFeatures, clo
   const handle = (event: Excel.WorksheetChangedEventArgs) => {
     if (event.source !== "Local" || event.changeType !== "RangeEdited") return;
     const address = event.address.replace(/\$/g, "");
-    if (ownWrites.delete(address)) return;
+    // Writes of this add-in (a merge, a decision, the cells filled here) are no one's edit: ExcelApi 1.14
+    // says so in triggerSource; before it, the cells filled here are recognised by address.
+    if (ownWrites.delete(address) || event.triggerSource === "ThisLocalAddin") return;
     const box = parseCellBox(address);
     if (!box || box.r2 < 2) return;
     const before = features.changeDetails && box.r1 === box.r2 && box.c1 === box.c2 ? event.details?.valueBefore : undefined;

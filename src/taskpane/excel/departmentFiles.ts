@@ -47,7 +47,7 @@ function base64Of(bytes: Uint8Array): string {
 }
 
 export async function exportDepartmentFile(session: WorkbookSession, department: string, exportedOn: Day, createWorkbook: CreateWorkbook): Promise<DepartmentExport> {
-  const read = await readTaskTable(session);
+  const read = await readTaskTable(session, "read");
   const { buildDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/departmentWorkbook");
   const { workbook, department: name, rows } = await buildDepartmentWorkbook({ headers: read.headers, rows: read.rows }, department, { exportedOn });
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -67,7 +67,7 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   const sheets = context.workbook.worksheets;
   // Whether 合并冲突 exists: loaded with the first sync of readTaskTable.
   sheets.load("items/name");
-  const read = await readTaskTable(session);
+  const read = await readTaskTable(session, "read");
   const { readDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/readWorkbook");
   const returned = await readDepartmentWorkbook(bytes, fileName);
   const plan = planDepartmentMerge({ headers: read.headers, rows: read.rows }, returned);
