@@ -3,6 +3,7 @@
 import { SoilUserError } from "../core/errors";
 import { exportCommand, mergeCommand } from "./commands/departments";
 import { parseCommand } from "./commands/parse";
+import { reportCommand } from "./commands/report";
 import { workbookCommand } from "./commands/workbook";
 import { CommandIo, processIo } from "./io";
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   parse: { run: parseCommand, help: "parse [<文件>] [--json]      解析分工表，打印摘要或 JSON" },
   workbook: { run: workbookCommand, help: "workbook [--source <文件>] [--out <路径>] [--as-of <日期>]   生成可在任何表格软件中使用的 .xlsx" },
   export: { run: exportCommand, help: "export <主表.xlsx> [--department <单位>] [--out <文件夹>] [--as-of <日期>]   为每个责任单位导出只含本单位工作要求的 .xlsx" },
+  report: { run: reportCommand, help: "report <主表.xlsx> --quarter <2018Q4> [--as-of <日期>] [--out <路径>]   生成季度报告（A4 横向，可打印）" },
   merge: { run: mergeCommand, help: "merge <主表.xlsx> <部门文件.xlsx>... [--out <合并后.xlsx>]   合并部门交回的文件，冲突列在“合并冲突”工作表" },
 };
 

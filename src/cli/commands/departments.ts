@@ -38,7 +38,7 @@ export function parseArguments(argv: string[], names: readonly string[], usage: 
   return { files, options };
 }
 
-function readXlsx(file: string): Buffer {
+export function readXlsx(file: string): Buffer {
   try {
     if (statSync(file).isDirectory()) throw new SoilUserError(`“${file}”是一个文件夹，不是 .xlsx 文件`);
     return readFileSync(file);
