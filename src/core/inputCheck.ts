@@ -178,14 +178,18 @@ export function incompleteHeaderMessage(reading: { missing: string[]; repeated: 
   };
 }
 
+/** Fewer requirements than this are not judged as another plan's. */
+const OTHER_PLAN_MIN_ROWS = 5;
+
 /**
  * A table from another plan: more than half of the requirements that name a 责任单位 name none the
  * registry knows. SOIL counts and summarises by the registry's bodies, so such a table would give a
- * workbook of unknown departments; it is refused rather than written.
+ * workbook of unknown departments; it is refused rather than written. Judged from 5 such requirements on.
  */
 export function otherPlanProblem(tasks: readonly Task[]): { message: string; hint: string } | null {
   const assigned = tasks.flatMap((t) => t.requirements).filter((r) => r.responsible.length > 0);
-  if (assigned.length === 0) return null;
+  // A few rows pasted to try SOIL out say little about which plan they come from.
+  if (assigned.length < OTHER_PLAN_MIN_ROWS) return null;
   const foreign = assigned.filter((r) => !r.responsible.some(isKnownDepartment));
   if (foreign.length * 2 <= assigned.length) return null;
   const names = [...new Set(foreign.flatMap((r) => r.responsible))];

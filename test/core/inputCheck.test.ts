@@ -165,3 +165,10 @@ describe("GBK decoding agrees with the browser's", () => {
     expect(decodeTableBytes(Buffer.from([0xd0, 0xf2, 0xba, 0xc5, 0x80]))).toEqual({ text: "序号€", encoding: "GBK" });
   });
 });
+
+test("another plan is judged from 5 requirements with departments: a 4-row trial paste is not refused", () => {
+  const rows = (n: number) =>
+    [TABLE_HEADERS.join("\t"), ...Array.from({ length: n }, (_, i) => [i === 0 ? "1" : "", "", "", i === 0 ? "（一）任务。" : "", `要求${i}。`, "区水务局牵头", "2020年"].join("\t"))].join("\n");
+  expect(importProblem(parseTable(rows(4)))).toBeNull();
+  expect(importProblem(parseTable(rows(5)))?.message).toMatch(/另一份方案/);
+});
