@@ -1,31 +1,15 @@
 /**
  * SOIL.* custom functions: how many SOIL.STATUS cells recalculate per second, and how long SOIL.SUMMARY
- * takes over the seed table and over 20,000 synthetic requirements (the seed's rows repeated with
- * their own deterministic inputs), called the way Excel calls them (ranges of serials and text).
+ * takes, over the plan at 1x / 10x / 100x (the seed's rows repeated with their own deterministic
+ * inputs), called the way Excel calls them (ranges of serials and text).
  */
 import { ROW_INPUT_WIDTH } from "../src/core";
 import { deptSummary, status, summary } from "../src/functions/functions";
 import { seedSheet, serial, SheetRow, syntheticSheet, tableRange } from "../test/functions/fixtures";
-import type { BenchSection } from "./run";
+import type { BenchRow, BenchSection } from "./run";
+import { median, requirementsAt, SCALES, timeRuns } from "./scales";
 
 const AS_OF = serial("2018-12-31");
-const SYNTHETIC_ROWS = 20_000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** Milliseconds of each of `runs` calls. */
-function time(runs: number, call: () => unknown): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    call();
-    out.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return out;
-}
 
 /** SOIL.STATUS over the rows, round after round, for about `ms` milliseconds: calls per second. */
 function statusCallsPerSecond(rows: readonly SheetRow[], ms: number): number {
@@ -44,28 +28,35 @@ const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
 export async function run(): Promise<BenchSection> {
   const seed = seedSheet();
-  const synthetic = syntheticSheet(SYNTHETIC_ROWS, seed);
-  const seedTable = tableRange(seed);
-  const bigTable = tableRange(synthetic);
-
-  const coldBig = time(1, () => summary(bigTable, AS_OF, 30))[0];
+  const rows: BenchRow[] = [];
+  const statusRate: number[] = [];
+  const summaryMs: number[] = [];
+  for (const times of SCALES) {
+    const n = requirementsAt(times);
+    const sheet = syntheticSheet(n, seed);
+    const table = tableRange(sheet);
+    const cold = timeRuns(1, () => summary(table, AS_OF, 30))[0];
+    const warm = median(timeRuns(times === 100 ? 10 : 30, () => summary(table, AS_OF, 30)));
+    const rate = statusCallsPerSecond(sheet, 500);
+    statusRate.push(rate);
+    summaryMs.push(warm);
+    rows.push(
+      { measure: `${times}x (${n} rows): SOIL.STATUS`, value: Math.round(rate), unit: "calls/s" },
+      { measure: `${times}x: SOIL.SUMMARY, first call`, value: round(cold, 2), unit: "ms" },
+      { measure: `${times}x: SOIL.SUMMARY, median`, value: round(warm, 2), unit: "ms" },
+    );
+    if (times === 100) rows.push({ measure: `${times}x: SOIL.DEPTSUMMARY 市环保局, median of 10`, value: round(median(timeRuns(10, () => deptSummary(table, "市环保局", AS_OF, 30)))), unit: "ms" });
+  }
   return {
     title: "SOIL custom functions",
-    rows: [
-      { measure: `SOIL.STATUS, seed rows (${seed.length})`, value: Math.round(statusCallsPerSecond(seed, 1000)), unit: "calls/s" },
-      { measure: `SOIL.STATUS, synthetic rows (${SYNTHETIC_ROWS})`, value: Math.round(statusCallsPerSecond(synthetic, 1000)), unit: "calls/s" },
-      { measure: `SOIL.SUMMARY, seed table (${seed.length} rows), median of 50`, value: round(median(time(50, () => summary(seedTable, AS_OF, 30))), 2), unit: "ms" },
-      { measure: `SOIL.SUMMARY, synthetic table (${SYNTHETIC_ROWS} rows), first call`, value: round(coldBig), unit: "ms" },
-      { measure: `SOIL.SUMMARY, synthetic table (${SYNTHETIC_ROWS} rows), median of 10`, value: round(median(time(10, () => summary(bigTable, AS_OF, 30)))), unit: "ms" },
-      {
-        measure: `SOIL.DEPTSUMMARY 市环保局, synthetic table (${SYNTHETIC_ROWS} rows), median of 10`,
-        value: round(median(time(10, () => deptSummary(bigTable, "市环保局", AS_OF, 30)))),
-        unit: "ms",
-      },
-    ],
+    rows,
     notes: [
       "Functions called in-process with the arguments Excel passes (rows A:K and the table with its header, dates as serials); Excel's own marshalling and recalculation are not included.",
       "“First call” includes parsing each distinct 完成时限 / 责任单位 text once; later calls reuse those results.",
+    ],
+    summary: [
+      { measure: "custom functions: SOIL.STATUS throughput", unit: "calls/s", values: statusRate },
+      { measure: "SOIL.SUMMARY over the whole table (median)", unit: "ms", values: summaryMs },
     ],
   };
 }

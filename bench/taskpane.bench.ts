@@ -1,6 +1,7 @@
 /**
  * Task pane writes through the Excel test double (test/doubles/fakeExcel.ts): context.sync() count,
- * largest request and time for populate and re-import at several sizes, and the pane's bundle size.
+ * largest request and time for populate and re-import at 1x / 10x / 100x the plan, and the pane's
+ * bundle sizes (dist/ from `npm run build`; bundles found by name pattern, hashed names included).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -10,21 +11,44 @@ import { createExcelActions } from "../src/taskpane/excel/actions";
 import { detectFeatures } from "../src/taskpane/excel/requirements";
 import { FakeWorkbook } from "../test/doubles/fakeExcel";
 import { syntheticTable } from "../test/doubles/tables";
-import type { BenchRow, BenchSection } from "./run";
+import type { BenchRow, BenchSection, SummaryRow } from "./run";
+import { requirementsAt, SCALES } from "./scales";
 
 const AS_OF = dayFromIso("2018-06-20")!;
+const DIST = path.join(__dirname, "../dist");
+
+/** The pane's JavaScript in dist/: taskpane*.js (the entry, maybe content-hashed) and its lazy chunks (jszip). */
+function bundles(): { name: string; raw: number; gzip: number }[] {
+  if (!fs.existsSync(DIST)) return [];
+  return fs
+    .readdirSync(DIST)
+    .filter((f) => /^(taskpane|functions|jszip|xlsx|\d+)[\w.-]*\.js$/.test(f))
+    .sort()
+    .map((name) => {
+      const data = fs.readFileSync(path.join(DIST, name));
+      return { name, raw: data.length / 1024, gzip: gzipSync(data).length / 1024 };
+    });
+}
 
 export async function run(): Promise<BenchSection> {
   const rows: BenchRow[] = [];
-  for (const n of [200, 2_000, 10_000]) {
+  const syncs: number[] = [];
+  const largest: number[] = [];
+  const times: number[] = [];
+  for (const scale of SCALES) {
+    const n = requirementsAt(scale);
     const book = new FakeWorkbook();
     const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported));
     const table = syntheticTable(n);
     let start = performance.now();
     await actions.populate(table, AS_OF);
     const populateMs = performance.now() - start;
+    const biggest = Math.max(...book.requestBytes) / 2 ** 20;
+    syncs.push(book.syncCount);
+    largest.push(biggest);
+    times.push(populateMs);
     rows.push({ measure: `populate ${n} rows: context.sync() calls`, value: book.syncCount, unit: "syncs" });
-    rows.push({ measure: `populate ${n} rows: largest request`, value: (Math.max(...book.requestBytes) / 2 ** 20).toFixed(2), unit: "MiB" });
+    rows.push({ measure: `populate ${n} rows: largest request`, value: biggest.toFixed(2), unit: "MiB" });
     rows.push({ measure: `populate ${n} rows: time in the pane's code + double`, value: Math.round(populateMs), unit: "ms" });
     const before = book.syncCount;
     start = performance.now();
@@ -32,14 +56,17 @@ export async function run(): Promise<BenchSection> {
     rows.push({ measure: `re-import ${n} rows (+10 new): context.sync() calls`, value: book.syncCount - before, unit: "syncs" });
     rows.push({ measure: `re-import ${n} rows (+10 new): time`, value: Math.round(performance.now() - start), unit: "ms" });
   }
-  // Production bundles are named by content: dist/taskpane.<hash>.js.
-  const dist = path.join(__dirname, "../dist");
-  const name = fs.existsSync(dist) ? fs.readdirSync(dist).find((f) => /^taskpane(\.[0-9a-f]{8})?\.js$/.test(f)) : undefined;
-  if (name) {
-    const data = fs.readFileSync(path.join(dist, name));
-    rows.push({ measure: "dist/taskpane.js", value: Math.round(data.length / 1024), unit: "KiB" });
-    rows.push({ measure: "dist/taskpane.js gzip", value: Math.round(gzipSync(data).length / 1024), unit: "KiB" });
-  }
+  const files = bundles();
+  for (const b of files) rows.push({ measure: `dist/${b.name} (raw / gzip)`, value: `${Math.round(b.raw)} / ${Math.round(b.gzip)}`, unit: "KiB" });
+  const entry = files.find((b) => b.name.startsWith("taskpane"));
+  const summary: SummaryRow[] = [
+    { measure: "populate: context.sync() calls", unit: "syncs", values: syncs },
+    { measure: "populate: largest request (Excel on the web allows 5 MB)", unit: "MiB", values: largest },
+    { measure: "populate: time in the pane's code + Excel double", unit: "ms", values: times },
+    entry
+      ? { measure: `task pane bundle ${entry.name}, raw / gzip`, unit: "KiB", values: `${Math.round(entry.raw)} / ${Math.round(entry.gzip)}` }
+      : { measure: "task pane bundle", unit: "", values: "dist/ missing: run npm run build" },
+  ];
   return {
     title: "Task pane: Excel writes (test double) and bundle",
     rows,
@@ -47,5 +74,6 @@ export async function run(): Promise<BenchSection> {
       "Syncs = 3 fixed (sheet names; recalculation after suspended calculation + the summary chart; the chart's series) + one per batch of at most 4 MB estimated JSON (non-ASCII counted as 6 bytes). Re-import adds reads: table check, size, one per 1,500 rows, sheet lookups.",
       "Times are of the pane's code and the in-memory double, not of Excel.",
     ],
+    summary,
   };
 }

@@ -2,13 +2,18 @@
 import { readFileSync, statSync } from "fs";
 import path from "path";
 import { SoilUserError } from "../core/errors";
+import { assertImportable, decodeTableBytes, MAX_TABLE_BYTES, tooLargeError } from "../core/inputCheck";
 import { ParsedTable } from "../core/model";
 import { parseTable } from "../core/parseTable";
 
 /** The table bundled with SOIL (the plan's key-task table as extracted from the notice). */
 export const BUNDLED_SOURCE = path.resolve(__dirname, "../../seeds/000_7e4df876dfec5136.txt");
 
-/** Reads a UTF-8 text table; .docx and binary files are refused with what to do instead. */
+/**
+ * Reads a text table (UTF-8, GBK, or UTF-16 with BOM; see src/core/inputCheck.ts). Folders, missing
+ * files, files over the size limit (refused before reading), .docx and binary files are refused
+ * with what to do instead.
+ */
 export function readTableFile(file: string): string {
   let size: number;
   try {
@@ -22,27 +27,13 @@ export function readTableFile(file: string): string {
     if (code === "EACCES" || code === "EPERM") throw new SoilUserError(`没有权限读取“${file}”`, "请检查文件权限");
     throw new SoilUserError(`无法读取“${file}”：${(error as Error).message}`);
   }
-  if (size === 0) throw new SoilUserError(`文件“${file}”是空的`, "请选择导出的分工表文本文件");
-  const bytes = readFileSync(file);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    throw new SoilUserError(`“${file}”是压缩格式的文档（如 .docx/.xlsx），命令行只读取文本`, "请在任务窗格中导入 .docx，或将表格另存为制表符分隔的 .txt");
-  }
-  if (bytes.includes(0)) throw new SoilUserError(`“${file}”不是文本文件`, "请将分工表另存为 UTF-8 编码、制表符分隔的 .txt");
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
-  if (text.includes("\uFFFD")) {
-    throw new SoilUserError(`“${file}”不是 UTF-8 编码（可能是 GBK）`, "请用记事本等工具另存为 UTF-8 编码后再试");
-  }
-  return text;
+  if (size > MAX_TABLE_BYTES) throw tooLargeError(size, `“${file}”`);
+  return decodeTableBytes(readFileSync(file), file).text;
 }
 
-/** Reads and parses a table file; a file without any requirement is a user mistake, not an empty result. */
+/** Reads and parses a table file; a file that cannot be imported (no table, columns missing, another plan) throws. */
 export function readTable(file: string): ParsedTable {
   const table = parseTable(readTableFile(file));
-  if (table.tasks.every((t) => t.requirements.length === 0)) {
-    throw new SoilUserError(
-      `“${file}”中没有找到任务分工表`,
-      "需要含“序号、牵头部门、参与部门、主要工作、工作要求、责任单位、完成时限”表头、用制表符分列的文本；可先用 npm run soil -- parse <文件> 查看解析结果",
-    );
-  }
+  assertImportable(table, file);
   return table;
 }

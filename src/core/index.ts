@@ -3,6 +3,7 @@ export * from "./dates";
 export * from "./deadline";
 export * from "./departments";
 export * from "./errors";
+export * from "./inputCheck";
 export * from "./layout";
 export * from "./model";
 export * from "./parseTable";

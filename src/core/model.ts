@@ -55,7 +55,15 @@ export type DiagnosticCode =
   | "missing-deadline"
   | "repeated-deadline"
   | "unknown-deadline"
-  | "empty-requirement";
+  | "empty-requirement"
+  /** The text itself cannot be read (empty, too large, binary): nothing is parsed. */
+  | "input"
+  /** A header with columns missing or repeated: the rows under it are not read. */
+  | "missing-columns"
+  /** Header columns SOIL does not use (备注…), ignored. */
+  | "ignored-columns"
+  /** Most 责任单位 unknown to the registry: a table of another plan. */
+  | "other-plan";
 
 export interface Diagnostic {
   line: number;
@@ -63,6 +71,8 @@ export interface Diagnostic {
   code: DiagnosticCode;
   /** Chinese, for the clerk. */
   message: string;
+  /** What to do about it, for the problems that stop an import. */
+  hint?: string;
 }
 
 export interface ParsedTable {

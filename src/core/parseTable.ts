@@ -7,19 +7,10 @@ import { DEADLINE_KIND_LABELS, parseDeadline } from "./deadline";
 import { compareDepartments, DepartmentNote, joinDepartmentText, resolveDepartments } from "./departments";
 import { Diagnostic, DiagnosticCode, ParsedTable, Requirement, Severity, Task } from "./model";
 import { cleanCell, joinContinuedText, mainWorkHeading } from "./text";
+import { toHalfWidth } from "./dates";
+import { Column, DEFAULT_ORDER, incompleteHeaderMessage, otherPlanProblem, readHeader, textProblem } from "./inputCheck";
 
-export const TABLE_HEADERS = ["序号", "牵头部门", "参与部门", "主要工作", "工作要求", "责任单位", "完成时限"] as const;
-type Column = "no" | "lead" | "partners" | "mainWork" | "text" | "responsible" | "deadline";
-const COLUMN_OF_HEADER: Record<(typeof TABLE_HEADERS)[number], Column> = {
-  序号: "no",
-  牵头部门: "lead",
-  参与部门: "partners",
-  主要工作: "mainWork",
-  工作要求: "text",
-  责任单位: "responsible",
-  完成时限: "deadline",
-};
-const DEFAULT_ORDER: Column[] = ["no", "lead", "partners", "mainWork", "text", "responsible", "deadline"];
+export { TABLE_HEADERS } from "./inputCheck";
 
 type Row = Record<Column, string>;
 interface CellPart {
@@ -34,25 +25,31 @@ const NOTE_CODES: Record<DepartmentNote["kind"], { code: DiagnosticCode; severit
   unknown: { code: "unknown-department", severity: "warning" },
 };
 
-function headerColumns(cells: string[]): Column[] | null {
-  const names = cells.map((c) => c.replace(/\s+/g, ""));
-  if (!names.includes("序号") || !names.includes("工作要求")) return null;
-  const order = names.map((n) => COLUMN_OF_HEADER[n as keyof typeof COLUMN_OF_HEADER]);
-  return order.every(Boolean) && new Set(order).size === DEFAULT_ORDER.length ? order : null;
-}
-
 /** A row that carries a task number, for tables pasted without their header. */
 function looksLikeNumberedRow(cells: string[]): boolean {
-  return cells.length >= DEFAULT_ORDER.length - 1 && /^\d+$/.test(cleanCell(cells[0]));
+  return cells.length >= DEFAULT_ORDER.length - 1 && /^\d+$/.test(taskNumberText(cells[0]));
+}
+
+/** A 序号 cell, full-width digits (１２) read as ASCII. */
+function taskNumberText(cell: string | undefined): string {
+  return toHalfWidth(cleanCell(cell)).trim();
 }
 
 export function parseTable(source: string): ParsedTable {
   const diagnostics: Diagnostic[] = [];
-  const report = (line: number, severity: Severity, code: DiagnosticCode, message: string) =>
-    diagnostics.push({ line, severity, code, message });
+  const report = (line: number, severity: Severity, code: DiagnosticCode, message: string, hint?: string) =>
+    diagnostics.push(hint === undefined ? { line, severity, code, message } : { line, severity, code, message, hint });
+
+  const unreadable = textProblem(source);
+  if (unreadable) {
+    report(1, "error", "input", unreadable.message, unreadable.hint);
+    return { tasks: [], departments: [], diagnostics };
+  }
 
   const tasks: Task[] = [];
-  let columns: Column[] | null = null;
+  let columns: readonly (Column | null)[] | null = null;
+  /** Under a header with columns missing: rows are not read until a complete header comes. */
+  let refused = false;
   let headersSeen = 0;
   let afterBreak = false;
   let task: Task | null = null;
@@ -100,13 +97,24 @@ export function parseTable(source: string): ParsedTable {
     const line = index + 1;
     if (rawLine.trim() === "") return;
     const cells = rawLine.split("\t");
-    const header = headerColumns(cells);
+    const header = readHeader(cells);
+    if (header?.kind === "incomplete") {
+      const { message, hint } = incompleteHeaderMessage(header);
+      report(line, "error", "missing-columns", message, hint);
+      refused = true;
+      return;
+    }
     if (header) {
-      columns = header;
+      if (header.ignored.length > 0 && (columns === null || refused)) {
+        report(line, "info", "ignored-columns", `表头中的${header.ignored.map((n) => `“${n}”`).join("")}列不属于分工表，已忽略`);
+      }
+      columns = header.columns;
+      refused = false;
       headersSeen++;
       afterBreak = headersSeen > 1;
       return;
     }
+    if (refused) return;
     if (!columns) {
       if (!looksLikeNumberedRow(cells)) return; // the notice's preamble
       columns = DEFAULT_ORDER;
@@ -117,8 +125,9 @@ export function parseTable(source: string): ParsedTable {
     }
     const row = {} as Row;
     columns.forEach((column, i) => {
+      if (column === null) return;
       const cell = i === columns!.length - 1 ? cells.slice(i).join(" ") : cells[i];
-      row[column] = cleanCell(cell);
+      row[column] = column === "no" ? taskNumberText(cell) : cleanCell(cell);
     });
     const continuation = afterBreak;
     afterBreak = false;
@@ -232,9 +241,11 @@ export function parseTable(source: string): ParsedTable {
     t.lead = unionOfCells(cells.lead, "牵头部门");
     t.partners = unionOfCells(cells.partners, "参与部门");
   }
-  if (headersSeen === 0 && tasks.length === 0) {
+  if (headersSeen === 0 && tasks.length === 0 && !diagnostics.some((d) => d.code === "missing-columns")) {
     report(1, "error", "no-header", "没有找到任务分工表：需要含“序号、牵头部门、参与部门、主要工作、工作要求、责任单位、完成时限”的表头，或以序号开头、用制表符分列的行");
   }
+  const foreign = otherPlanProblem(tasks);
+  if (foreign) report(1, "error", "other-plan", foreign.message, foreign.hint);
   for (const t of tasks) t.requirements.forEach((r, k) => (r.id = `${t.no}.${k + 1}`));
   // Department cells are judged when their task closes; readers expect source order.
   diagnostics.sort((a, b) => a.line - b.line);

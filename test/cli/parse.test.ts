@@ -59,7 +59,7 @@ describe("soil parse", () => {
 
   test.each([
     ["a .docx (zip) file", Buffer.from("PK\u0003\u0004rest-of-zip"), /压缩格式/],
-    ["a GBK file", Buffer.from([0xd0, 0xf2, 0xba, 0xc5, 0x09, 0xc7, 0xa3]), /不是 UTF-8/],
+    ["a file neither UTF-8 nor GBK", Buffer.from([0xd0, 0xf2, 0x81, 0x20, 0x41]), /既不是 UTF-8 也不是 GBK/],
     ["an empty file", Buffer.alloc(0), /是空的/],
     ["prose without a table", Buffer.from("只是一段文字\n没有表格"), /没有找到任务分工表/],
   ])("unreadable input, %s: a clear message, exit code 2", async (_name, bytes, message) => {

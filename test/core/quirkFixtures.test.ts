@@ -93,13 +93,14 @@ describe("each quirk is handled and reported", () => {
 
 describe("input that is not a table", () => {
   test.each([
-    ["empty", ""],
-    ["prose", "这不是表格。\n只是一段文字。"],
-    ["binary", "\u0000\u0001PK\u0003\u0004\uFFFD\uFFFD"],
-  ])("%s: no tasks, one clear error", (_name, text) => {
+    ["empty", "", "input", /分工表是空的/],
+    ["blank lines", " \r\n\t\n\u3000", "input", /分工表是空的/],
+    ["prose", "这不是表格。\n只是一段文字。", "no-header", /没有找到任务分工表/],
+    ["binary", "\u0000\u0001PK\u0003\u0004\uFFFD\uFFFD", "input", /不是文本文件/],
+  ])("%s: no tasks, one clear error", (_name, text, code, message) => {
     const t = parseTable(text);
     expect(t.tasks).toEqual([]);
     expect(t.diagnostics).toHaveLength(1);
-    expect(t.diagnostics[0]).toMatchObject({ severity: "error", code: "no-header" });
+    expect(t.diagnostics[0]).toMatchObject({ severity: "error", code, message: expect.stringMatching(message) });
   });
 });

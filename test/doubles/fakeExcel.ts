@@ -369,17 +369,29 @@ export class FakeWorkbook {
   }
 
   private spilledAt(sheet: SheetModel, row: number, col: number): Scalar | undefined {
-    if (!this.evaluator?.spills) return undefined;
-    for (const [r, cells] of sheet.cells) {
-      if (r > row) continue;
-      for (const [c, cell] of cells) {
-        if (c > col || !cell.formula || !this.evaluator.spills(cell.formula)) continue;
-        const result = this.compute(sheet, r, c, cell.formula);
-        if (Array.isArray(result) && row - r < result.length && col - c < (result[row - r]?.length ?? 0)) return result[row - r][col - c];
-      }
+    for (const [r, c, formula] of this.spillAnchors(sheet)) {
+      if (r > row || c > col) continue;
+      const result = this.compute(sheet, r, c, formula);
+      if (Array.isArray(result) && row - r < result.length && col - c < (result[row - r]?.length ?? 0)) return result[row - r][col - c];
     }
     return undefined;
   }
+
+  /**
+   * The cells of a sheet holding spilling formulas, found once per version (like computed values):
+   * scanning the sheet for every empty cell read made reading a 20,000-row table quadratic.
+   */
+  private spillAnchors(sheet: SheetModel): [number, number, string][] {
+    const spills = this.evaluator?.spills;
+    if (!spills) return [];
+    const cached = this.anchorCache.get(sheet);
+    if (cached && cached.version === this.version) return cached.anchors;
+    const anchors: [number, number, string][] = [];
+    for (const [r, cells] of sheet.cells) for (const [c, cell] of cells) if (cell.formula && spills(cell.formula)) anchors.push([r, c, cell.formula]);
+    this.anchorCache.set(sheet, { version: this.version, anchors });
+    return anchors;
+  }
+  private readonly anchorCache = new Map<SheetModel, { version: number; anchors: [number, number, string][] }>();
 
   /** Values of a box as Excel would return them in range.values. */
   valuesOf(sheet: SheetModel, box: Box): Scalar[][] {

@@ -7,21 +7,20 @@
 import ExcelJS from "exceljs";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
+import type * as http from "http";
 import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { BrowserContext, chromium, Page } from "playwright-core";
 import { columnIndex, dayFromIso, serialFromDay, SHEETS, TASK_TABLE } from "../../src/core";
 import type { FakeWorkbook } from "../doubles/fakeExcel";
-import { excelDoubleScript } from "../doubles/browserExcelScript";
 import { docxOf } from "../doubles/docx";
 import { CHANGED, nextVersionText, seedText } from "../doubles/seedVariants";
+import { CHROMIUM, CHROMIUM_ARGS, excelDoubleScript, serve } from "./paneServer";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "taskpane");
-const CHROMIUM = "/usr/bin/chromium";
 
 jest.setTimeout(300_000);
 
@@ -41,22 +40,6 @@ function ensureBuild(): void {
   const sources = Math.max(newestMtime(path.join(ROOT, "src")), newestMtime(path.join(ROOT, "seeds")), newestMtime(path.join(ROOT, "deploy")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
   if (fs.existsSync(page) && fs.statSync(page).mtimeMs >= sources) return;
   execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe", timeout: 280_000 });
-}
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".json": "application/json", ".png": "image/png", ".css": "text/css" };
-
-function serve(root: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? "/").split("?")[0]);
-    const file = path.join(root, path.normalize(url).replace(/^([/\\])+/, ""));
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
 /** Runs `probe` against the double's workbook inside the page. */
@@ -101,7 +84,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: CHROMIUM_ARGS,
       viewport: { width: 380, height: 900 },
       deviceScaleFactor: 2,
       locale: "zh-CN",

@@ -358,7 +358,7 @@ describe("populate: existing workbooks and older Excel", () => {
 
   test("an empty table: refused with a Chinese message", async () => {
     const { actions } = setup();
-    await expect(actions.populate(parseTable("没有表格的文字"), AS_OF)).rejects.toThrow(/没有识别出任何工作要求/);
+    await expect(actions.populate(parseTable("没有表格的文字"), AS_OF)).rejects.toThrow(/没有找到任务分工表/);
   });
 
 });

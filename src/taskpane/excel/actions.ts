@@ -1,5 +1,5 @@
 /** The real ExcelActions: each action is one Excel.run with a fresh session. */
-import { Day, ParsedTable, SoilUserError, today } from "../../core";
+import { assertImportable, Day, ParsedTable, SoilUserError, today } from "../../core";
 import { CreateWorkbook, exportDepartmentFile, mergeDepartmentFile } from "./departmentFiles";
 import { filterByDepartment, readStatusBoard, refreshBoard, selectRequirement, setAsOf } from "./board";
 import { populateWorkbook } from "./populate";
@@ -47,10 +47,15 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, optio
     }
     return run((context) => work(new WorkbookSession(context, features)));
   };
+  /** The core's gate first: a table that cannot be imported (no table, columns missing, another plan) writes nothing. */
+  const importing = async <T>(table: ParsedTable, work: (session: WorkbookSession) => Promise<T>): Promise<T> => {
+    assertImportable(table);
+    return withSession(work);
+  };
   return {
     capabilities: { perDepartmentProtection: features.allowEditRanges },
-    populate: (table: ParsedTable, asOf: Day) => withSession((s) => populateWorkbook(s, table, asOf)),
-    reimport: (table: ParsedTable, today: Day) => withSession((s) => reimportWorkbook(s, table, today)),
+    populate: (table: ParsedTable, asOf: Day) => importing(table, (s) => populateWorkbook(s, table, asOf)),
+    reimport: (table: ParsedTable, today: Day) => importing(table, (s) => reimportWorkbook(s, table, today)),
     readStatusBoard: () => withSession(readStatusBoard),
     refresh: () => withSession(refreshBoard),
     filterByDepartment: (department: string | null) => withSession((s) => filterByDepartment(s, department)),

@@ -1,0 +1,224 @@
+/**
+ * Every check on what a user hands SOIL, in one place: bytes → text (UTF-8, GBK, UTF-16 with BOM),
+ * binary files, the size limit, the table's header (columns in any order, missing ones named), and a
+ * table from another plan. The CLI (src/cli/source.ts) and the pane (src/taskpane/source) decode through
+ * here; parseTable reads headers and reports text problems through here; and `assertImportable` is the
+ * gate both front ends pass before anything is written.
+ */
+import { isKnownDepartment } from "./departments";
+import { toHalfWidth } from "./dates";
+import { allRequirements, Diagnostic, ParsedTable, Task } from "./model";
+import { SoilUserError } from "./errors";
+
+/** The table's seven columns as the plan writes them. */
+export const TABLE_HEADERS = ["序号", "牵头部门", "参与部门", "主要工作", "工作要求", "责任单位", "完成时限"] as const;
+export type Column = "no" | "lead" | "partners" | "mainWork" | "text" | "responsible" | "deadline";
+export const DEFAULT_ORDER: readonly Column[] = ["no", "lead", "partners", "mainWork", "text", "responsible", "deadline"];
+
+/** Header names, with the few other spellings tables of this kind use. */
+const COLUMN_OF_NAME: Record<string, Column> = {
+  序号: "no",
+  牵头部门: "lead",
+  牵头单位: "lead",
+  参与部门: "partners",
+  参与单位: "partners",
+  配合部门: "partners",
+  配合单位: "partners",
+  主要工作: "mainWork",
+  工作要求: "text",
+  责任单位: "responsible",
+  责任部门: "responsible",
+  完成时限: "deadline",
+  完成时间: "deadline",
+  完成期限: "deadline",
+};
+const NAME_OF_COLUMN = Object.fromEntries(DEFAULT_ORDER.map((c, i) => [c, TABLE_HEADERS[i]])) as Record<Column, string>;
+
+/**
+ * The largest table SOIL reads: 16 MiB. The plan's table is 80 KB for 195 requirements (about 420 bytes
+ * each), so 16 MiB is about 40,000 requirements — 200 times the plan and twice the 100x synthetic plan
+ * that the tests and `npm run bench` show to work end to end (parse, Excel writes, LibreOffice). Anything
+ * bigger is not a key-task table (a wrong file, a whole archive pasted), and reading it would freeze the
+ * pane for seconds and hold a workbook whose summary formulas no spreadsheet recalculates in useful time.
+ */
+export const MAX_TABLE_BYTES = 16 * 1024 * 1024;
+
+/** What a user can do about an unreadable file. */
+const SAVE_AS_TEXT = "请在 Word 或 Excel 中将分工表另存为“文本文件（制表符分隔）”（UTF-8 或 GBK 编码），或选择 .docx 文件，或复制表格后粘贴。";
+
+export type TextEncodingName = "UTF-8" | "GBK" | "UTF-16LE" | "UTF-16BE";
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+export function tooLargeError(bytes: number, name: string): SoilUserError {
+  return new SoilUserError(
+    `${name}过大（${megabytes(bytes)} MB），超过 SOIL 可读取的上限 ${MAX_TABLE_BYTES / 1024 / 1024} MB`,
+    "上限约合 4 万条工作要求，是本方案分工表（195 条、80 KB）的 200 倍。请确认选择的是分工表本身；确需导入更大的表，请拆分后分别导入。",
+  );
+}
+
+function startsWith(bytes: Uint8Array, ...prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** Control characters that text tables never hold (tab, line breaks and form feed are fine). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+
+function looksBinary(text: string): boolean {
+  const controls = text.match(CONTROL)?.length ?? 0;
+  return controls > 0 && controls * 200 > text.length;
+}
+
+function decodeOrNull(label: string, bytes: Uint8Array): string | null {
+  // 0xFF is no GBK byte; browsers refuse it, but Node's ICU decoder drops it silently even when fatal.
+  if (label === "gbk" && bytes.includes(0xff)) return null;
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Bytes of a text table → text. UTF-8 (with or without BOM), then GBK (what Chinese Windows saves as
+ * “ANSI”), and UTF-16 with a BOM (Excel's “Unicode 文本”). Empty, oversized, binary and undecodable
+ * files throw a SoilUserError naming the file. Runs the same in Node (full ICU) and in the browser.
+ */
+export function decodeTableBytes(bytes: Uint8Array, name = "该文件"): DecodedText {
+  const quoted = name === "该文件" ? name : `“${name}”`;
+  if (bytes.length === 0) throw new SoilUserError(`${quoted}是空的`, "请选择导出的分工表文本文件。");
+  if (bytes.length > MAX_TABLE_BYTES) throw tooLargeError(bytes.length, quoted);
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
+    throw new SoilUserError(`${quoted}是压缩格式的文档（如 .docx、.xlsx），不是文本文件`, "Word 文档请在任务窗格中以 .docx 导入；" + SAVE_AS_TEXT);
+  }
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
+    throw new SoilUserError(`${quoted}是旧版 Office 文档（.doc 或 .xls），不是文本文件`, SAVE_AS_TEXT);
+  }
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) throw new SoilUserError(`${quoted}是 PDF 文件，SOIL 不能从 PDF 中读取表格`, SAVE_AS_TEXT);
+
+  let decoded: DecodedText | null = null;
+  if (startsWith(bytes, 0xff, 0xfe)) decoded = withEncoding(decodeOrNull("utf-16le", bytes.subarray(2)), "UTF-16LE");
+  else if (startsWith(bytes, 0xfe, 0xff)) decoded = withEncoding(decodeOrNull("utf-16be", bytes.subarray(2)), "UTF-16BE");
+  else if (startsWith(bytes, 0xef, 0xbb, 0xbf)) decoded = withEncoding(decodeOrNull("utf-8", bytes.subarray(3)), "UTF-8");
+  else if (bytes.includes(0)) throw binaryError(quoted);
+  else decoded = withEncoding(decodeOrNull("utf-8", bytes), "UTF-8") ?? withEncoding(decodeOrNull("gbk", bytes), "GBK");
+
+  if (decoded === null) {
+    throw new SoilUserError(`${quoted}既不是 UTF-8 也不是 GBK 编码的文本，可能已损坏或是其他编码`, "请用记事本打开后“另存为”UTF-8 编码，再重新导入。");
+  }
+  if (looksBinary(decoded.text)) throw binaryError(quoted);
+  return decoded;
+}
+
+function withEncoding(text: string | null, encoding: TextEncodingName): DecodedText | null {
+  return text === null ? null : { text: text.replace(/^\uFEFF/, ""), encoding };
+}
+
+function binaryError(quoted: string): SoilUserError {
+  return new SoilUserError(`${quoted}不是文本文件（含有二进制数据）`, SAVE_AS_TEXT);
+}
+
+/** UTF-8 size of a text, counted only when it could be over the limit. */
+function utf8Bytes(text: string): number {
+  if (text.length * 3 <= MAX_TABLE_BYTES) return text.length; // a lower bound that is enough here
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+  }
+  return bytes;
+}
+
+/** A problem with the whole text (pasted or decoded) that stops reading it: empty, too large, binary. */
+export function textProblem(text: string): SoilUserError | null {
+  if (text.trim() === "") return new SoilUserError("分工表是空的", "请粘贴或选择含“序号、牵头部门、参与部门、主要工作、工作要求、责任单位、完成时限”表头的分工表。");
+  const bytes = utf8Bytes(text);
+  if (bytes > MAX_TABLE_BYTES) return tooLargeError(bytes, "分工表");
+  if (looksBinary(text)) return binaryError("这段内容");
+  return null;
+}
+
+export type HeaderReading =
+  /** One entry per cell: its column, or null for a column SOIL does not use (备注…). */
+  | { kind: "header"; columns: (Column | null)[]; ignored: string[] }
+  | { kind: "incomplete"; missing: string[]; repeated: string[] };
+
+/**
+ * Reads a row as the table's header. Columns may come in any order and extra columns (备注) are
+ * ignored; a row naming 序号 or 工作要求 and at least three of the seven columns is a header with
+ * columns missing. Anything else is not a header (null).
+ */
+export function readHeader(cells: readonly string[]): HeaderReading | null {
+  const names = cells.map((c) => toHalfWidth(c).replace(/\s+/g, ""));
+  const columns = names.map((n) => COLUMN_OF_NAME[n] ?? null);
+  const found = new Set(columns.filter((c): c is Column => c !== null));
+  if (!(found.has("no") || found.has("text")) || found.size < 3) return null;
+  const missing = DEFAULT_ORDER.filter((c) => !found.has(c)).map((c) => NAME_OF_COLUMN[c]);
+  const repeated = [...found].filter((c) => columns.filter((x) => x === c).length > 1).map((c) => NAME_OF_COLUMN[c]);
+  if (missing.length > 0 || repeated.length > 0) return { kind: "incomplete", missing, repeated };
+  return { kind: "header", columns, ignored: names.filter((n, i) => n !== "" && columns[i] === null) };
+}
+
+/** The message for a header with columns missing or repeated. */
+export function incompleteHeaderMessage(reading: { missing: string[]; repeated: string[] }): { message: string; hint: string } {
+  const parts: string[] = [];
+  if (reading.missing.length > 0) parts.push(`缺少${reading.missing.map((n) => `“${n}”`).join("")}列`);
+  if (reading.repeated.length > 0) parts.push(`${reading.repeated.map((n) => `“${n}”`).join("")}列出现了不止一次`);
+  return {
+    message: `表头${parts.join("，")}，无法确定各列内容，未读取该表`,
+    hint: `分工表需要这七列（顺序不限）：${TABLE_HEADERS.join("、")}。请补全表头后重新导入。`,
+  };
+}
+
+/** Fewer requirements than this are not judged as another plan's. */
+const OTHER_PLAN_MIN_ROWS = 5;
+
+/**
+ * A table from another plan: more than half of the requirements that name a 责任单位 name none the
+ * registry knows. SOIL counts and summarises by the registry's bodies, so such a table would give a
+ * workbook of unknown departments; it is refused rather than written. Judged from 5 such requirements on.
+ */
+export function otherPlanProblem(tasks: readonly Task[]): { message: string; hint: string } | null {
+  const assigned = tasks.flatMap((t) => t.requirements).filter((r) => r.responsible.length > 0);
+  // A few rows pasted to try SOIL out say little about which plan they come from.
+  if (assigned.length < OTHER_PLAN_MIN_ROWS) return null;
+  const foreign = assigned.filter((r) => !r.responsible.some(isKnownDepartment));
+  if (foreign.length * 2 <= assigned.length) return null;
+  const names = [...new Set(foreign.flatMap((r) => r.responsible))];
+  return {
+    message:
+      `${assigned.length} 条工作要求中有 ${foreign.length} 条的责任单位都不在本方案的单位名录中` +
+      `（如${names.slice(0, 3).map((n) => `“${n}”`).join("")}${names.length > 3 ? `等 ${names.length} 个` : ""}），这很可能是另一份方案的分工表，未导入`,
+    hint: "SOIL 按本市《土壤污染防治工作实施方案》的责任单位统计和督办。请确认选择的是本方案的分工表；如责任单位确已调整，请联系维护人员更新单位名录。",
+  };
+}
+
+/** Diagnostic codes that mean the table must not be written. */
+const BLOCKING = new Set<Diagnostic["code"]>(["input", "missing-columns", "other-plan"]);
+
+/** Why a parsed table cannot be imported, or null when it can. */
+export function importProblem(table: ParsedTable, name?: string): SoilUserError | null {
+  const blocking = table.diagnostics.find((d) => BLOCKING.has(d.code));
+  if (blocking) return new SoilUserError(name ? `“${name}”：${blocking.message}` : blocking.message, blocking.hint);
+  if (allRequirements(table).length === 0) {
+    return new SoilUserError(
+      `${name ? `“${name}”中` : ""}没有找到任务分工表`,
+      "需要含“序号、牵头部门、参与部门、主要工作、工作要求、责任单位、完成时限”表头、用制表符分列的文本；可先用 npm run soil -- parse <文件> 或任务窗格的预览查看解析结果。",
+    );
+  }
+  return null;
+}
+
+/** The gate before anything is written: throws the reason a table cannot be imported. */
+export function assertImportable(table: ParsedTable, name?: string): void {
+  const problem = importProblem(table, name);
+  if (problem) throw problem;
+}

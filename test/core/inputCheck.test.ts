@@ -1,0 +1,174 @@
+/**
+ * Hostile input at the core: every case of test/doubles/hostileInputs.ts is either refused with its
+ * Chinese message or read exactly like the bundled table; plus the pieces (header reading, size limit,
+ * another plan) one by one.
+ */
+import {
+  allRequirements,
+  assertImportable,
+  decodeTableBytes,
+  importProblem,
+  MAX_TABLE_BYTES,
+  parseTable,
+  readHeader,
+  SoilUserError,
+  TABLE_HEADERS,
+  textProblem,
+} from "../../src/core";
+import { essentials, FOREIGN_DEPARTMENTS, HOSTILE_CASES, mapSeedCells } from "../doubles/hostileInputs";
+import { seedText } from "../doubles/seedVariants";
+
+const SEED = essentials(allRequirements(parseTable(seedText())));
+
+/** The core's whole path for a file: decode, parse, the import gate. */
+function importBytes(bytes: Uint8Array, name: string) {
+  const decoded = decodeTableBytes(bytes, name);
+  const table = parseTable(decoded.text);
+  assertImportable(table, name);
+  return { ...decoded, table };
+}
+
+describe("each hostile input: refused with a clear message, or read like the bundled table", () => {
+  test.each(HOSTILE_CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const bytes = c.bytes();
+    if ("refused" in c.outcome) {
+      let error: unknown;
+      try {
+        importBytes(bytes, c.file);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(SoilUserError);
+      expect((error as SoilUserError).message).toMatch(c.outcome.refused);
+      expect((error as SoilUserError).hint).toMatch(/请/);
+    } else {
+      expect(essentials(allRequirements(importBytes(bytes, c.file).table))).toEqual(SEED);
+    }
+  });
+});
+
+describe("decoding", () => {
+  test("names the encoding it used: UTF-8 (BOM or not), GBK, UTF-16", () => {
+    const enc = (name: string) => decodeTableBytes(HOSTILE_CASES.find((c) => c.name.includes(name))!.bytes()).encoding;
+    expect(enc("GBK")).toBe("GBK");
+    expect(enc("UTF-16")).toBe("UTF-16LE");
+    expect(enc("CRLF")).toBe("UTF-8");
+    expect(decodeTableBytes(Buffer.from("\uFEFF序号\t工作要求")).text).toBe("序号\t工作要求");
+    expect(decodeTableBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("序号", "utf16le").swap16()]))).toEqual({ text: "序号", encoding: "UTF-16BE" });
+  });
+
+  test("a PDF and an old .doc are named as such", () => {
+    expect(() => decodeTableBytes(Buffer.from("%PDF-1.7\n..."), "a.txt")).toThrow(/是 PDF 文件/);
+    expect(() => decodeTableBytes(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "a.txt")).toThrow(/旧版 Office 文档/);
+  });
+
+  test("a form feed or a stray control character in a real table is not binary", () => {
+    const text = seedText().replace("\n", "\f\n").replace("序号", "序号\u0007");
+    expect(decodeTableBytes(Buffer.from(text)).text).toBe(text);
+  });
+});
+
+describe("the size limit (16 MiB)", () => {
+  test("a text just under the limit is read; just over is refused before parsing", () => {
+    const line = "\t\t\t\t工作要求内容。\t市环保局\t2020年\n";
+    const under = "x".repeat(MAX_TABLE_BYTES - 10);
+    expect(textProblem(under)).toBeNull();
+    expect(textProblem(under + line)?.message).toMatch(/过大/);
+    // UTF-8 bytes count, not characters: 6 MiB of Han characters is 18 MiB.
+    expect(textProblem("测".repeat(6 * 1024 * 1024))?.message).toMatch(/过大（18\.0 MB）/);
+  });
+
+  test("a 50 MB paste gives one error and no tasks", () => {
+    const t = parseTable(("序号\t工作要求\t" + "内容".repeat(50)).repeat(200_000));
+    expect(t.tasks).toEqual([]);
+    expect(t.diagnostics).toEqual([expect.objectContaining({ line: 1, severity: "error", code: "input", message: expect.stringMatching(/过大/) })]);
+  });
+});
+
+describe("header recognition", () => {
+  test("columns in another order, with a column SOIL does not use, are read by name", () => {
+    const text = mapSeedCells((cells, header) => [...cells.slice(4), header ? "备 注" : "无", ...cells.slice(0, 4)]);
+    const t = parseTable(text);
+    expect(essentials(allRequirements(t))).toEqual(SEED);
+    expect(t.diagnostics.filter((d) => d.code === "ignored-columns")).toEqual([expect.objectContaining({ severity: "info", message: "表头中的“备注”列不属于分工表，已忽略" })]);
+  });
+
+  test("other spellings of the column names", () => {
+    expect(readHeader(["序号", "牵头单位", "配合部门", "主要工作", "工作要求", "责任部门", "完成时间"])).toEqual({
+      kind: "header",
+      columns: ["no", "lead", "partners", "mainWork", "text", "responsible", "deadline"],
+      ignored: [],
+    });
+  });
+
+  test("missing or repeated columns are named, and no row under that header is read", () => {
+    expect(readHeader(["序号", "牵头部门", "主要工作", "工作要求", "责任单位"])).toEqual({ kind: "incomplete", missing: ["参与部门", "完成时限"], repeated: [] });
+    expect(readHeader([...TABLE_HEADERS, "责任单位"])).toEqual({ kind: "incomplete", missing: [], repeated: ["责任单位"] });
+    const t = parseTable(mapSeedCells((cells) => cells.filter((_, i) => i !== 6)));
+    expect(allRequirements(t)).toHaveLength(0);
+    // The seed repeats its header at each page break: each one is reported.
+    const errors = t.diagnostics.filter((d) => d.severity === "error");
+    expect(errors.length).toBeGreaterThan(1);
+    expect(errors.every((d) => d.code === "missing-columns" && d.message === "表头缺少“完成时限”列，无法确定各列内容，未读取该表")).toBe(true);
+    expect(() => assertImportable(t)).toThrow("表头缺少“完成时限”列");
+  });
+
+  test("a line of prose naming two column words is not a header", () => {
+    expect(readHeader(["序号和工作要求见下表"])).toBeNull();
+    expect(readHeader(["序号", "工作要求"])).toBeNull();
+  });
+});
+
+describe("a table from another plan", () => {
+  const withResponsible = (names: (k: number) => string) => {
+    let k = 0;
+    return parseTable(mapSeedCells((cells, header) => (header ? cells : cells.map((c, i) => (i === 5 && c.trim() !== "" ? names(k++) : c)))));
+  };
+
+  test("most 责任单位 unknown: one error naming some of them, refused", () => {
+    const t = withResponsible((k) => FOREIGN_DEPARTMENTS[k % FOREIGN_DEPARTMENTS.length]);
+    const problem = importProblem(t);
+    expect(problem?.message).toMatch(/^\d+ 条工作要求中有 \d+ 条的责任单位都不在本方案的单位名录中（如“区生态环境分局”“区农业农村局”“区自然资源分局”等 5 个），这很可能是另一份方案的分工表，未导入$/);
+    expect(t.diagnostics.filter((d) => d.code === "other-plan")).toHaveLength(1);
+  });
+
+  test("a few unknown bodies (the seed has some) are warnings, not a refusal", () => {
+    expect(importProblem(parseTable(seedText()))).toBeNull();
+    // Up to half unknown is still this plan with new bodies.
+    const t = withResponsible((k) => (k % 2 === 0 ? "市环境保护局" : "区水务局"));
+    expect(importProblem(t)).toBeNull();
+    expect(t.diagnostics.some((d) => d.code === "unknown-department")).toBe(true);
+  });
+});
+
+describe("line endings and full-width digits", () => {
+  test("CRLF, CR and LF give the same parse, diagnostics on the same lines", () => {
+    const lf = parseTable(seedText());
+    for (const eol of ["\r\n", "\r"]) {
+      const other = parseTable(seedText().replace(/\n/g, eol));
+      expect(other).toEqual(lf);
+    }
+  });
+
+  test("full-width deadlines keep their text and read the same date", () => {
+    const t = parseTable(mapSeedCells((cells, header) => (header ? cells : cells.map((c, i) => (i === 6 ? c.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : c)))));
+    const r = allRequirements(t).find((x) => x.id === "1.1")!;
+    expect(r.deadline).toEqual({ raw: "２０１８年底", kind: "by", date: SEED[0].date });
+    expect(essentials(allRequirements(t))).toEqual(SEED);
+  });
+});
+
+describe("GBK decoding agrees with the browser's", () => {
+  test("0xFF is refused (Node's ICU would drop it silently), a lead byte without its trail is refused", () => {
+    expect(() => decodeTableBytes(Buffer.from([0xd0, 0xf2, 0xff, 0x41]))).toThrow(/既不是 UTF-8 也不是 GBK/);
+    expect(() => decodeTableBytes(Buffer.from([0xd0, 0xf2, 0x81, 0x20]))).toThrow(/既不是 UTF-8 也不是 GBK/);
+    expect(decodeTableBytes(Buffer.from([0xd0, 0xf2, 0xba, 0xc5, 0x80]))).toEqual({ text: "序号€", encoding: "GBK" });
+  });
+});
+
+test("another plan is judged from 5 requirements with departments: a 4-row trial paste is not refused", () => {
+  const rows = (n: number) =>
+    [TABLE_HEADERS.join("\t"), ...Array.from({ length: n }, (_, i) => [i === 0 ? "1" : "", "", "", i === 0 ? "（一）任务。" : "", `要求${i}。`, "区水务局牵头", "2020年"].join("\t"))].join("\n");
+  expect(importProblem(parseTable(rows(4)))).toBeNull();
+  expect(importProblem(parseTable(rows(5)))?.message).toMatch(/另一份方案/);
+});
