@@ -15,7 +15,7 @@ import {
   webLightTheme,
   Theme,
 } from "@fluentui/react-components";
-import { Day, ExtensionRequest, parseTable, Quarter, quarterOf, quartersBetween, RoundProgress, tableOverview } from "../../core";
+import { Day, ExtensionRequest, importProblem, MAX_TABLE_BYTES, parseTable, tooLargeError, Quarter, quarterOf, quartersBetween, RoundProgress, tableOverview } from "../../core";
 import { describeError, PaneMessage } from "../excel/errors";
 import { ChangeLogState, ExcelActions, ExtensionVerdict, PopulateOutcome, ProtectOutcome, ProtectRequest, ReimportOutcome, ReportOutcome, StatusBoard } from "../excel/types";
 import { readSourceFile } from "../source/readSource";
@@ -93,7 +93,9 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
   const text = kind === "bundled" ? bundledText : kind === "paste" ? pasted : (file?.text ?? "");
   const table = React.useMemo(() => parseTable(text), [text]);
   const overview = React.useMemo(() => tableOverview(table), [table]);
-  const ready = actions !== null && overview.requirements > 0;
+  // The core's import gate (no table, columns missing, another plan): the preview shows why, the button stays off.
+  const importable = React.useMemo(() => importProblem(table) === null, [table]);
+  const ready = actions !== null && overview.requirements > 0 && importable;
 
   /** Runs an action with the busy flag; errors become the pane's message. */
   const attempt = async <T,>(what: BusyAction, work: () => Promise<T>): Promise<T | undefined> => {
@@ -133,7 +135,11 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
   };
 
   const onFile = async (chosen: File) => {
-    const textOfFile = await attempt(null, async () => readSourceFile(chosen.name, new Uint8Array(await chosen.arrayBuffer())));
+    // A file over the limit is refused from its size, before reading it.
+    const textOfFile = await attempt(null, async () => {
+      if (chosen.size > MAX_TABLE_BYTES) throw tooLargeError(chosen.size, `“${chosen.name}”`);
+      return readSourceFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
+    });
     if (textOfFile !== undefined) setFile({ name: chosen.name, text: textOfFile });
   };
 

@@ -30,6 +30,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   line: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
+  hint: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   empty: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -58,7 +59,10 @@ export function DiagnosticsList({ diagnostics }: DiagnosticsListProps): React.JS
                 {LABELS[d.severity]}
               </Badge>
               <span className={styles.line}>第 {d.line} 行</span>
-              <span>{d.message}</span>
+              <span>
+                {d.message}
+                {d.hint && <span className={styles.hint}>{d.hint}</span>}
+              </span>
             </li>
           ))}
         </ul>
