@@ -37,16 +37,32 @@ function excelHost(host: Office.HostType | null): ExcelHost | null {
 }
 
 /**
- * Starts the change log once: it runs while the pane is open. It needs 任务清单, so in a workbook not
- * populated yet it is "off" and the pane asks again after populating. Failures only go to the console:
- * the log must never stand in the way of the pane.
+ * Asks Office to load the add-in (its shared runtime, without showing the pane) whenever this workbook is
+ * opened again, so that the change log runs from the start (SharedRuntime 1.1; Office remembers it per document).
+ */
+async function loadWithWorkbook(host: ExcelHost): Promise<void> {
+  if (!host.features.loadOnOpen || typeof Office === "undefined" || !Office.addin) return;
+  try {
+    await Office.addin.setStartupBehavior(Office.StartupBehavior.load);
+  } catch (error) {
+    console.warn("SOIL: setStartupBehavior failed", error);
+  }
+}
+
+/**
+ * Starts the change log once: it runs while the add-in is loaded (the pane open, or the shared runtime
+ * loaded with the workbook). It needs 任务清单, so in a workbook not populated yet it is "off" and the pane
+ * asks again after populating. Failures only go to the console: the log must never stand in the way of the pane.
  */
 function changeLogStarter(host: ExcelHost): () => Promise<ChangeLogState> {
   let started: Promise<ChangeLogState> | null = null;
   return () => {
     if (!host.features.changeEvents) return Promise.resolve("unsupported");
     started ??= startChangeLog(host.run, host.features, { now: () => new Date(), today: () => today() }, (message) => console.warn(message)).then(
-      (log): ChangeLogState => (log ? "on" : "unsupported"),
+      (log): ChangeLogState => {
+        if (log) void loadWithWorkbook(host);
+        return log ? "on" : "unsupported";
+      },
       () => {
         started = null;
         return "off";

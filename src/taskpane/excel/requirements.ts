@@ -45,6 +45,8 @@ export interface ExcelFeatures {
   changeEvents: boolean;
   /** ExcelApi 1.9: the value before and after in change events (single cells only). */
   changeDetails: boolean;
+  /** SharedRuntime 1.1: Office.addin.setStartupBehavior, so the add-in (and the change log) loads with the workbook. */
+  loadOnOpen: boolean;
   /** ExcelApi 1.9: page layout (A4 landscape, print titles) of the report sheet. */
   pageLayout: boolean;
   /**
@@ -72,6 +74,7 @@ export function detectFeatures(isSetSupported: IsSetSupported, displayLanguage?:
     allowEditRanges: isSetSupported("ExcelApiOnline", "1.1"),
     changeEvents: api("1.7"),
     changeDetails: api("1.9"),
+    loadOnOpen: isSetSupported("SharedRuntime", "1.1"),
     pageLayout: api("1.9"),
     functionNames: translationsForDisplayLanguage(displayLanguage),
   };
