@@ -16,8 +16,6 @@ export const CHANGE_LOG_TIME_FORMAT = "yyyy-mm-dd hh:mm:ss";
 /** The columns whose edits are logged. */
 export const LOGGED_COLUMNS: readonly ColumnKey[] = ["progress", "notes", "lastFeedback", "completedOn", "extensionTo", "extensionReason", "extensionAsked", "extensionDecision"];
 
-const PENDING = EXTENSION_DECISIONS[0];
-
 /** One changed cell of the task table. `before` is undefined where Excel did not say (several cells changed at once). */
 export interface CellChange {
   /** 0-based row of the table body. */
@@ -28,19 +26,23 @@ export interface CellChange {
   after: unknown;
 }
 
-/** A cell SOIL fills in. */
+/** A cell SOIL fills in, with its line for 修改记录 (written only once the fill is). */
 export interface AutoFill {
   rowIndex: number;
   id: string;
   key: ColumnKey;
   value: CellValue;
+  entry: CellValue[];
 }
 
 export interface ChangeLogPlan {
-  /** Rows for 修改记录, in CHANGE_LOG_HEADERS order; the time is an Excel serial with a time of day. */
+  /** Rows for 修改记录 of the edits, in CHANGE_LOG_HEADERS order; the time is an Excel serial with a time of day. */
   entries: CellValue[][];
   fills: AutoFill[];
 }
+
+/** 延期审批 values after which a changed request needs the office again. */
+const DECIDED = new Set<string>(EXTENSION_DECISIONS.slice(1));
 
 const HEADER = new Map(TASK_COLUMNS.map((c) => [c.key, c.header]));
 
@@ -67,19 +69,21 @@ export function planChangeLog(changes: readonly CellChange[], current: (rowIndex
   const fill = (change: CellChange, key: ColumnKey, value: CellValue, why: string) => {
     if (changedKeys.has(`${change.rowIndex}|${key}`)) return;
     if (fills.some((f) => f.rowIndex === change.rowIndex && f.key === key)) return;
-    fills.push({ rowIndex: change.rowIndex, id: change.id, key, value });
-    entries.push([now, change.id, HEADER.get(key)!, logged(current(change.rowIndex, key)), typeof value === "object" && value && "date" in value ? todaySerial : (value as CellValue), why]);
+    const shown = typeof value === "object" && value && "date" in value ? todaySerial : (value as CellValue);
+    fills.push({ rowIndex: change.rowIndex, id: change.id, key, value, entry: [now, change.id, HEADER.get(key)!, logged(current(change.rowIndex, key)), shown, why] });
   };
   for (const change of changes) {
     if (!LOGGED_COLUMNS.includes(change.key)) continue;
     if (change.before !== undefined && logged(change.before) === logged(change.after)) continue;
-    entries.push([now, change.id, HEADER.get(change.key)!, logged(change.before), logged(change.after), ""]);
+    // A request changed after the office decided on it: the decision no longer covers it.
+    const decided = (change.key === "extensionTo" || change.key === "extensionReason") && DECIDED.has(String(current(change.rowIndex, "extensionDecision") ?? "").trim());
+    entries.push([now, change.id, HEADER.get(change.key)!, logged(change.before), logged(change.after), decided ? "延期已审批后又修改了申请，请督办办公室重新审批" : ""]);
     if (change.key === "notes" && !blank(change.after)) {
       fill(change, "lastFeedback", { date: today }, "进展情况已更新，SOIL 自动填写");
     }
-    if (change.key === "extensionTo" && !blank(change.after)) {
-      if (blank(current(change.rowIndex, "extensionAsked"))) fill(change, "extensionAsked", { date: today }, "提出延期申请，SOIL 自动填写");
-      if (blank(current(change.rowIndex, "extensionDecision"))) fill(change, "extensionDecision", PENDING, "提出延期申请，SOIL 自动填写");
+    // A blank 延期审批 already counts as 待审批 (it is the office's column, locked under protection).
+    if (change.key === "extensionTo" && !blank(change.after) && blank(current(change.rowIndex, "extensionAsked"))) {
+      fill(change, "extensionAsked", { date: today }, "提出延期申请，SOIL 自动填写");
     }
   }
   return { entries, fills };

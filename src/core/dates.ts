@@ -101,3 +101,9 @@ export function toHalfWidth(text: string): string {
     .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, " ");
 }
+
+/** "2026-11-28 14:05" in the machine's local time (what a clerk reads as the time a report was made). */
+export function localDateTimeText(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
+}

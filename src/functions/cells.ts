@@ -207,28 +207,48 @@ export interface RowInput {
 /** Where the columns a requirement needs are within a range of cells; a key absent has no cell. */
 type Positions = Partial<Record<ColumnKey, number>>;
 
-/** Reads a requirement from one row of cells. */
-function readRequirement(cells: readonly unknown[], at: Positions, tableRow?: number): RowInput {
+/**
+ * Reads a requirement from one row of cells. With `problems`, a cell that cannot be read is recorded
+ * there and read as empty (the rest of the row still counts); without it, it throws (the functions).
+ */
+function readRequirement(cells: readonly unknown[], at: Positions, tableRow?: number, problems?: string[]): RowInput {
   const { deadlineRaw, dueDate, progress, completedOn, lastFeedback, extensionTo, extensionDecision } = at;
-  let deadline = deadlineCell(cells[deadlineRaw as number], { key: "deadlineRaw", tableRow });
+  const read = <T>(compute: () => T, fallback: T): T => {
+    if (!problems) return compute();
+    try {
+      return compute();
+    } catch (error) {
+      problems.push((error as Error).message);
+      return fallback;
+    }
+  };
+  let deadline = read(() => deadlineCell(cells[deadlineRaw as number], { key: "deadlineRaw", tableRow }), cachedDeadline(""));
   // The sheet's own 截止日期 wins over the date read from the text, as in the portable formulas.
   if (deadline.kind === "by" && dueDate !== undefined) {
-    const due = dateCell(cells[dueDate], { key: "dueDate", tableRow });
+    const due = read(() => dateCell(cells[dueDate], { key: "dueDate", tableRow }), null);
     if (due !== null && due !== deadline.date) deadline = { ...deadline, date: due };
   }
   return {
     deadline,
-    progress: progress === undefined ? "" : textCell(cells[progress], { key: "progress", tableRow }),
-    completedOn: completedOn === undefined ? null : dateCell(cells[completedOn], { key: "completedOn", tableRow }),
-    lastFeedback: lastFeedback === undefined ? undefined : dateCell(cells[lastFeedback], { key: "lastFeedback", tableRow }),
+    progress: progress === undefined ? "" : read(() => textCell(cells[progress], { key: "progress", tableRow }), ""),
+    completedOn: completedOn === undefined ? null : read(() => dateCell(cells[completedOn], { key: "completedOn", tableRow }), null),
+    lastFeedback: lastFeedback === undefined ? undefined : read(() => dateCell(cells[lastFeedback], { key: "lastFeedback", tableRow }), null),
     extension:
       extensionTo === undefined || extensionDecision === undefined
         ? undefined
         : {
-            to: dateCell(cells[extensionTo], { key: "extensionTo", tableRow }),
-            decision: textCell(cells[extensionDecision], { key: "extensionDecision", tableRow }),
+            to: read(() => dateCell(cells[extensionTo], { key: "extensionTo", tableRow }), null),
+            decision: read(() => textCell(cells[extensionDecision], { key: "extensionDecision", tableRow }), ""),
           },
   };
+}
+
+/**
+ * One task-sheet row as read from the workbook (A onwards), every cell read on its own: a cell that
+ * cannot be read goes to `problems` and counts as empty, so one bad cell does not hide the row.
+ */
+export function readSheetRow(cells: readonly unknown[], problems: string[]): RowInput {
+  return readRequirement(cells, fullRowPositions(Math.min(cells.length, ROW_INPUT_WIDTH)), undefined, problems);
 }
 
 /** A range argument as rows of cells (a single value counts as a 1×1 range). */

@@ -15,7 +15,7 @@ import {
   isFeedbackLate,
   resolveDepartments,
 } from "../core";
-import { dateCell, readRow, RowInput, textCell } from "./cells";
+import { dateCell, readSheetRow } from "./cells";
 
 export interface EvaluatedRow {
   /** 0-based row of the table body. */
@@ -67,12 +67,12 @@ export function evaluateRows(rows: readonly (readonly unknown[])[], asOf: Day, d
     const id = text(row[at("id")]);
     if (id === "") return;
     const problems: string[] = [];
-    const input: RowInput | null = safely(() => readRow([row.slice(0, at("extensionDecision") + 1)]), problems);
+    const input = readSheetRow(row, problems);
     const cellDate = (key: ColumnKey) => safely(() => dateCell(row[at(key)], { key }), problems) ?? null;
-    const deadline = input?.deadline ?? { raw: text(row[at("deadlineRaw")]), kind: "unknown" as const, date: null };
-    const effective = effectiveDeadline(deadline, input?.extension);
-    const completed = input ? isCompleted(input.progress, input.completedOn, asOf) : false;
-    const lastFeedback = input?.lastFeedback ?? null;
+    const deadline = input.deadline;
+    const effective = effectiveDeadline(deadline, input.extension);
+    const completed = isCompleted(input.progress, input.completedOn, asOf);
+    const lastFeedback = input.lastFeedback ?? null;
     out.push({
       rowIndex,
       id,
@@ -86,13 +86,12 @@ export function evaluateRows(rows: readonly (readonly unknown[])[], asOf: Day, d
       notes: text(row[at("notes")]),
       completed,
       lastFeedback,
-      status: input
-        ? dueStatus({ deadline: input.deadline, progress: input.progress, completedOn: input.completedOn, asOf, dueSoonDays, extension: input.extension })
-        : "时限待定",
+      status: dueStatus({ deadline: input.deadline, progress: input.progress, completedOn: input.completedOn, asOf, dueSoonDays, extension: input.extension }),
       daysLeft: daysLeft(effective, asOf),
-      feedbackLate: input ? isFeedbackLate(lastFeedback, asOf, completed) : false,
-      extensionTo: cellDate("extensionTo"),
-      extensionReason: textCell(row[at("extensionReason")], { key: "extensionReason" }),
+      feedbackLate: isFeedbackLate(lastFeedback, asOf, completed),
+      extensionTo: input.extension?.to ?? null,
+      // A date typed as a word is no date, but it is a request: its reason shows it in the list.
+      extensionReason: text(row[at("extensionReason")]) || (text(row[at("extensionTo")]) !== "" && input.extension?.to === null ? `（申请延期至“${text(row[at("extensionTo")])}”不是日期）` : ""),
       extensionAsked: cellDate("extensionAsked"),
       extensionDecision: text(row[at("extensionDecision")]),
       problem: problems.length > 0 ? [...new Set(problems)].join("；") : null,

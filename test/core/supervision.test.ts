@@ -195,13 +195,14 @@ describe("change log plan", () => {
     );
     expect(plan.entries).toEqual([
       [now, "1.1", "进展情况", "", "已完成排查", ""],
-      [now, "1.1", "最近反馈日期", "", todaySerial, "进展情况已更新，SOIL 自动填写"],
       [now, "1.2", "进展情况", "（未提供）", "", ""],
     ]);
-    expect(plan.fills).toEqual([{ rowIndex: 0, id: "1.1", key: "lastFeedback", value: { date: today } }]);
+    expect(plan.fills).toEqual([
+      { rowIndex: 0, id: "1.1", key: "lastFeedback", value: { date: today }, entry: [now, "1.1", "最近反馈日期", "", todaySerial, "进展情况已更新，SOIL 自动填写"] },
+    ]);
   });
 
-  test("a feedback date typed with the progress text is kept; an extension request gets its date and 待审批 when blank", () => {
+  test("a feedback date typed with the progress text is kept; an extension request gets its date; a decided request changed is flagged", () => {
     const both = planChangeLog(
       [
         { rowIndex: 0, id: "1.1", key: "notes", before: undefined, after: "x" },
@@ -213,7 +214,11 @@ describe("change log plan", () => {
       todaySerial,
     );
     expect(both.fills).toEqual([]);
-    const request = planChangeLog([{ rowIndex: 2, id: "3.1", key: "extensionTo", before: "", after: todaySerial + 90 }], (_, key) => (key === "extensionDecision" ? "同意" : ""), now, today, todaySerial);
-    expect(request.fills).toEqual([{ rowIndex: 2, id: "3.1", key: "extensionAsked", value: { date: today } }]);
+    const request = planChangeLog([{ rowIndex: 2, id: "3.1", key: "extensionTo", before: "", after: todaySerial + 90 }], () => "", now, today, todaySerial);
+    // 延期审批 is the office's (locked under protection): blank already means 待审批.
+    expect(request.fills.map((f) => [f.key, f.value])).toEqual([["extensionAsked", { date: today }]]);
+    const changedAfter = planChangeLog([{ rowIndex: 2, id: "3.1", key: "extensionTo", before: todaySerial + 90, after: todaySerial + 400 }], (_, key) => (key === "extensionDecision" ? "同意" : key === "extensionAsked" ? todaySerial - 5 : ""), now, today, todaySerial);
+    expect(changedAfter.entries[0][5]).toBe("延期已审批后又修改了申请，请督办办公室重新审批");
+    expect(changedAfter.fills).toEqual([]);
   });
 });

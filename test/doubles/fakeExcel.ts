@@ -611,6 +611,7 @@ class WorksheetProxy extends Proxied {
   readonly protection: {
     load(p?: string): unknown;
     readonly protected: boolean;
+    readonly options: unknown;
     protect(options?: unknown, password?: string): void;
     unprotect(password?: string): void;
     readonly allowEditRanges: AllowEditRangesProxy;
@@ -637,11 +638,17 @@ class WorksheetProxy extends Proxied {
     const sheetModel = () => this.model() ?? itemNotFound(this.path);
     this.protection = {
       load: (p?: string) => {
-        this.op("protection.load", [p], () => (known.protected = this.model()?.protected ?? false));
+        this.op("protection.load", [p], () => {
+          known.protected = this.model()?.protected ?? false;
+          known.options = this.model()?.protectionOptions ?? {};
+        });
         return this.protection;
       },
       get protected() {
         return "protected" in known ? (known.protected as boolean) : notLoaded("protected");
+      },
+      get options() {
+        return "options" in known ? known.options : notLoaded("options");
       },
       protect: (options?: unknown, password?: string) =>
         this.op("protection.protect", [options, password === undefined ? undefined : "***"], () => {

@@ -250,6 +250,9 @@ describe("extension requests", () => {
     expect(tasks.protected).toBe(true);
     expect(tasks.password).toBe("pw");
     expect(tasks.cell(row, col("extensionDecision"))?.value).toBe("同意");
+    // The approved request is fixed under protection; other rows' requests stay open to their departments.
+    expect([col("extensionTo"), col("extensionReason"), col("extensionAsked")].map((c) => tasks.isLocked(row, c))).toEqual([true, true, true]);
+    expect(tasks.isLocked(row + 1, col("extensionTo"))).toBe(false);
     expect(tasks.cell(row, col("dueDate"))?.value).toBe(serial("2018-12-31"));
     expect(book.valueAt(tasks, row, col("dueStatus"))).toBe("按期推进");
     expect(book.valueAt(tasks, row, col("daysLeft"))).toBe(day("2019-06-30") - day("2019-01-20"));
@@ -263,6 +266,30 @@ describe("extension requests", () => {
     expect(tasks.cell(row, col("extensionDecision"))?.value).toBe("待审批");
     await actions.decideExtension("1.1", "不同意", "");
     expect(tasks.cell(row, col("extensionDecision"))?.value).toBe("不同意");
+  });
+});
+
+describe("reading the table for the quarter's work", () => {
+  test("one unreadable cell does not hide the row: still overdue, still reported, its request listed with the problem", async () => {
+    const { actions, tasks } = await populated("2019-01-20");
+    const row = rowOf(tasks, "1.1");
+    tasks.ensure(row, col("lastFeedback")).value = serial("2019-01-08");
+    tasks.ensure(row, col("extensionTo")).value = "明年6月";
+    const requests = await actions.readExtensionRequests();
+    expect(requests.find((r) => r.id === "1.1")).toMatchObject({ pending: true, extensionTo: null, extensionReason: "（申请延期至“明年6月”不是日期）" });
+    const progress = await actions.readFeedbackRound();
+    expect(progress.missingRows.map((r) => r.id)).not.toContain("1.1");
+    const outcome = await actions.writeQuarterlyReport({ year: 2019, quarter: 1 });
+    expect(outcome.notices.join()).toContain("1 行有无法识别的单元格（如 1.1");
+  });
+
+  test("a workbook of another layout (an older SOIL) is neither read nor written by the quarter's work", async () => {
+    const { actions, tasks } = await populated("2019-01-20");
+    tasks.ensure(1, col("extensionTo")).value = "到期状态";
+    await expect(actions.readFeedbackRound()).rejects.toThrow("表头与 SOIL 版式不一致（第 12 列应为“申请延期至”");
+    await expect(actions.decideExtension("1.1", "不同意", "")).rejects.toThrow("表头与 SOIL 版式不一致");
+    await expect(actions.protectTaskSheet({ password: "" })).rejects.toThrow("表头与 SOIL 版式不一致");
+    expect(tasks.protected).toBe(false);
   });
 });
 
@@ -303,26 +330,51 @@ describe("change log", () => {
     expect(tasks.changeHandlers).toHaveLength(0);
   });
 
-  test("asking for an extension fills 申请日期 and 待审批; a paste over many rows logs each cell without old values", async () => {
-    const { book, features, tasks } = await populated("2019-01-05");
-    const log = (await startChangeLog(book.run, features, clock, () => undefined))!;
+  test.each(["1.17", "1.9"])("on a protected sheet, asking for an extension fills 申请日期 (延期审批 blank = pending, locked); a paste logs each cell (ExcelApi %s)", async (apiVersion) => {
+    const { book, features, actions, tasks } = await populated("2019-01-05", { apiVersion });
+    const problems: string[] = [];
+    const log = (await startChangeLog(book.run, features, clock, (m) => problems.push(m)))!;
+    await actions.protectTaskSheet({ password: "" });
     const row = rowOf(tasks, "3.1");
     await book.typeInto(SHEETS.tasks, `L${row}`, [[serial("2019-09-30")]]);
     await log.idle();
     await book.settleEvents();
     await log.idle();
+    expect(problems).toEqual([]);
     expect(tasks.cell(row, col("extensionAsked"))?.value).toBe(serial("2019-01-15"));
-    expect(tasks.cell(row, col("extensionDecision"))?.value).toBe("待审批");
+    expect(tasks.cell(row, col("extensionDecision"))?.value ?? null).toBeNull();
+    const requests = await actions.readExtensionRequests();
+    expect(requests.find((r) => r.id === "3.1")).toMatchObject({ pending: true, extensionTo: day("2019-09-30") });
+    const sheet = book.sheet(CHANGE_LOG_SHEET)!;
+    expect(book.valuesOf(sheet, { r1: 2, r2: sheet.lastRow(), c1: 1, c2: 5 })).toEqual([
+      ["3.1", "申请延期至", "", serial("2019-09-30"), ""],
+      ["3.1", "申请日期", "", serial("2019-01-15"), "提出延期申请，SOIL 自动填写"],
+    ]);
 
     await book.typeInto(SHEETS.tasks, `H2:H4`, [["推进中"], ["推进中"], ["已完成"]]);
     await log.idle();
-    const sheet = book.sheet(CHANGE_LOG_SHEET)!;
     const lines = book.valuesOf(sheet, { r1: 2, r2: sheet.lastRow(), c1: 1, c2: 4 });
     expect(lines.slice(-3)).toEqual([
       ["1.1", "状态", "（未提供）", "推进中"],
       ["1.2", "状态", "（未提供）", "推进中"],
       ["1.3", "状态", "（未提供）", "已完成"],
     ]);
+    await log.stop();
+  });
+
+  test("a fill Excel refuses is neither written nor claimed in the log, and the pane hears why", async () => {
+    const { book, features, actions, tasks } = await populated("2019-01-05", { online: true });
+    // Per-department protection: department columns locked outside each department's range.
+    await actions.protectTaskSheet({ password: "", departmentPasswords: { 市农牧局: "" } });
+    const problems: string[] = [];
+    const log = (await startChangeLog(book.run, features, clock, (m) => problems.push(m)))!;
+    const row = rowOf(tasks, "1.1");
+    await book.typeInto(SHEETS.tasks, `I${row}`, [["已部署"]]);
+    await log.idle();
+    expect(problems).toEqual([expect.stringContaining(`SOIL 未能自动填写 J${row}`)]);
+    expect(tasks.cell(row, col("lastFeedback"))?.value ?? null).toBeNull();
+    const sheet = book.sheet(CHANGE_LOG_SHEET)!;
+    expect(book.valuesOf(sheet, { r1: 2, r2: sheet.lastRow(), c1: 1, c2: 2 })).toEqual([["1.1", "进展情况"]]);
     await log.stop();
   });
 

@@ -4,7 +4,7 @@
  * definition (core/report.ts) the add-in writes into the workbook. Thin over src/core and src/xlsx.
  */
 import path from "path";
-import { dayFromIso, isoFromDay, today } from "../../core/dates";
+import { dayFromIso, isoFromDay, localDateTimeText, today } from "../../core/dates";
 import { SoilUserError } from "../../core/errors";
 import { GUIDE_CELLS, SHEETS } from "../../core/layout";
 import { buildQuarterlyReport, reportAsOf } from "../../core/report";
@@ -34,7 +34,7 @@ export async function reportCommand(argv: string[], io: CommandIo): Promise<numb
   const asOf = reportAsOf(quarter, current);
   const rows = evaluateRows(table.rows, asOf, typeof soon === "number" && soon >= 0 ? soon : undefined);
   if (rows.length === 0) throw new SoilUserError("主表的任务清单中没有工作要求，无法生成报告。");
-  const generatedAt = new Date().toISOString().slice(0, 16).replace("T", " ");
+  const generatedAt = localDateTimeText(new Date());
   const report = buildQuarterlyReport(rows, quarter, asOf, generatedAt, [], false);
   const out = options.out ?? path.join("out", `${report.sheetName}.xlsx`);
   const bytes = Buffer.from(await buildReportWorkbook(report).xlsx.writeBuffer());

@@ -22,13 +22,16 @@ const useStyles = makeStyles({
 /** One click: a 季报 sheet for the chosen quarter (values, A4 landscape, chart); earlier ones are kept. */
 export function QuarterlyReportPanel({ quarters, busy, enabled, outcome, onWrite }: QuarterlyReportPanelProps): React.JSX.Element {
   const styles = useStyles();
-  const [code, setCode] = React.useState(quarters[0] ? quarterCode(quarters[0]) : "");
+  const [picked, setPicked] = React.useState<string | null>(null);
+  // The list follows the workbook's as-of date once it is read: a pick no longer offered falls back to the newest.
+  const codes = quarters.map(quarterCode);
+  const code = picked !== null && codes.includes(picked) ? picked : (codes[0] ?? "");
   const chosen = quarterFromCode(code);
   return (
     <div className={styles.root}>
       <div className={styles.row}>
         <Field label="季度">
-          <Select value={code} onChange={(_, d) => setCode(d.value)} disabled={busy}>
+          <Select value={code} onChange={(_, d) => setPicked(d.value)} disabled={busy}>
             {quarters.map((q) => (
               <option key={quarterCode(q)} value={quarterCode(q)}>
                 {quarterLabel(q)}

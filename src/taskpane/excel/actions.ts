@@ -1,5 +1,5 @@
 /** The real ExcelActions: each action is one Excel.run with a fresh session. */
-import { assertImportable, Day, ParsedTable, SoilUserError, today } from "../../core";
+import { assertImportable, Day, localDateTimeText, ParsedTable, SoilUserError, today } from "../../core";
 import { CreateWorkbook, exportDepartmentFile, mergeDepartmentFile } from "./departmentFiles";
 import { filterByDepartment, readStatusBoard, refreshBoard, selectRequirement, setAsOf } from "./board";
 import { populateWorkbook } from "./populate";
@@ -20,12 +20,6 @@ export interface PaneClock {
 }
 
 const systemClock: PaneClock = { today, now: () => new Date() };
-
-/** "2026-11-28 14:05" in local time. */
-export function localTimeText(now: Date): string {
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
-}
 
 /** Excel.createWorkbook (ExcelApi 1.8), looked up when called: the global exists only inside Office. */
 const officeCreateWorkbook: CreateWorkbook = async (base64) => {
@@ -64,7 +58,7 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, optio
     readFeedbackRound: () => withSession((s) => readFeedbackRound(s, clock.today())),
     readExtensionRequests: () => withSession((s) => readExtensionRequests(s, clock.today())),
     decideExtension: (id, verdict, password) => withSession((s) => decideExtension(s, id, verdict, password, clock.today())),
-    writeQuarterlyReport: (quarter) => withSession((s) => writeQuarterlyReport(s, quarter, clock.today(), localTimeText(clock.now()))),
+    writeQuarterlyReport: (quarter) => withSession((s) => writeQuarterlyReport(s, quarter, clock.today(), localDateTimeText(clock.now()))),
     protectTaskSheet: (request) => withSession((s) => protectTaskSheet(s, request)),
     unprotectTaskSheet: (password) => withSession((s) => unprotectTaskSheet(s, password)),
     exportDepartmentFile: (department: string, today: Day) => withSession((s) => exportDepartmentFile(s, department, today, createWorkbook)),

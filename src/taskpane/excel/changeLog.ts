@@ -27,6 +27,7 @@ import {
 import type { ExcelRun } from "./actions";
 import { blockAddress, columnAddress, columnWidthPoints, officeValue } from "./cells";
 import { ExcelFeatures } from "./requirements";
+import { ownWrites } from "./ownWrites";
 import { styleHeader } from "./sheetFrame";
 
 export interface Clock {
@@ -76,8 +77,6 @@ const MAX_LOGGED_CELLS = 2000;
 /** Starts logging on 任务清单. Returns null where Excel has no change events (before ExcelApi 1.7). */
 export async function startChangeLog(run: ExcelRun, features: ExcelFeatures, clock: Clock, onProblem: (message: string) => void): Promise<ChangeLog | null> {
   if (!features.changeEvents) return null;
-  /** Cells SOIL itself just wrote: their change event is not an edit to log. */
-  const ownWrites = new Set<string>();
   let queue: Promise<void> = Promise.resolve();
 
   const handle = (event: Excel.WorksheetChangedEventArgs) => {
@@ -85,7 +84,7 @@ export async function startChangeLog(run: ExcelRun, features: ExcelFeatures, clo
     const address = event.address.replace(/\$/g, "");
     // Writes of this add-in (a merge, a decision, the cells filled here) are no one's edit: ExcelApi 1.14
     // says so in triggerSource; before it, the cells filled here are recognised by address.
-    if (ownWrites.delete(address) || event.triggerSource === "ThisLocalAddin") return;
+    if (ownWrites.take(address) || event.triggerSource === "ThisLocalAddin") return;
     const box = parseCellBox(address);
     if (!box || box.r2 < 2) return;
     const before = features.changeDetails && box.r1 === box.r2 && box.c1 === box.c2 ? event.details?.valueBefore : undefined;
@@ -118,8 +117,28 @@ export async function startChangeLog(run: ExcelRun, features: ExcelFeatures, clo
       const plan = cellCount > MAX_LOGGED_CELLS
         ? { entries: [[now, "", "", "", "", `一次修改了 ${cellCount} 个单元格（${columnLetter(box.c1)}${box.r1}:${columnLetter(box.c2)}${box.r2}），未逐格记录`]], fills: [] }
         : planChangeLog(changes, current, now, day, serialFromDay(day));
-      if (plan.entries.length === 0) return;
+      if (plan.entries.length === 0 && plan.fills.length === 0) return;
 
+      // The cells filled in first, on their own: if Excel refuses them (a protected sheet), the log does not
+      // claim them and the pane hears why.
+      const entries = [...plan.entries];
+      if (plan.fills.length > 0) {
+        const addresses = plan.fills.map((fill) => `${columnLetter(columnIndex(fill.key))}${fill.rowIndex + 2}`);
+        plan.fills.forEach((fill, i) => {
+          ownWrites.add(addresses[i]);
+          // Values only: the date columns carry their format already, and a protected sheet allows no formatting.
+          tasks.getRange(addresses[i]).values = [[officeValue(fill.value)]];
+        });
+        try {
+          await context.sync();
+          entries.push(...plan.fills.map((fill) => fill.entry));
+        } catch (error) {
+          for (const address of addresses) ownWrites.forget(address);
+          onProblem(`SOIL 未能自动填写 ${addresses.join("、")}：${(error as Error).message ?? error}`);
+        }
+      }
+
+      if (entries.length === 0) return;
       let target: Excel.Worksheet;
       let next: number;
       if (log.isNullObject) {
@@ -135,23 +154,12 @@ export async function startChangeLog(run: ExcelRun, features: ExcelFeatures, clo
         await context.sync();
         next = used.rowIndex + used.rowCount + 1;
       }
-      const last = next + plan.entries.length - 1;
+      const last = next + entries.length - 1;
       // 原值 / 新值 are written as text only when they are text: a date keeps its serial and gets a date format.
       const block = target.getRange(blockAddress(0, CHANGE_LOG_HEADERS.length - 1, next, last));
-      block.numberFormat = plan.entries.map((e) => [CHANGE_LOG_TIME_FORMAT, "@", "@", typeof e[3] === "number" ? DATE_FORMAT : "@", typeof e[4] === "number" ? DATE_FORMAT : "@", "@"]);
-      block.values = plan.entries.map((e) => e.map(officeValue));
-      for (const fill of plan.fills) {
-        const cell = `${columnLetter(columnIndex(fill.key))}${fill.rowIndex + 2}`;
-        ownWrites.add(cell);
-        // Values only: the date columns carry their format already, and a protected sheet allows no formatting.
-        tasks.getRange(cell).values = [[officeValue(fill.value)]];
-      }
-      try {
-        await context.sync();
-      } catch (error) {
-        for (const fill of plan.fills) ownWrites.delete(`${columnLetter(columnIndex(fill.key))}${fill.rowIndex + 2}`);
-        throw error;
-      }
+      block.numberFormat = entries.map((e) => [CHANGE_LOG_TIME_FORMAT, "@", "@", typeof e[3] === "number" ? DATE_FORMAT : "@", typeof e[4] === "number" ? DATE_FORMAT : "@", "@"]);
+      block.values = entries.map((e) => e.map(officeValue));
+      await context.sync();
     });
 
   const registration = await run(async (context) => {

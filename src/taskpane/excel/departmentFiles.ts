@@ -19,6 +19,7 @@ import {
 } from "../../core";
 import { blockAddress } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
+import { ownWrites } from "./ownWrites";
 import { readTaskTable } from "./readTasks";
 import { WorkbookSession } from "./session";
 import { writeSheetFrame } from "./sheetFrame";
@@ -95,7 +96,10 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
     const column = TASK_COLUMNS.findIndex((c) => c.key === u.key);
     const value = officeCell(u.value);
     await batcher.add(estimateJsonBytes(value) + OPERATION_OVERHEAD, () => {
-      read.sheet.getRange(blockAddress(column, column, u.rowIndex + 2, u.rowIndex + 2)).values = [[value]];
+      const address = blockAddress(column, column, u.rowIndex + 2, u.rowIndex + 2);
+      // Not anyone's edit for the change log (it would date the feedback "today" over the department's own date).
+      ownWrites.add(address);
+      read.sheet.getRange(address).values = [[value]];
     });
   }
   let top = firstFree;

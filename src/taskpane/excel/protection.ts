@@ -5,6 +5,7 @@
  * instead give each department one editable range over its own rows, with its own password.
  */
 import {
+  checkTaskHeaders,
   columnIndex,
   columnLetter,
   DEPARTMENT_COLUMNS,
@@ -81,10 +82,13 @@ export async function protectTaskSheet(session: WorkbookSession, request: Protec
   }
   const { sheet, table } = await findTaskTable(session, "read");
   const protection = sheet.protection.load("protected");
+  const header = table.getHeaderRowRange().load("values");
   const body = table.getDataBodyRange().load("rowCount");
   const responsible = perDepartment ? table.columns.getItem(TASK_COLUMNS[columnIndex("responsible")].header).getDataBodyRange().load("values") : null;
   await context.sync();
   if (protection.protected) throw new SoilUserError("“任务清单”已处于保护状态。", "如需更改保护方式，请先撤销保护。");
+  // Which columns are opened depends on the layout: another one (an older SOIL) would open the wrong ones.
+  checkTaskHeaders(header.values[0], "工作簿中");
 
   // Everything locked, then the department columns opened (whole columns, so rows added later are
   // editable too) unless each department gets its own range; the header row stays locked.
@@ -94,16 +98,19 @@ export async function protectTaskSheet(session: WorkbookSession, request: Protec
   sheet.getRange("1:1").format.protection.locked = true;
 
   const departmentRanges: ProtectOutcome["departmentRanges"] = [];
+  // Ranges of an earlier per-department protection: they would clash by title, or leave rows open.
+  if (features.allowEditRanges) {
+    const ranges = sheet.protection.allowEditRanges;
+    ranges.load("items/title");
+    await context.sync();
+    for (const old of ranges.items) old.delete();
+  }
   if (perDepartment && responsible) {
     const rowsOf = new Map<string, number[]>();
     responsible.values.forEach((row, i) => {
       for (const name of resolveDepartments(String(row[0] ?? "")).names) rowsOf.set(name, [...(rowsOf.get(name) ?? []), i]);
     });
     const ranges = sheet.protection.allowEditRanges;
-    ranges.load("items/title");
-    await context.sync();
-    // Ranges of an earlier protection would clash by title.
-    for (const old of ranges.items) old.delete();
     for (const [department, password] of Object.entries(request.departmentPasswords ?? {})) {
       const rows = rowsOf.get(department) ?? [];
       if (rows.length === 0) continue;
@@ -146,14 +153,19 @@ function wrongPassword(error: unknown): unknown {
 export async function withProtectionLifted(session: WorkbookSession, password: string, write: (sheet: Excel.Worksheet) => void): Promise<void> {
   const { context, features } = session;
   const { sheet } = await findTaskTable(session, "read");
-  const protection = sheet.protection.load("protected");
+  const protection = sheet.protection.load("protected,options");
   await context.sync();
   if (!protection.protected) {
     write(sheet);
     await context.sync();
     return;
   }
-  if (password === "" || !features.unprotectWithPassword) sheet.protection.unprotect();
+  if (password !== "" && !features.unprotectWithPassword) {
+    throw new SoilUserError("此版本 Excel 不能通过加载项输入保护密码（需 ExcelApi 1.7）。", "请在“审阅”选项卡中撤销保护，写入后再重新保护。");
+  }
+  // Put back as it was: the options the sheet had (it may have been protected by hand).
+  const options = protection.options ?? PROTECTION_OPTIONS;
+  if (password === "") sheet.protection.unprotect();
   else sheet.protection.unprotect(password);
   try {
     await context.sync();
@@ -161,7 +173,7 @@ export async function withProtectionLifted(session: WorkbookSession, password: s
     throw wrongPassword(error);
   }
   write(sheet);
-  if (password === "" || !features.unprotectWithPassword) sheet.protection.protect(PROTECTION_OPTIONS);
-  else sheet.protection.protect(PROTECTION_OPTIONS, password);
+  if (password === "") sheet.protection.protect(options);
+  else sheet.protection.protect(options, password);
   await context.sync();
 }

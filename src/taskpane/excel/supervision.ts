@@ -5,6 +5,7 @@
  */
 import {
   buildQuarterlyReport,
+  checkTaskHeaders,
   Day,
   EXTENSION_DECISIONS,
   extensionRequests,
@@ -21,6 +22,7 @@ import {
 import { evaluateRows, EvaluatedRow } from "../../functions/evaluateRows";
 import { loadGuideSettings } from "./guideSheet";
 import { sheetNames } from "./populate";
+import { ownWrites } from "./ownWrites";
 import { withProtectionLifted } from "./protection";
 import { readTaskTable } from "./readTasks";
 import { writeReportSheet } from "./reportSheet";
@@ -34,7 +36,9 @@ interface EvaluatedTable {
 /** Reads 说明 and the table (read access: works on a protected sheet) and evaluates the rows at `pickAsOf(workbook's as-of)`. */
 async function readEvaluated(session: WorkbookSession, pickAsOf: (workbookAsOf: Day) => Day, today: Day): Promise<EvaluatedTable> {
   const settings = loadGuideSettings(session.context);
-  const { rows } = await readTaskTable(session, "read");
+  const { rows, headers } = await readTaskTable(session, "read");
+  // Columns are read by position: a workbook of another layout (an older SOIL) must not be read, nor written.
+  checkTaskHeaders(headers, "工作簿中");
   const { asOf: workbookAsOf, dueSoonDays } = settings();
   const asOf = pickAsOf(workbookAsOf ?? today);
   return { asOf, rows: evaluateRows(rows, asOf, dueSoonDays) };
@@ -67,8 +71,16 @@ export async function decideExtension(session: WorkbookSession, id: string, verd
   if (verdict === "同意" && request.problems.length > 0) {
     throw new SoilUserError(`编号 ${id} 的延期申请不能批准：${request.problems.join("；")}。`, "可选择“不同意”，或请责任单位补充后再审批。");
   }
+  const row = request.rowIndex + 2;
   await withProtectionLifted(session, password, (sheet) => {
-    sheet.getRange(`${letterOf("extensionDecision")}${request.rowIndex + 2}`).values = [[verdict]];
+    const cell = `${letterOf("extensionDecision")}${row}`;
+    ownWrites.add(cell);
+    sheet.getRange(cell).values = [[verdict]];
+    // An approved request is fixed: under protection the department can no longer move its date or reason
+    // (a new request goes through the office, which unlocks them).
+    if (verdict === "同意" && session.features.protection) {
+      sheet.getRange(`${letterOf("extensionTo")}${row}:${letterOf("extensionAsked")}${row}`).format.protection.locked = true;
+    }
   });
   return readExtensionRequests(session, today);
 }
