@@ -159,6 +159,15 @@ describe("quarterly report", () => {
     await expect(actions.writeQuarterlyReport({ year: 2019, quarter: 2 })).rejects.toThrow("2019年第2季度尚未开始");
   });
 
+  test("a page setting Excel refuses leaves the report's data and chart written, and says what to set by hand", async () => {
+    const { book, actions } = await populated("2019-01-20", { refuse: (c) => (c.member === "zoom" ? "InvalidArgument" : undefined) });
+    const outcome = await actions.writeQuarterlyReport({ year: 2018, quarter: 4 });
+    expect(outcome.notices.join()).toContain("Excel 未接受报告的页面设置");
+    const sheet = book.sheet("季报2018Q4")!;
+    expect(sheet.cell(1, 0)?.value).toContain("季度报告");
+    expect(sheet.charts).toHaveLength(1);
+  });
+
   test("Office 2019 (ExcelApi 1.7): the report is written without page layout, and says so", async () => {
     const { book, actions } = await populated("2019-01-20", { apiVersion: "1.7" });
     const outcome = await actions.writeQuarterlyReport({ year: 2018, quarter: 4 });

@@ -11,7 +11,7 @@ import { setChartSeries } from "./summaryChart";
 
 export const REPORT_CHART_FAILED_NOTICE = "Excel 未能在报告中生成图表，报告的数据均已写入。";
 
-/** Writes the report; returns what was left out on this Excel, in Chinese. Two syncs, three with the chart. */
+/** Writes the report; returns what was left out on this Excel, in Chinese. The data, the page setup, the chart and its series: four syncs. */
 export async function writeReportSheet(session: WorkbookSession, report: QuarterlyReport): Promise<string[]> {
   const { context, features } = session;
   const notices: string[] = [];
@@ -66,35 +66,38 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
     sheet.getRange(blockAddress(0, summary.headers.length - 1, total, total)).format.font.bold = true;
   }
 
+  sheet.activate();
+  sheet.getRange("A1").select();
+  await context.sync();
+
+  // Page setup in a request of its own: if Excel refuses a setting, the report's data is written all the same.
+  const manualSetup = "打印前请在“页面布局”中选择 A4 横向、调整为 1 页宽，并设置打印标题行 $1:$2。";
   if (features.pageLayout) {
     const page = sheet.pageLayout;
     page.orientation = "Landscape";
     page.paperSize = "A4";
     page.centerHorizontally = true;
+    // One page wide, as many pages tall as it takes (0: no limit, as Excel's "fit to 1 page wide by blank tall").
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     page.setPrintTitleRows(report.printTitleRows);
     page.setPrintArea(blockAddress(0, lastColumn, 1, report.lastRow));
     page.headersFooters.defaultForAllPages.centerFooter = "第 &P 页，共 &N 页";
+    try {
+      await context.sync();
+    } catch {
+      notices.push(`Excel 未接受报告的页面设置，${manualSetup}`);
+    }
   } else {
-    notices.push("此版本 Excel 不支持设置页面布局（需 ExcelApi 1.9），打印前请在“页面布局”中选择 A4 横向并设置打印标题行 $1:$2。");
+    notices.push(`此版本 Excel 不支持设置页面布局（需 ExcelApi 1.9），${manualSetup}`);
   }
-  sheet.activate();
-  sheet.getRange("A1").select();
 
-  if (!report.chart) {
-    await context.sync();
-    return notices;
-  }
-  if (!features.chartSeries) {
-    await context.sync();
-    return [...notices, "此版本 Excel 无法设置图表系列（需 ExcelApi 1.7），报告中未生成图表。"];
-  }
+  if (!report.chart) return notices;
+  if (!features.chartSeries) return [...notices, "此版本 Excel 无法设置图表系列（需 ExcelApi 1.7），报告中未生成图表。"];
   const spec = report.chart;
   const statusColumns = spec.series.map((s) => s.column);
   const source = sheet.getRange(blockAddress(Math.min(...statusColumns), Math.max(...statusColumns), spec.firstRow, spec.lastRow));
   let chart: Excel.Chart | undefined;
   try {
-    await context.sync();
     chart = sheet.charts.add("BarStacked", source, "Columns");
     chart.title.text = spec.title;
     chart.legend.position = "Bottom";
