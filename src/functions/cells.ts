@@ -260,9 +260,15 @@ export function matrix(value: unknown, what: string): unknown[][] {
 
 const FULL_ROW = `A:${columnLetter(ROW_INPUT_WIDTH - 1)}`;
 const ROW_KEYS: readonly ColumnKey[] = ["deadlineRaw", "dueDate", "progress", "lastFeedback", "completedOn", "extensionTo", "extensionDecision"];
-/** Positions of the row's cells in a row of `width` cells: keys beyond it have no cell. */
+/** Positions of the row's cells in a row of `width` cells: keys beyond it have no cell. Per width, once (a hot path). */
+const POSITIONS_BY_WIDTH = new Map<number, Positions>();
 function fullRowPositions(width: number): Positions {
-  return Object.fromEntries(ROW_KEYS.map((key) => [key, columnIndex(key)]).filter(([, i]) => (i as number) < width));
+  let positions = POSITIONS_BY_WIDTH.get(width);
+  if (!positions) {
+    positions = Object.fromEntries(ROW_KEYS.map((key) => [key, columnIndex(key)]).filter(([, i]) => (i as number) < width));
+    POSITIONS_BY_WIDTH.set(width, positions);
+  }
+  return positions;
 }
 /** Two cells are 完成时限 and 状态; one cell is 完成时限. */
 const SHORT_ROW_POSITIONS: Record<number, Positions> = { 1: { deadlineRaw: 0 }, 2: { deadlineRaw: 0, progress: 1 } };
