@@ -263,11 +263,10 @@ const ROW_KEYS: readonly ColumnKey[] = ["deadlineRaw", "dueDate", "progress", "l
 /** Positions of the row's cells in a row of `width` cells: keys beyond it have no cell. Per width, once (a hot path). */
 const POSITIONS_BY_WIDTH = new Map<number, Positions>();
 function fullRowPositions(width: number): Positions {
-  let positions = POSITIONS_BY_WIDTH.get(width);
-  if (!positions) {
-    positions = Object.fromEntries(ROW_KEYS.map((key) => [key, columnIndex(key)]).filter(([, i]) => (i as number) < width));
-    POSITIONS_BY_WIDTH.set(width, positions);
-  }
+  const known = POSITIONS_BY_WIDTH.get(width);
+  if (known) return known;
+  const positions: Positions = Object.fromEntries(ROW_KEYS.map((key) => [key, columnIndex(key)]).filter(([, i]) => (i as number) < width));
+  POSITIONS_BY_WIDTH.set(width, positions);
   return positions;
 }
 /** Two cells are 完成时限 and 状态; one cell is 完成时限. */
