@@ -14,9 +14,8 @@
 import { Day, serialFromDay } from "./dates";
 import { BASELINE_COLUMNS, canonicalDepartmentName, cellText, columnSpec, dayOfCell, responsibleIncludes } from "./departmentFile";
 import { compareDepartments, resolveDepartments } from "./departments";
-import { SoilUserError } from "./errors";
-import { CellValue, ColumnKey, DEPARTMENT_COLUMNS, TASK_COLUMNS, TASK_HEADERS } from "./layout";
-import { ExistingTaskTable } from "./reimport";
+import { CellValue, ColumnKey, DEPARTMENT_COLUMNS, TASK_COLUMNS } from "./layout";
+import { checkTaskHeaders, ExistingTaskTable } from "./reimport";
 import { isProgressState } from "./status";
 
 /** A department file as read: whose it is, what it held at export, and its task rows now. */
@@ -91,15 +90,6 @@ export function departmentsOfTable(existing: ExistingTaskTable): string[] {
   return [...seen].sort(compareDepartments);
 }
 
-/** Throws SoilUserError when the header row is not the layout's. */
-export function checkTaskHeaders(headers: readonly unknown[], where: string): void {
-  const at = TASK_HEADERS.findIndex((h, i) => cellText(headers[i]) !== h);
-  if (at < 0) return;
-  throw new SoilUserError(
-    `${where}的“任务清单”表头与 SOIL 版式不一致（第 ${at + 1} 列应为“${TASK_HEADERS[at]}”，实际为“${cellText(headers[at]) || "空白"}”）。`,
-    "请勿在任务表中增删或调换列；恢复原来的列后再试。",
-  );
-}
 
 /** Comparable form of a cell of `key`: dates as days, text trimmed. */
 function comparable(key: ColumnKey, value: unknown): string {

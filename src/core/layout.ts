@@ -124,6 +124,13 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** A → 0, Z → 25, AA → 26: the inverse of columnLetter. */
+export function columnIndexOfLetters(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
 export function letterOf(key: ColumnKey): string {
   return columnLetter(columnIndex(key));
 }

@@ -85,19 +85,19 @@ function sameCell(read: unknown, wanted: CellValue): boolean {
   return read === wanted;
 }
 
-function checkHeaders(headers: readonly unknown[]): void {
-  const found = TASK_HEADERS.map((_, i) => textOf(headers[i]));
-  if (found.every((h, i) => h === TASK_HEADERS[i])) return;
-  const at = found.findIndex((h, i) => h !== TASK_HEADERS[i]);
-  throw new SoilUserError(
-    `“任务清单”的表头与 SOIL 版式不一致（第 ${at + 1} 列应为“${TASK_HEADERS[at]}”，实际为“${found[at] || "空白"}”），无法按列更新。`,
-    "请勿在任务表中增删或调换列；恢复原来的列顺序后再重新导入。",
-  );
+/**
+ * Throws SoilUserError when the header row is not the layout's: every reader of the task sheet finds its
+ * columns by position. `where` names the workbook in the message ("主表", "工作簿中").
+ */
+export function checkTaskHeaders(headers: readonly unknown[], where: string, hint = "请勿在任务表中增删或调换列；恢复原来的列后再试。"): void {
+  const at = TASK_HEADERS.findIndex((h, i) => textOf(headers[i]) !== h);
+  if (at < 0) return;
+  throw new SoilUserError(`${where}的“任务清单”表头与 SOIL 版式不一致（第 ${at + 1} 列应为“${TASK_HEADERS[at]}”，实际为“${textOf(headers[at]) || "空白"}”）。`, hint);
 }
 
 /** Plans a re-import of `table` into the task sheet read as `existing`. Throws SoilUserError when the sheet is not SOIL's layout. */
 export function planReimport(existing: ExistingTaskTable, table: ParsedTable): ReimportPlan {
-  checkHeaders(existing.headers);
+  checkTaskHeaders(existing.headers, "当前工作簿", "请勿在任务表中增删或调换列；恢复原来的列顺序后再重新导入。");
   const report: ReimportReport = {
     added: [],
     archived: [],

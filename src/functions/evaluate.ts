@@ -35,11 +35,13 @@ import {
   textCell,
 } from "./cells";
 
-function statusOfRow(row: RowInput, asOf: Day, soonDays: number | undefined): DueStatus {
+/** Due status of a row read by cells.ts (shared with evaluateRows.ts). */
+export function statusOfRow(row: RowInput, asOf: Day, soonDays: number | undefined): DueStatus {
   return dueStatus({ deadline: row.deadline, progress: row.progress, completedOn: row.completedOn, asOf, dueSoonDays: soonDays, extension: row.extension });
 }
 
-function feedbackLateOfRow(row: RowInput, asOf: Day): boolean {
+/** 反馈逾期 of a row read by cells.ts. */
+export function feedbackLateOfRow(row: RowInput, asOf: Day): boolean {
   return isFeedbackLate(row.lastFeedback, asOf, isCompleted(row.progress, row.completedOn, asOf));
 }
 

@@ -8,14 +8,13 @@ import {
   ColumnKey,
   Day,
   daysLeft,
-  dueStatus,
   DueStatus,
   effectiveDeadline,
   isCompleted,
-  isFeedbackLate,
   resolveDepartments,
 } from "../core";
 import { dateCell, readSheetRow } from "./cells";
+import { feedbackLateOfRow, statusOfRow } from "./evaluate";
 
 export interface EvaluatedRow {
   /** 0-based row of the table body. */
@@ -86,9 +85,9 @@ export function evaluateRows(rows: readonly (readonly unknown[])[], asOf: Day, d
       notes: text(row[at("notes")]),
       completed,
       lastFeedback,
-      status: dueStatus({ deadline: input.deadline, progress: input.progress, completedOn: input.completedOn, asOf, dueSoonDays, extension: input.extension }),
+      status: statusOfRow(input, asOf, dueSoonDays),
       daysLeft: daysLeft(effective, asOf),
-      feedbackLate: isFeedbackLate(lastFeedback, asOf, completed),
+      feedbackLate: feedbackLateOfRow({ ...input, lastFeedback }, asOf),
       extensionTo: input.extension?.to ?? null,
       // A date typed as a word is no date, but it is a request: its reason shows it in the list.
       extensionReason: text(row[at("extensionReason")]) || (text(row[at("extensionTo")]) !== "" && input.extension?.to === null ? `（申请延期至“${text(row[at("extensionTo")])}”不是日期）` : ""),

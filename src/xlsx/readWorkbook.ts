@@ -16,10 +16,10 @@ import {
   dayOfCell,
   serialFromJsDate,
 } from "../core/departmentFile";
-import { checkTaskHeaders, ReturnedDepartmentFile } from "../core/departmentMerge";
+import { ReturnedDepartmentFile } from "../core/departmentMerge";
 import { SoilUserError } from "../core/errors";
 import { ColumnKey, SHEETS, TASK_COLUMNS } from "../core/layout";
-import { ExistingTaskTable } from "../core/reimport";
+import { checkTaskHeaders, ExistingTaskTable } from "../core/reimport";
 
 /** A cell's value as Office.js would give it in range.values. */
 export function readCellValue(cell: ExcelJS.Cell): unknown {

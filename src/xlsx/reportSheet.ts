@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { columnLetter, HEADER_FILL } from "../core/layout";
 import { QuarterlyReport, REPORT_FORMATS } from "../core/report";
 import { argb, excelValue, rowHeightFor, styleHeaderRow, wrappedLines } from "./cells";
+import { addSummaryDataBars } from "./summarySheet";
 
 /** OOXML paper size 9: A4. */
 const A4 = 9;
@@ -67,28 +68,7 @@ export function addReportSheet(workbook: ExcelJS.Workbook, report: QuarterlyRepo
     if (b === 0) {
       sheet.getRow(block.headerRow + block.rows.length).font = { bold: true };
       const departments = block.rows.length - 1;
-      if (departments > 0) {
-        const first = block.headerRow + 1;
-        const last = block.headerRow + departments;
-        [
-          [block.headers.indexOf("已逾期"), "#E06666", { type: "max" }],
-          [block.headers.indexOf("完成率"), "#63BE7B", { type: "num", value: 1 }],
-        ].forEach(([index, colour, top], i) => {
-          const letter = sheet.getColumn((index as number) + 1).letter;
-          sheet.addConditionalFormatting({
-            ref: `${letter}${first}:${letter}${last}`,
-            rules: [
-              {
-                type: "dataBar",
-                priority: i + 1,
-                gradient: false,
-                cfvo: [{ type: "num", value: 0 }, top],
-                color: { argb: argb(colour as string) },
-              } as ExcelJS.DataBarRuleType,
-            ],
-          });
-        });
-      }
+      if (departments > 0) addSummaryDataBars(sheet, block.headerRow + 1, block.headerRow + departments);
     }
   });
   return sheet;

@@ -31,25 +31,31 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, departments: readonl
   totalRow.font = { bold: true };
   totalRow.border = { top: { style: "thin" } };
 
-  const lastDepartmentRow = rows.length; // rows = departments + the total row, data from row 2
-  if (departments.length > 0) {
-    Object.entries(BAR_COLOURS).forEach(([header, colour], i) => {
-      const letter = sheet.getColumn(SUMMARY_HEADERS.indexOf(header as (typeof SUMMARY_HEADERS)[number]) + 1).letter;
-      sheet.addConditionalFormatting({
-        ref: `${letter}2:${letter}${lastDepartmentRow}`,
-        rules: [
-          {
-            type: "dataBar",
-            // Priorities are unique across a sheet's rules, as Excel writes them.
-            priority: i + 1,
-            gradient: false,
-            cfvo: header === "完成率" ? [{ type: "num", value: 0 }, { type: "num", value: 1 }] : [{ type: "num", value: 0 }, { type: "max" }],
-            color: { argb: argb(colour) },
-          } as ExcelJS.DataBarRuleType,
-        ],
-      });
-    });
-  }
+  // rows = departments + the total row, data from row 2
+  if (departments.length > 0) addSummaryDataBars(sheet, 2, rows.length);
   freezeHeader(sheet);
   return sheet;
+}
+
+/**
+ * Data bars on 已逾期 and 完成率 of a per-department summary whose columns are SUMMARY_HEADERS, over the
+ * department rows `firstRow`..`lastRow` (the 合计 row left out). Shared by 部门汇总 and the quarterly report.
+ */
+export function addSummaryDataBars(sheet: ExcelJS.Worksheet, firstRow: number, lastRow: number): void {
+  Object.entries(BAR_COLOURS).forEach(([header, colour], i) => {
+    const letter = sheet.getColumn(SUMMARY_HEADERS.indexOf(header as (typeof SUMMARY_HEADERS)[number]) + 1).letter;
+    sheet.addConditionalFormatting({
+      ref: `${letter}${firstRow}:${letter}${lastRow}`,
+      rules: [
+        {
+          type: "dataBar",
+          // Priorities are unique across a sheet's rules, as Excel writes them.
+          priority: i + 1,
+          gradient: false,
+          cfvo: header === "完成率" ? [{ type: "num", value: 0 }, { type: "num", value: 1 }] : [{ type: "num", value: 0 }, { type: "max" }],
+          color: { argb: argb(colour) },
+        } as ExcelJS.DataBarRuleType,
+      ],
+    });
+  });
 }

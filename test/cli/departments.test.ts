@@ -2,20 +2,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { runCli } from "../../src/cli/main";
 import { dayFromIso } from "../../src/core";
 import { buildWorkbook } from "../../src/xlsx/buildWorkbook";
 import { readTable, SEED_FILE } from "../xlsx/seedTable";
+import { runCapturing } from "./runCapturing";
 
 let dir: string;
 let master: string;
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCapturing;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "soil-depcli-"));

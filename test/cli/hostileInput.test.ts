@@ -5,17 +5,12 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import { runCli } from "../../src/cli/main";
 import { allRequirements, parseTable } from "../../src/core";
 import { HOSTILE_CASES } from "../doubles/hostileInputs";
 import { seedText } from "../doubles/seedVariants";
+import { runCapturing } from "./runCapturing";
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCapturing;
 
 const SEED_JSON = (() => {
   const seed = parseTable(seedText());

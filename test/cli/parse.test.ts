@@ -4,17 +4,12 @@ import { mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { BUNDLED_SOURCE } from "../../src/cli/source";
-import { runCli } from "../../src/cli/main";
+import { runCapturing } from "./runCapturing";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SEED = BUNDLED_SOURCE;
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCapturing;
 
 describe("soil parse", () => {
   test("prints a readable summary of the bundled table", async () => {

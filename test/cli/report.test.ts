@@ -3,23 +3,18 @@ import { mkdtempSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { runCli } from "../../src/cli/main";
 import { dayFromIso } from "../../src/core";
 import { evaluateRows } from "../../src/functions/evaluateRows";
 import { buildWorkbook } from "../../src/xlsx/buildWorkbook";
 import { readMasterWorkbook } from "../../src/xlsx/readWorkbook";
 import { sampleInputs, typeInputs } from "../xlsx/departmentInput";
 import { readTable, SEED_FILE } from "../xlsx/seedTable";
+import { runCapturing } from "./runCapturing";
 
 let dir: string;
 let master: string;
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCapturing;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "soil-report-cli-"));

@@ -5,20 +5,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from "os";
 import path from "path";
 import { BUNDLED_SOURCE } from "../../src/cli/source";
-import { runCli } from "../../src/cli/main";
 import { SoilUserError } from "../../src/core/errors";
 import { GUIDE_CELLS, SHEETS } from "../../src/core/layout";
 import { writeError, writeFileAtomic } from "../../src/xlsx/writeWorkbookFile";
+import { runCapturing } from "./runCapturing";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SEED = BUNDLED_SOURCE;
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await runCli(["workbook", ...argv], { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCapturing("workbook", ...argv);
 
 const made: string[] = [];
 const tempDir = () => {

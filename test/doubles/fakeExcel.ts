@@ -23,7 +23,7 @@
  * No Node APIs: it is bundled for the browser in the end-to-end test.
  */
 
-import { columnLetter } from "../../src/core/layout";
+import { columnIndexOfLetters, columnLetter } from "../../src/core/layout";
 
 export const MAX_ROWS = 1_048_576;
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -167,11 +167,7 @@ export interface CallRecord {
 
 // ---------------------------------------------------------------- addresses
 
-export function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+export const colIndex = columnIndexOfLetters;
 
 
 /** "'说明'!$B$2", "A1:P9", "C:C", "5:5" → sheet name (if any) and box. */
@@ -714,18 +710,7 @@ class WorksheetProxy extends Proxied {
     return new RangeProxy(this.ctx, `${this.path}.getUsedRange()`, this.navigate, () => usedBox(this.navigate()) ?? { r1: 1, r2: 1, c1: 0, c2: 0 });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    const range = new RangeProxy(this.ctx, `${this.path}.getUsedRangeOrNullObject()`, this.navigate, () => {
-      const m = this.navigate();
-      if (!m) return null;
-      let box: Box | null = null;
-      for (const [r, row] of m.cells) {
-        for (const [c, cell] of row) {
-          if (cell.value === null && !cell.formula) continue;
-          box = box ? { r1: Math.min(box.r1, r), r2: Math.max(box.r2, r), c1: Math.min(box.c1, c), c2: Math.max(box.c2, c) } : { r1: r, r2: r, c1: c, c2: c };
-        }
-      }
-      return box;
-    });
+    const range = new RangeProxy(this.ctx, `${this.path}.getUsedRangeOrNullObject()`, this.navigate, () => usedBox(this.navigate()));
     this.op("getUsedRangeOrNullObject", [valuesOnly], () => range.knowNull(), { apiSet: "1.4" });
     return range;
   }

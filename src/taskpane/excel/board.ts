@@ -10,10 +10,8 @@ import {
   columnIndex,
   compareDepartments,
   Day,
-  dayFromSerial,
   DUE_STATUSES,
   DueStatus,
-  GUIDE_CELLS,
   resolveDepartments,
   ROW_INPUT_WIDTH,
   SHEETS,
@@ -21,7 +19,7 @@ import {
   TASK_COLUMNS,
 } from "../../core";
 import { daysLeftOf, feedbackLateOf, statusOf } from "../../functions/evaluate";
-import { writeAsOf } from "./guideSheet";
+import { loadGuideSettings, writeAsOf } from "./guideSheet";
 import { findTaskTable, readTaskTable } from "./readTasks";
 import { WorkbookSession } from "./session";
 import { BoardRow, StatusBoard } from "./types";
@@ -66,16 +64,13 @@ export function boardRow(row: readonly unknown[], asOfSerial: unknown, dueSoonDa
 }
 
 export async function readStatusBoard(session: WorkbookSession): Promise<StatusBoard> {
-  const { context } = session;
-  const guide = context.workbook.worksheets.getItem(SHEETS.guide);
-  const asOf = guide.getRange(GUIDE_CELLS.asOf.address).load("values");
-  const soon = guide.getRange(GUIDE_CELLS.dueSoonDays.address).load("values");
+  const settings = loadGuideSettings(session.context);
   const { rows } = await readTaskTable(session, "read");
-  const asOfValue = asOf.values[0][0];
-  const soonValue = soon.values[0][0];
-  const board = rows.filter((r) => text(r[at("id")]) !== "").map((r) => boardRow(r, asOfValue, soonValue === "" ? null : soonValue));
+  // The raw cells go to the functions' code, which reads them as SOIL formulas would (and says why not).
+  const { asOf, asOfValue, dueSoonValue } = settings();
+  const board = rows.filter((r) => text(r[at("id")]) !== "").map((r) => boardRow(r, asOfValue, dueSoonValue === "" ? null : dueSoonValue));
   const departments = [...new Set(board.flatMap((r) => r.responsible))].sort(compareDepartments);
-  return { asOf: typeof asOfValue === "number" ? dayFromSerial(asOfValue) : null, rows: board, departments };
+  return { asOf, rows: board, departments };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   CellChange,
   ColumnKey,
   columnIndex,
+  columnIndexOfLetters,
   columnLetter,
   DATE_FORMAT,
   Day,
@@ -25,10 +26,10 @@ import {
   TASK_COLUMNS,
 } from "../../core";
 import type { ExcelRun } from "./actions";
-import { blockAddress, columnAddress, columnWidthPoints, officeValue } from "./cells";
+import { blockAddress, officeValue } from "./cells";
 import { ExcelFeatures } from "./requirements";
 import { ownWrites } from "./ownWrites";
-import { styleHeader } from "./sheetFrame";
+import { writeSheetFrame } from "./sheetFrame";
 
 export interface Clock {
   now(): Date;
@@ -54,22 +55,17 @@ interface Box {
   c2: number;
 }
 
-function colIndexOf(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** "H5", "H5:I9", "$H$5" → box; null for whole rows/columns or several areas (not logged cell by cell). */
 export function parseCellBox(address: string): Box | null {
   const ref = address.replace(/^.*!/, "").replace(/\$/g, "").toUpperCase();
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
   if (!m) return null;
-  const c1 = colIndexOf(m[1]);
+  const c1 = columnIndexOfLetters(m[1]);
   const r1 = Number(m[2]);
-  return { c1, r1, c2: m[3] ? colIndexOf(m[3]) : c1, r2: m[4] ? Number(m[4]) : r1 };
+  return { c1, r1, c2: m[3] ? columnIndexOfLetters(m[3]) : c1, r2: m[4] ? Number(m[4]) : r1 };
 }
 
+const LOG_COLUMNS = CHANGE_LOG_HEADERS.map((header, i) => ({ header, width: CHANGE_LOG_WIDTHS[i], wrap: i >= 3 }));
 const LOGGED_INDEXES = new Set(LOGGED_COLUMNS.map(columnIndex));
 /** More cells than this in one edit (a paste over the whole table) are logged as one summary line. */
 const MAX_LOGGED_CELLS = 2000;
@@ -143,10 +139,7 @@ export async function startChangeLog(run: ExcelRun, features: ExcelFeatures, clo
       let next: number;
       if (log.isNullObject) {
         target = sheets.add(CHANGE_LOG_SHEET);
-        const header = target.getRange(blockAddress(0, CHANGE_LOG_HEADERS.length - 1, 1, 1));
-        header.values = [[...CHANGE_LOG_HEADERS]];
-        styleHeader(header);
-        CHANGE_LOG_WIDTHS.forEach((w, i) => (target.getRange(columnAddress(i)).format.columnWidth = columnWidthPoints(w)));
+        writeSheetFrame(target, LOG_COLUMNS, features);
         next = 2;
       } else {
         target = log;

@@ -86,6 +86,8 @@ export interface GuideSettings {
   asOf: Day | null;
   /** 说明!B6, undefined when blank or not a number. */
   dueSoonDays: number | undefined;
+  /** 说明!B6 as Excel holds it. */
+  dueSoonValue: unknown;
 }
 
 /** Queues a read of the as-of date and the due-soon days; the result is readable after the next sync. */
@@ -100,6 +102,7 @@ export function loadGuideSettings(context: Excel.RequestContext): () => GuideSet
       asOfValue,
       asOf: typeof asOfValue === "number" ? dayFromSerial(asOfValue) : null,
       dueSoonDays: typeof soonValue === "number" && soonValue >= 0 ? Math.floor(soonValue) : undefined,
+      dueSoonValue: soonValue,
     };
   };
 }

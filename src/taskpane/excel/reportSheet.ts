@@ -7,7 +7,7 @@ import { columnLetter, QuarterlyReport, REPORT_FORMATS, STATUS_STYLES } from "..
 import { blockAddress, columnAddress, columnWidthPoints, officeValue } from "./cells";
 import { styleHeader } from "./sheetFrame";
 import { WorkbookSession } from "./session";
-import { setChartSeries } from "./summaryChart";
+import { addStatusBarChart, setChartSeries } from "./summaryChart";
 
 export const REPORT_CHART_FAILED_NOTICE = "Excel 未能在报告中生成图表，报告的数据均已写入。";
 
@@ -98,12 +98,7 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
   const source = sheet.getRange(blockAddress(Math.min(...statusColumns), Math.max(...statusColumns), spec.firstRow, spec.lastRow));
   let chart: Excel.Chart | undefined;
   try {
-    chart = sheet.charts.add("BarStacked", source, "Columns");
-    chart.title.text = spec.title;
-    chart.legend.position = "Bottom";
-    chart.axes.categoryAxis.reversePlotOrder = true;
-    chart.setPosition(spec.topLeft, spec.bottomRight);
-    chart.series.load("items/name");
+    chart = addStatusBarChart(sheet, source, spec.title, spec.topLeft, spec.bottomRight);
     await context.sync();
     setChartSeries(
       chart,

@@ -23,14 +23,25 @@ export interface PendingChart {
 /** Queues the chart over the status columns of `departmentCount` rows, and a load of the series Excel makes (ExcelApi 1.1 + axis order 1.7). */
 export function startSummaryChart(sheet: Excel.Worksheet, departmentCount: number): PendingChart {
   const lastRow = departmentCount + 1;
-  const chart = sheet.charts.add("BarStacked", sheet.getRange(blockAddress(FIRST_STATUS_COLUMN, LAST_STATUS_COLUMN, 2, lastRow)), "Columns");
+  const source = sheet.getRange(blockAddress(FIRST_STATUS_COLUMN, LAST_STATUS_COLUMN, 2, lastRow));
+  const chart = addStatusBarChart(sheet, source, "各责任单位工作要求到期状态", "K2", `T${Math.max(24, lastRow + 4)}`);
   chart.name = SUMMARY_CHART_NAME;
-  chart.title.text = "各责任单位工作要求到期状态";
+  return { chart, sheet, lastRow };
+}
+
+/**
+ * A stacked bar chart of per-department status counts (departments top to bottom, legend below) over
+ * `source`, placed over topLeft..bottomRight, with a load of the series Excel made (for setChartSeries).
+ * ExcelApi 1.1, the axis order 1.7. Queues only.
+ */
+export function addStatusBarChart(sheet: Excel.Worksheet, source: Excel.Range, title: string, topLeft: string, bottomRight: string): Excel.Chart {
+  const chart = sheet.charts.add("BarStacked", source, "Columns");
+  chart.title.text = title;
   chart.legend.position = "Bottom";
   chart.axes.categoryAxis.reversePlotOrder = true;
-  chart.setPosition("K2", `T${Math.max(24, lastRow + 4)}`);
+  chart.setPosition(topLeft, bottomRight);
   chart.series.load("items/name");
-  return { chart, sheet, lastRow };
+  return chart;
 }
 
 /** One series to give a chart: its name, the cells of its values and its colour. */
