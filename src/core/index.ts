@@ -18,3 +18,5 @@ export * from "./report";
 export * from "./rounds";
 export * from "./departmentFile";
 export * from "./departmentMerge";
+export * from "./registry";
+export * from "./presets";

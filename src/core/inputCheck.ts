@@ -1,13 +1,12 @@
 /**
  * Every check on what a user hands SOIL, in one place: bytes → text (UTF-8, GBK, UTF-16 with BOM),
- * binary files, the size limit, the table's header (columns in any order, missing ones named), and a
- * table from another plan. The CLI (src/cli/source.ts) and the pane (src/taskpane/source) decode through
+ * binary files, the size limit and the table's header (columns in any order, missing ones named). The
+ * names of a table's bodies are never a reason to refuse it (tableRegistry.ts adds them to the registry). The CLI (src/cli/source.ts) and the pane (src/taskpane/source) decode through
  * here; parseTable reads headers and reports text problems through here; and `assertImportable` is the
  * gate both front ends pass before anything is written.
  */
-import { isKnownDepartment } from "./departments";
 import { toHalfWidth } from "./dates";
-import { allRequirements, Diagnostic, ParsedTable, Task } from "./model";
+import { allRequirements, Diagnostic, ParsedTable } from "./model";
 import { SoilUserError } from "./errors";
 
 /** The table's seven columns as the plan writes them. */
@@ -178,31 +177,8 @@ export function incompleteHeaderMessage(reading: { missing: string[]; repeated: 
   };
 }
 
-/** Fewer requirements than this are not judged as another plan's. */
-const OTHER_PLAN_MIN_ROWS = 5;
-
-/**
- * A table from another plan: more than half of the requirements that name a 责任单位 name none the
- * registry knows. SOIL counts and summarises by the registry's bodies, so such a table would give a
- * workbook of unknown departments; it is refused rather than written. Judged from 5 such requirements on.
- */
-export function otherPlanProblem(tasks: readonly Task[]): { message: string; hint: string } | null {
-  const assigned = tasks.flatMap((t) => t.requirements).filter((r) => r.responsible.length > 0);
-  // A few rows pasted to try SOIL out say little about which plan they come from.
-  if (assigned.length < OTHER_PLAN_MIN_ROWS) return null;
-  const foreign = assigned.filter((r) => !r.responsible.some(isKnownDepartment));
-  if (foreign.length * 2 <= assigned.length) return null;
-  const names = [...new Set(foreign.flatMap((r) => r.responsible))];
-  return {
-    message:
-      `${assigned.length} 条工作要求中有 ${foreign.length} 条的责任单位都不在本方案的单位名录中` +
-      `（如${names.slice(0, 3).map((n) => `“${n}”`).join("")}${names.length > 3 ? `等 ${names.length} 个` : ""}），这很可能是另一份方案的分工表，未导入`,
-    hint: "SOIL 按本市《土壤污染防治工作实施方案》的责任单位统计和督办。请确认选择的是本方案的分工表；如责任单位确已调整，请联系维护人员更新单位名录。",
-  };
-}
-
 /** Diagnostic codes that mean the table must not be written. */
-const BLOCKING = new Set<Diagnostic["code"]>(["input", "missing-columns", "other-plan"]);
+const BLOCKING = new Set<Diagnostic["code"]>(["input", "missing-columns"]);
 
 /** Why a parsed table cannot be imported, or null when it can. */
 export function importProblem(table: ParsedTable, name?: string): SoilUserError | null {

@@ -1,5 +1,6 @@
 /** The typed model of the key-task table (重点任务部门分工表). */
 import { Deadline } from "./deadline";
+import { DepartmentRegistry } from "./registry";
 
 export interface Requirement {
   /** "<task>.<k>", k counting the task's requirements from 1 in table order. */
@@ -62,7 +63,7 @@ export type DiagnosticCode =
   | "missing-columns"
   /** Header columns SOIL does not use (备注…), ignored. */
   | "ignored-columns"
-  /** Most 责任单位 unknown to the registry: a table of another plan. */
+  /** No longer reported (issue #13: a table is never refused for the names of its bodies). */
   | "other-plan";
 
 export interface Diagnostic {
@@ -80,6 +81,8 @@ export interface ParsedTable {
   /** Every body the table names (lead, partner or responsible), registry order, unknown last. */
   departments: string[];
   diagnostics: Diagnostic[];
+  /** The 单位名录 the bodies were resolved with (absent in tables built by hand). */
+  registry?: DepartmentRegistry;
 }
 
 export function allRequirements(table: ParsedTable): Requirement[] {

@@ -8,7 +8,10 @@ import { compareDepartments, DepartmentNote, joinDepartmentText, resolveDepartme
 import { Diagnostic, DiagnosticCode, ParsedTable, Requirement, Severity, Task } from "./model";
 import { cleanCell, joinContinuedText, mainWorkHeading } from "./text";
 import { toHalfWidth } from "./dates";
-import { Column, DEFAULT_ORDER, incompleteHeaderMessage, otherPlanProblem, readHeader, textProblem } from "./inputCheck";
+import { Column, DEFAULT_ORDER, incompleteHeaderMessage, readHeader, textProblem } from "./inputCheck";
+import { BUNDLED_REGISTRY } from "./presets";
+import { DepartmentRegistry } from "./registry";
+import { registryFromTable, tableFitsRegistry } from "./tableRegistry";
 
 export { TABLE_HEADERS } from "./inputCheck";
 
@@ -35,7 +38,28 @@ function taskNumberText(cell: string | undefined): string {
   return toHalfWidth(cleanCell(cell)).trim();
 }
 
-export function parseTable(source: string): ParsedTable {
+export interface ParseOptions {
+  /**
+   * The 单位名录 the table's bodies are resolved with (aliases apply only within it). Without one, the
+   * bundled table's (邯郸市2017) is used when the table fits it, else a registry built from the table.
+   */
+  registry?: DepartmentRegistry;
+}
+
+export function parseTable(source: string, options: ParseOptions = {}): ParsedTable {
+  if (options.registry) return parseWithRegistry(source, options.registry);
+  const bundled = parseWithRegistry(source, BUNDLED_REGISTRY);
+  if (tableFitsRegistry(bundled.tasks, BUNDLED_REGISTRY)) return bundled;
+  return parseTableWithOwnRegistry(source);
+}
+
+/** The table read with a registry built from its own names (preset “none”). */
+export function parseTableWithOwnRegistry(source: string): ParsedTable {
+  const raw = parseWithRegistry(source, { label: "本表", entries: [] });
+  return parseWithRegistry(source, registryFromTable(raw.tasks));
+}
+
+function parseWithRegistry(source: string, registry: DepartmentRegistry): ParsedTable {
   const diagnostics: Diagnostic[] = [];
   const report = (line: number, severity: Severity, code: DiagnosticCode, message: string, hint?: string) =>
     diagnostics.push(hint === undefined ? { line, severity, code, message } : { line, severity, code, message, hint });
@@ -43,7 +67,7 @@ export function parseTable(source: string): ParsedTable {
   const unreadable = textProblem(source);
   if (unreadable) {
     report(1, "error", "input", unreadable.message, unreadable.hint);
-    return { tasks: [], departments: [], diagnostics };
+    return { tasks: [], departments: [], diagnostics, registry };
   }
 
   const tasks: Task[] = [];
@@ -59,7 +83,7 @@ export function parseTable(source: string): ParsedTable {
   const cellsOf = new Map<Task, { lead: CellPart[]; partners: CellPart[] }>();
 
   const departments = (cell: string, line: number, what: string): string[] => {
-    const resolved = resolveDepartments(cell);
+    const resolved = resolveDepartments(cell, registry);
     for (const note of resolved.notes) {
       const { code, severity } = NOTE_CODES[note.kind];
       report(line, severity, code, `${what}：${note.message}`);
@@ -175,7 +199,7 @@ export function parseTable(source: string): ParsedTable {
         ] as const) {
           if (!text) continue;
           const part = cells[cells.length - 1];
-          const joined = joinDepartmentText(part.text, text);
+          const joined = joinDepartmentText(part.text, text, registry);
           part.text = joined.text;
           report(line, "info", "continued", `任务${current.no}的${what}跨页续接${joined.overlap ? `，删去分页处重复的“${joined.overlap}”` : ""}`);
         }
@@ -244,12 +268,10 @@ export function parseTable(source: string): ParsedTable {
   if (headersSeen === 0 && tasks.length === 0 && !diagnostics.some((d) => d.code === "missing-columns")) {
     report(1, "error", "no-header", "没有找到任务分工表：需要含“序号、牵头部门、参与部门、主要工作、工作要求、责任单位、完成时限”的表头，或以序号开头、用制表符分列的行");
   }
-  const foreign = otherPlanProblem(tasks);
-  if (foreign) report(1, "error", "other-plan", foreign.message, foreign.hint);
   for (const t of tasks) t.requirements.forEach((r, k) => (r.id = `${t.no}.${k + 1}`));
   // Department cells are judged when their task closes; readers expect source order.
   diagnostics.sort((a, b) => a.line - b.line);
-  return { tasks, departments: collectDepartments(tasks), diagnostics };
+  return { tasks, departments: collectDepartments(tasks, registry), diagnostics, registry };
 }
 
 /** "甲。 乙" → ["甲。", "乙"] at the last sentence end followed by white space. */
@@ -269,13 +291,13 @@ function shorten(text: string): string {
   return text.length > 16 ? text.slice(0, 16) + "…" : text;
 }
 
-function collectDepartments(tasks: Task[]): string[] {
+function collectDepartments(tasks: Task[], registry: DepartmentRegistry): string[] {
   const seen = new Set<string>();
   for (const t of tasks) {
     for (const n of [...t.lead, ...t.partners]) seen.add(n);
     for (const r of t.requirements) for (const n of r.responsible) seen.add(n);
   }
-  return [...seen].sort(compareDepartments);
+  return [...seen].sort((a, b) => compareDepartments(a, b, registry));
 }
 
 /** Counts of deadline kinds, for summaries. */

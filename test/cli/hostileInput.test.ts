@@ -41,7 +41,10 @@ describe("soil workbook / parse on hostile input", () => {
       const requirements = json.tasks.flatMap((t: { requirements: { id: string; text: string; responsible: string[]; deadline: { kind: string } }[] }) =>
         t.requirements.map((r) => [r.id, r.text, r.responsible.join("、"), r.deadline.kind]),
       );
-      expect(requirements).toEqual(SEED_JSON);
+      if ("ownRegistry" in c.outcome) {
+        expect(requirements).toHaveLength(196); // the seed's repeated row differs by its 责任单位 here
+        expect(new Set(requirements.flatMap((r: string[]) => r[2].split("、")))).toEqual(new Set(c.outcome.ownRegistry));
+      } else expect(requirements).toEqual(SEED_JSON);
     }
     rmSync(source);
   });

@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { canonicalDepartment, DEPARTMENTS, joinDepartmentText, resolveDepartments } from "../../src/core";
+import { BUNDLED_REGISTRY, canonicalDepartment, joinDepartmentText, resolveDepartments } from "../../src/core";
+
+const DEPARTMENTS = BUNDLED_REGISTRY.entries;
 
 describe("department registry", () => {
   test("has no spelling claimed by two bodies", () => {

@@ -11,7 +11,9 @@ export type HostileOutcome =
   /** Refused with a message matching this. */
   | { refused: RegExp }
   /** Read as the seed: the same requirements (ids, texts, departments, deadline kinds and dates). */
-  | { sameAsSeed: true };
+  | { sameAsSeed: true }
+  /** Read with a registry built from the table itself (a district's or county's plan): 195 requirements, these bodies. */
+  | { ownRegistry: readonly string[] };
 
 export interface HostileCase {
   name: string;
@@ -77,13 +79,13 @@ export const HOSTILE_CASES: HostileCase[] = [
     outcome: { refused: /过大（50\.0 MB），超过 SOIL 可读取的上限 16 MB/ },
   },
   {
-    name: "a table from another plan (other departments)",
+    name: "a table of another plan (a district's bodies, none in the bundled registry)",
     file: "其他方案.txt",
     bytes: () => {
       let k = 0;
       return Buffer.from(mapSeedCells((cells, header) => (header ? cells : cells.map((c, i) => (i === 5 && c.trim() !== "" ? `${FOREIGN_DEPARTMENTS[k++ % FOREIGN_DEPARTMENTS.length]}牵头` : c)))));
     },
-    outcome: { refused: /另一份方案的分工表/ },
+    outcome: { ownRegistry: FOREIGN_DEPARTMENTS },
   },
   { name: "Windows line endings (CRLF)", file: "分工表-CRLF.txt", bytes: () => Buffer.from(seedText().replace(/\n/g, "\r\n")), outcome: { sameAsSeed: true } },
   {

@@ -8,7 +8,7 @@ import path from "path";
 import { dayFromIso, today } from "../../core/dates";
 import { canonicalDepartmentName, departmentFileName } from "../../core/departmentFile";
 import { applyUpdates, DepartmentMergePlan, departmentsOfTable, formatMergeReport, planDepartmentMerge } from "../../core/departmentMerge";
-import { DEPARTMENTS } from "../../core/departments";
+import { isGenericDepartment } from "../../core/departments";
 import { SoilUserError } from "../../core/errors";
 import { buildDepartmentWorkbook } from "../../xlsx/departmentWorkbook";
 import { writeMergeIntoWorkbook } from "../../xlsx/mergeWorkbook";
@@ -50,8 +50,6 @@ export function readXlsx(file: string): Buffer {
   }
 }
 
-const GENERIC = new Set(DEPARTMENTS.filter((d) => d.generic).map((d) => d.name));
-
 export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {
   const { files, options } = parseArguments(argv, ["department", "out", "as-of"], EXPORT_USAGE);
   const asOf = options["as-of"] === undefined ? null : dayFromIso(options["as-of"]);
@@ -59,7 +57,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   if (files.length !== 1) throw new SoilUserError("请给出一个主表文件（由 npm run workbook 生成、办公室保存的 .xlsx）", EXPORT_USAGE);
   const started = Date.now();
   const master = await readMasterWorkbook(readXlsx(files[0]), path.basename(files[0]));
-  const departments = options.department !== undefined ? [canonicalDepartmentName(options.department)] : departmentsOfTable(master.table).filter((d) => !GENERIC.has(d));
+  const departments = options.department !== undefined ? [canonicalDepartmentName(options.department)] : departmentsOfTable(master.table).filter((d) => !isGenericDepartment(d));
   const outDir = options.out ?? "out";
   const exportedOn = today();
   for (const department of departments) {

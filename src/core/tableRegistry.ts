@@ -1,0 +1,181 @@
+/**
+ * The registry a table is read with, and what importing it adds to the registry: a registry built from
+ * the table itself (preset “none”), the bodies a table names that the registry in use does not know
+ * (“N 个单位将加入单位名录”), and the ones that look like a known body misspelt or two run together,
+ * proposed as an alias or a split for the user to accept. Unknown names are never a refusal.
+ */
+import { canonicalDepartment, isKnownDepartment } from "./departments";
+import { ParsedTable, Task } from "./model";
+import { DepartmentRegistry, GENERIC_CATEGORY, registryIndex, RegistryEntry, squeezeName, withAlias, withEntries } from "./registry";
+
+/** A category the name itself says (省… is 省级, 有关部门 is collective); blank otherwise, for the office to fill in. */
+export function guessCategory(name: string): string | undefined {
+  if (/有关部门$|有关单位$/.test(name)) return GENERIC_CATEGORY;
+  if (/^省/.test(name)) return "省级";
+  if (/^各?县|^各?区|县（市、区）|县\(市、区\)/.test(name)) return "县区";
+  return undefined;
+}
+
+/**
+ * Whether `short` is a shortening of `full` (市环保局 of 市环境保护局, 市国土局 of 市国土资源局): the same
+ * first and last character, shorter, every character in order in the full name.
+ */
+export function isShortening(short: string, full: string): boolean {
+  if (short.length < 3 || short.length >= full.length) return false;
+  if (short[0] !== full[0] || short[short.length - 1] !== full[full.length - 1]) return false;
+  let i = 0;
+  for (const ch of full) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/** One character added, dropped or changed (市环境保护局 / 市环竟保护局), for names of four characters or more. */
+function isOneEditAway(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return a.length - i - j <= 1 && b.length - i - j <= 1;
+}
+
+/** The body a name most likely misspells or shortens, when exactly one does. */
+function nearMissOf(name: string, candidates: readonly string[]): string | null {
+  const hits = candidates.filter((c) => isShortening(name, c) || isOneEditAway(name, c));
+  return hits.length === 1 ? hits[0] : null;
+}
+
+/** Bodies named by a table: responsible, lead and partner cells, in table order. */
+function namesInOrder(tasks: readonly Task[]): string[] {
+  const seen = new Set<string>();
+  for (const t of tasks) {
+    for (const r of t.requirements) for (const n of r.responsible) seen.add(n);
+    for (const n of [...t.lead, ...t.partners]) seen.add(n);
+  }
+  return [...seen];
+}
+
+/**
+ * The registry built from a table read without one: every body it names, canonical names first, the
+ * aliases the table itself proves (a name that is a shortening of exactly one other name in the table
+ * becomes that one's alias). Stray spaces need no alias: resolution always drops them.
+ */
+export function registryFromTable(tasks: readonly Task[], label = "本表"): DepartmentRegistry {
+  const names = namesInOrder(tasks);
+  const aliasOf = new Map<string, string>();
+  for (const name of names) {
+    const full = names.filter((other) => isShortening(name, other));
+    if (full.length === 1) aliasOf.set(name, full[0]);
+  }
+  const entries: RegistryEntry[] = [];
+  for (const name of names) {
+    if (aliasOf.has(name)) continue;
+    const entry: RegistryEntry = { name, aliases: names.filter((a) => aliasOf.get(a) === name) };
+    const category = guessCategory(name);
+    if (category) entry.category = category;
+    entries.push(entry);
+  }
+  return { label, entries };
+}
+
+/** Fewer requirements than this say little about which registry a table was written for. */
+const MIN_ROWS_TO_JUDGE = 5;
+
+/**
+ * Whether a table was written for a registry: at least half of the requirements that name a 责任单位
+ * name one it knows (a handful of rows always counts as written for it).
+ */
+export function tableFitsRegistry(tasks: readonly Task[], registry: DepartmentRegistry): boolean {
+  const assigned = tasks.flatMap((t) => t.requirements).filter((r) => r.responsible.length > 0);
+  if (assigned.length < MIN_ROWS_TO_JUDGE) return true;
+  const foreign = assigned.filter((r) => !r.responsible.some((n) => isKnownDepartment(n, registry)));
+  return foreign.length * 2 <= assigned.length;
+}
+
+export type RegistryProposal =
+  /** The name is probably a spelling of a known body: accept to add it as that body's alias. */
+  | { kind: "alias"; of: string }
+  /** The name is probably two bodies written together: accept to read it as those. */
+  | { kind: "split"; parts: string[]; pieces: string[] };
+
+export interface RegistryAddition {
+  name: string;
+  /** What SOIL proposes instead of a new body, for the user to accept. */
+  proposal?: RegistryProposal;
+}
+
+/** A known body's name, or its near miss, at the start of `text`: [canonical, length used]. */
+function knownPrefix(text: string, registry: DepartmentRegistry): [string, number][] {
+  const out: [string, number][] = [];
+  const names = registry.entries.map((e) => squeezeName(e.name));
+  for (let k = 3; k < text.length - 2; k++) {
+    const head = text.slice(0, k);
+    const known = canonicalDepartment(head, registry) ?? nearMissOf(head, names);
+    if (known) out.push([known, k]);
+  }
+  return out;
+}
+
+/** Two bodies written together where one of them is misspelt (市环境保护局市农牧 局 is split by resolution already). */
+function fusionOf(name: string, registry: DepartmentRegistry): { parts: string[]; pieces: string[] } | null {
+  const names = registry.entries.map((e) => squeezeName(e.name));
+  for (const [first, k] of knownPrefix(name, registry)) {
+    const rest = name.slice(k);
+    const second = canonicalDepartment(rest, registry) ?? nearMissOf(rest, names);
+    if (second && second !== first) return { parts: [first, second], pieces: [name.slice(0, k), rest] };
+  }
+  return null;
+}
+
+/**
+ * The bodies a parsed table names that the registry does not know, in table order: what importing adds
+ * to the 单位名录. A name that looks like a known body misspelt or shortened, or like two run together,
+ * carries a proposal.
+ */
+export function registryAdditions(table: ParsedTable, registry: DepartmentRegistry): RegistryAddition[] {
+  const index = registryIndex(registry);
+  const known = registry.entries.map((e) => squeezeName(e.name));
+  const additions: RegistryAddition[] = [];
+  for (const name of namesInOrder(table.tasks)) {
+    if (index.canonical.has(name)) continue;
+    const split = fusionOf(name, registry);
+    const of = split ? null : nearMissOf(name, known);
+    additions.push(split ? { name, proposal: { kind: "split", ...split } } : of ? { name, proposal: { kind: "alias", of } } : { name });
+  }
+  return additions;
+}
+
+/** “N 个单位将加入单位名录” */
+export function additionsSummary(additions: readonly RegistryAddition[]): string {
+  return `${additions.length} 个单位将加入单位名录`;
+}
+
+/**
+ * The registry after an import: an accepted alias proposal adds the name as that body's alias, an accepted
+ * split adds its misspelt pieces as aliases (so reading the table again splits the name); the other
+ * additions become new bodies.
+ */
+export function registryWithAdditions(
+  registry: DepartmentRegistry,
+  additions: readonly RegistryAddition[],
+  acceptedProposals: ReadonlySet<string> = new Set(),
+): DepartmentRegistry {
+  let out = registry;
+  const added: RegistryEntry[] = [];
+  for (const a of additions) {
+    if (a.proposal && acceptedProposals.has(a.name)) {
+      if (a.proposal.kind === "alias") out = withAlias(out, a.name, a.proposal.of);
+      else {
+        const { parts, pieces } = a.proposal;
+        pieces.forEach((piece, i) => {
+          if (!registryIndex(out).canonical.has(piece)) out = withAlias(out, piece, parts[i]);
+        });
+      }
+      continue;
+    }
+    const entry: RegistryEntry = { name: a.name, aliases: [] };
+    const category = guessCategory(a.name);
+    if (category) entry.category = category;
+    added.push(entry);
+  }
+  return withEntries(out, added);
+}
