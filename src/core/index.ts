@@ -20,3 +20,4 @@ export * from "./departmentFile";
 export * from "./departmentMerge";
 export * from "./registry";
 export * from "./presets";
+export * from "./tableRegistry";

@@ -1,5 +1,6 @@
 /** Per-department counts of due status: what SOIL.SUMMARY, the pane and the .xlsx show. */
 import { compareDepartments } from "./departments";
+import { DepartmentRegistry } from "./registry";
 import { DueStatus } from "./status";
 
 /** The statuses a summary row counts, in column order. 未到期 and 时限待定 count only in 合计. */
@@ -41,7 +42,12 @@ function finish(summary: DepartmentSummary): DepartmentSummary {
  * One row per department (a requirement with joint responsibility counts for each of its
  * departments) plus a total row that counts each requirement once.
  */
-export function summarizeByDepartment(rows: readonly SummaryInputRow[], only?: readonly string[]): { departments: DepartmentSummary[]; total: DepartmentSummary } {
+export function summarizeByDepartment(
+  rows: readonly SummaryInputRow[],
+  only?: readonly string[],
+  /** The registry whose order the rows follow (the bundled one when not given). */
+  registry?: DepartmentRegistry,
+): { departments: DepartmentSummary[]; total: DepartmentSummary } {
   const byName = new Map<string, DepartmentSummary>();
   for (const name of only ?? []) byName.set(name, emptySummary(name));
   const total = emptySummary("合计");
@@ -57,7 +63,7 @@ export function summarizeByDepartment(rows: readonly SummaryInputRow[], only?: r
       count(summary, row);
     }
   }
-  const departments = [...byName.values()].sort((a, b) => compareDepartments(a.department, b.department)).map(finish);
+  const departments = [...byName.values()].sort((a, b) => compareDepartments(a.department, b.department, registry)).map(finish);
   return { departments, total: finish(total) };
 }
 

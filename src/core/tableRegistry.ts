@@ -21,7 +21,7 @@ export function guessCategory(name: string): string | undefined {
  * first and last character, shorter, every character in order in the full name.
  */
 export function isShortening(short: string, full: string): boolean {
-  if (short.length < 3 || short.length >= full.length) return false;
+  if (short.length < 3 || short.length >= full.length || full.startsWith(short) || full.endsWith(short)) return false;
   if (short[0] !== full[0] || short[short.length - 1] !== full[full.length - 1]) return false;
   let i = 0;
   for (const ch of full) if (ch === short[i]) i++;
@@ -60,7 +60,14 @@ function namesInOrder(tasks: readonly Task[]): string[] {
  * becomes that one's alias). Stray spaces need no alias: resolution always drops them.
  */
 export function registryFromTable(tasks: readonly Task[], label = "本表"): DepartmentRegistry {
-  const names = namesInOrder(tasks);
+  const all = namesInOrder(tasks);
+  // Not bodies: two names of the table run together, and a name with the characters repeated at a page
+  // break (市国土资源局源局). Read again with this registry, both resolve to the names they hold.
+  const names: string[] = [];
+  for (const name of all) {
+    if (hasRepeatedTail(name, all)) continue;
+    for (const piece of runTogetherPieces(name, all) ?? [name]) if (!names.includes(piece)) names.push(piece);
+  }
   const aliasOf = new Map<string, string>();
   for (const name of names) {
     const full = names.filter((other) => isShortening(name, other));
@@ -75,6 +82,37 @@ export function registryFromTable(tasks: readonly Task[], label = "本表"): Dep
     entries.push(entry);
   }
   return { label, entries };
+}
+
+/**
+ * The pieces of a name that is two or more names of the table run together (市委宣传部市教育局): every
+ * piece is a name of the table but one at most, each starts with the name's first character (市…) and is
+ * three characters or more. Null when the name is not such a run.
+ */
+export function runTogetherPieces(name: string, names: readonly string[]): string[] | null {
+  const others = names.filter((n) => n !== name && n.length >= 3 && n[0] === name[0]);
+  const split = (text: string, unknownLeft: number): string[] | null => {
+    if (text === "") return [];
+    for (const o of others) {
+      if (!text.startsWith(o)) continue;
+      const rest = split(text.slice(o.length), unknownLeft);
+      if (rest) return [o, ...rest];
+    }
+    if (unknownLeft === 0) return null;
+    // One piece not named elsewhere: up to the next start of a known name.
+    for (let k = 3; k < text.length; k++) {
+      if (text[k] !== name[0]) continue;
+      const rest = split(text.slice(k), 0);
+      if (rest && rest.length > 0) return [text.slice(0, k), ...rest];
+    }
+    return null;
+  };
+  const pieces = split(name, 1);
+  return pieces && pieces.length > 1 ? pieces : null;
+}
+
+function hasRepeatedTail(name: string, names: readonly string[]): boolean {
+  return names.some((o) => o !== name && name.startsWith(o) && o.endsWith(name.slice(o.length)));
 }
 
 /** Fewer requirements than this say little about which registry a table was written for. */
