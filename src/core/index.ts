@@ -21,3 +21,4 @@ export * from "./departmentMerge";
 export * from "./registry";
 export * from "./presets";
 export * from "./tableRegistry";
+export * from "./rules";

@@ -1,13 +1,16 @@
 /**
- * Quarterly feedback rounds. Departments report on their rows before the 10th of each quarter's first
- * month; the round of a quarter is that deadline. A row counts as updated for the round when its
+ * Feedback rounds. Departments report on their rows by the day the cadence says (督办规则: quarterly by
+ * the 10th of each quarter's first month in the bundled plan, monthly by the 28th elsewhere…); the round
+ * of a period is that deadline. A row counts as updated for the round when its
  * 最近反馈日期 is later than the previous round's deadline (the same window isFeedbackLate uses once the
  * deadline has passed), or when it is completed: completed rows owe no more reports.
  */
 import { Day, dayFromParts, partsFromDay } from "./dates";
 import { parseDeadline } from "./deadline";
 import { compareDepartments } from "./departments";
-import { REPORT_DAY, REPORT_MONTHS } from "./status";
+import { DepartmentRegistry } from "./registry";
+import { CADENCE_MONTHS, DEFAULT_CADENCE, FeedbackCadence } from "./rules";
+import { currentReportDeadline, previousReportDeadline } from "./status";
 
 export interface Quarter {
   year: number;
@@ -48,9 +51,24 @@ export function previousQuarter(q: Quarter): Quarter {
   return q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: q.quarter - 1 };
 }
 
-/** The feedback deadline of a quarter: the 10th of its first month. */
-export function roundDeadline(q: Quarter): Day {
-  return dayFromParts(q.year, REPORT_MONTHS[q.quarter - 1], REPORT_DAY);
+/** The feedback deadline in a quarter's first month (the 10th in the bundled plan). */
+export function roundDeadline(q: Quarter, c: FeedbackCadence = DEFAULT_CADENCE): Day {
+  return dayFromParts(q.year, (q.quarter - 1) * 3 + 1, c.day);
+}
+
+/** The period of the cadence the as-of day falls in, in words: 2019年3月, 2019年第1季度, 2019年上半年, 2019年. */
+export function periodLabel(asOf: Day, c: FeedbackCadence = DEFAULT_CADENCE): string {
+  const { year, month } = partsFromDay(asOf);
+  switch (CADENCE_MONTHS[c.cadence]) {
+    case 1:
+      return `${year}年${month}月`;
+    case 3:
+      return quarterLabel(quarterOf(asOf));
+    case 6:
+      return `${year}年${month <= 6 ? "上" : "下"}半年`;
+    default:
+      return `${year}年`;
+  }
 }
 
 /** Quarters from `first` to `last`, newest first (for a picker). */
@@ -75,7 +93,11 @@ export function reportQuarters(deadlines: readonly string[], asOf: Day): Quarter
 }
 
 export interface FeedbackRound {
+  /** The quarter of the as-of day (reports are quarterly whatever the cadence). */
   quarter: Quarter;
+  /** The cadence's period of the as-of day, in words (2019年第1季度, 2019年3月…). */
+  label: string;
+  cadence: FeedbackCadence;
   /** Reports are due on or before this day. */
   deadline: Day;
   /** Feedback dated after this day (the previous round's deadline) counts for this round. */
@@ -87,11 +109,19 @@ export interface FeedbackRound {
   open: boolean;
 }
 
-/** The round of the quarter the as-of day falls in. */
-export function feedbackRound(asOf: Day): FeedbackRound {
-  const quarter = quarterOf(asOf);
-  const deadline = roundDeadline(quarter);
-  return { quarter, deadline, windowAfter: roundDeadline(previousQuarter(quarter)), asOf, daysLeft: deadline - asOf, open: asOf <= deadline };
+/** The round of the cadence's period the as-of day falls in. */
+export function feedbackRound(asOf: Day, c: FeedbackCadence = DEFAULT_CADENCE): FeedbackRound {
+  const deadline = currentReportDeadline(asOf, c);
+  return {
+    quarter: quarterOf(asOf),
+    label: periodLabel(asOf, c),
+    cadence: c,
+    deadline,
+    windowAfter: previousReportDeadline(deadline, c),
+    asOf,
+    daysLeft: deadline - asOf,
+    open: asOf <= deadline,
+  };
 }
 
 /** One requirement as the round looks at it. */
@@ -138,9 +168,9 @@ export interface RoundProgress {
   missingRows: RoundRow[];
 }
 
-/** Where each department stands in the round of the as-of day. */
-export function roundProgress(rows: readonly RoundRow[], asOf: Day): RoundProgress {
-  const round = feedbackRound(asOf);
+/** Where each department stands in the round of the as-of day (departments in the registry's order). */
+export function roundProgress(rows: readonly RoundRow[], asOf: Day, c: FeedbackCadence = DEFAULT_CADENCE, registry?: DepartmentRegistry): RoundProgress {
+  const round = feedbackRound(asOf, c);
   const byDepartment = new Map<string, DepartmentRound>();
   const missingRows: RoundRow[] = [];
   for (const row of rows) {
@@ -157,7 +187,7 @@ export function roundProgress(rows: readonly RoundRow[], asOf: Day): RoundProgre
       if (feedback === "逾期补报") d.updatedLate++;
     }
   }
-  const departments = [...byDepartment.values()].sort((a, b) => compareDepartments(a.department, b.department));
+  const departments = [...byDepartment.values()].sort((a, b) => compareDepartments(a.department, b.department, registry));
   for (const d of departments) d.state = d.missing.length === 0 ? "已全部反馈" : round.open ? "待反馈" : "逾期未反馈";
   return { round, departments, missingRows };
 }

@@ -4,6 +4,7 @@
  */
 import { Day, dayFromParts, partsFromDay } from "./dates";
 import { Deadline } from "./deadline";
+import { CADENCE_MONTHS, DEFAULT_CADENCE, DEFAULT_RULES, FeedbackCadence } from "./rules";
 
 /** 状态 that departments choose in the workbook. */
 export const PROGRESS_STATES = ["未启动", "推进中", "已完成"] as const;
@@ -35,8 +36,8 @@ export function effectiveDeadline<D extends Pick<Deadline, "kind" | "date">>(dea
 export const DUE_STATUSES = ["已完成", "已逾期", "临期", "按期推进", "持续推进", "未到期", "时限待定"] as const;
 export type DueStatus = (typeof DUE_STATUSES)[number];
 
-/** Default window for 临期 (due soon). */
-export const DEFAULT_DUE_SOON_DAYS = 30;
+/** Default window for 临期 (due soon): data, presets/rules/default.json. */
+export const DEFAULT_DUE_SOON_DAYS = DEFAULT_RULES.dueSoonDays;
 
 export interface StatusInput {
   deadline: Pick<Deadline, "kind" | "date">;
@@ -88,47 +89,51 @@ export function isOverdue(input: StatusInput): boolean {
   return dueStatus(input) === "已逾期";
 }
 
-/** Departments report before the 10th of January, April, July and October. */
-export const REPORT_MONTHS = [1, 4, 7, 10] as const;
-export const REPORT_DAY = 10;
-
-/** The next quarterly feedback deadline on or after the as-of day (the deadline day itself counts). */
-export function nextReportDeadline(asOf: Day): Day {
-  const { year } = partsFromDay(asOf);
-  for (const y of [year, year + 1]) {
-    for (const month of REPORT_MONTHS) {
-      const day = dayFromParts(y, month, REPORT_DAY);
-      if (day >= asOf) return day;
-    }
-  }
-  throw new Error("unreachable: a report deadline falls within every 12 months");
+/** The report deadline of the period that starts in `month` (1-based, may run past 12) of `year`. */
+function periodDeadline(year: number, month: number, c: FeedbackCadence): Day {
+  const m0 = year * 12 + (month - 1);
+  return dayFromParts(Math.floor(m0 / 12), (m0 % 12) + 1, c.day);
 }
 
-/** The latest quarterly feedback deadline strictly before the as-of day. */
-export function lastReportDeadline(asOf: Day): Day {
-  const { year } = partsFromDay(asOf);
-  for (const y of [year, year - 1]) {
-    for (const month of [...REPORT_MONTHS].reverse()) {
-      const day = dayFromParts(y, month, REPORT_DAY);
-      if (day < asOf) return day;
-    }
-  }
-  throw new Error("unreachable: a report deadline falls within every 12 months");
+/** The first month of the period the as-of day falls in, counted as year * 12 + month - 1. */
+function periodStartMonth(asOf: Day, c: FeedbackCadence): number {
+  const { year, month } = partsFromDay(asOf);
+  const span = CADENCE_MONTHS[c.cadence];
+  return year * 12 + Math.floor((month - 1) / span) * span;
 }
 
-/** The deadline before `deadline` (a quarter earlier). */
-export function previousReportDeadline(deadline: Day): Day {
-  return lastReportDeadline(deadline);
+/** The report deadline of the as-of day's period. */
+export function currentReportDeadline(asOf: Day, c: FeedbackCadence = DEFAULT_CADENCE): Day {
+  return periodDeadline(0, periodStartMonth(asOf, c) + 1, c);
+}
+
+/** The next feedback deadline on or after the as-of day (the deadline day itself counts). */
+export function nextReportDeadline(asOf: Day, c: FeedbackCadence = DEFAULT_CADENCE): Day {
+  const start = periodStartMonth(asOf, c);
+  const here = periodDeadline(0, start + 1, c);
+  return here >= asOf ? here : periodDeadline(0, start + 1 + CADENCE_MONTHS[c.cadence], c);
+}
+
+/** The latest feedback deadline strictly before the as-of day. */
+export function lastReportDeadline(asOf: Day, c: FeedbackCadence = DEFAULT_CADENCE): Day {
+  const start = periodStartMonth(asOf, c);
+  const here = periodDeadline(0, start + 1, c);
+  return here < asOf ? here : periodDeadline(0, start + 1 - CADENCE_MONTHS[c.cadence], c);
+}
+
+/** The deadline before `deadline` (one period earlier). */
+export function previousReportDeadline(deadline: Day, c: FeedbackCadence = DEFAULT_CADENCE): Day {
+  return lastReportDeadline(deadline, c);
 }
 
 /**
- * Feedback is late when the last quarterly deadline has passed without a report for it: the
+ * Feedback is late when the last deadline of the cadence has passed without a report for it: the
  * latest feedback is missing or dated no later than the deadline before that one. Completed
  * requirements owe no further reports.
  */
-export function isFeedbackLate(latestFeedback: Day | null | undefined, asOf: Day, completed = false): boolean {
+export function isFeedbackLate(latestFeedback: Day | null | undefined, asOf: Day, completed = false, c: FeedbackCadence = DEFAULT_CADENCE): boolean {
   if (completed) return false;
-  const missed = lastReportDeadline(asOf);
+  const missed = lastReportDeadline(asOf, c);
   if (latestFeedback === null || latestFeedback === undefined) return true;
-  return latestFeedback <= previousReportDeadline(missed);
+  return latestFeedback <= previousReportDeadline(missed, c);
 }
