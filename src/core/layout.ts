@@ -8,17 +8,26 @@ import { DEADLINE_KIND_LABELS } from "./deadline";
 import { allRequirements, ParsedTable, Requirement, Task } from "./model";
 import { DUE_STATUSES, EXTENSION_APPROVED, EXTENSION_DECISIONS, PROGRESS_STATES } from "./status";
 import { SUMMARY_STATUSES } from "./summary";
+import { CADENCE_LABELS, CADENCES, MAX_REPORT_DAY, SupervisionRules } from "./rules";
 
 export const SHEETS = {
   tasks: "任务清单",
   summary: "部门汇总",
   guide: "说明",
   archive: "归档",
+  registry: "单位名录",
 } as const;
 
 /** Excel table name of the requirement table (ASCII: table names are identifiers). */
 export const TASK_TABLE = "SoilTasks";
 export const ARCHIVE_TABLE = "SoilArchive";
+/** Excel table name of the 单位名录 (REGISTRY_HEADERS): what DEPTS / DEPTSUMMARY / SUMMARY take as `registry`. */
+export const REGISTRY_TABLE = "SoilRegistry";
+/** 单位名录 column widths in characters: 规范名称, 别称, 简称, 类别, 备注. */
+export const REGISTRY_COLUMN_WIDTHS = [24, 44, 14, 10, 36] as const;
+/** What the 单位名录 sheet says above its table. */
+export const REGISTRY_NOTE =
+  "本表是本工作簿的单位名录：“责任单位”等列按此归并（别称用顿号“、”分隔）。可在此增删单位、补充别称；改动后“部门汇总”随之重算，重新导入分工表时按此名录识别单位。";
 
 /** Which flavour of formulas a renderer writes. */
 export type FormulaFlavor =
@@ -135,14 +144,23 @@ export function letterOf(key: ColumnKey): string {
   return columnLetter(columnIndex(key));
 }
 
-/** The 说明 sheet: labelled cells that every formula refers to. */
+/**
+ * The 说明 sheet: labelled cells that every formula refers to. B2..B6 keep the places they had before
+ * issue #13 (workbooks already in use refer to them); the 督办规则 (B7..B10) follow.
+ */
 export const GUIDE_CELLS = {
   asOf: { label: "统计日期（所有公式以此为准）", address: "B2" },
-  nextReport: { label: "下一次季度反馈截止日", address: "B3" },
-  lastReport: { label: "上一次季度反馈截止日", address: "B4" },
-  previousReport: { label: "再上一次季度反馈截止日", address: "B5" },
+  nextReport: { label: "下一次反馈截止日", address: "B3" },
+  lastReport: { label: "上一次反馈截止日", address: "B4" },
+  previousReport: { label: "再上一次反馈截止日", address: "B5" },
   dueSoonDays: { label: "临期提醒天数", address: "B6" },
+  cadence: { label: "反馈周期（督办规则）", address: "B7" },
+  reportDay: { label: "反馈截止日（每期首月几日前）", address: "B8" },
+  planName: { label: "方案名称", address: "B9" },
+  planYear: { label: "方案年份", address: "B10" },
 } as const;
+/** The 说明 cells of the 督办规则 and the as-of date: typed by the office (filled yellow), the others computed. */
+export const GUIDE_INPUT_CELLS: readonly GuideCell[] = ["asOf", "dueSoonDays", "cadence", "reportDay", "planName", "planYear"];
 export type GuideCell = keyof typeof GUIDE_CELLS;
 
 export function guideRef(cell: GuideCell): string {
@@ -165,20 +183,39 @@ export function guideNotes(flavor: FormulaFlavor, fixedAsOf: boolean): Partial<R
       : fixedAsOf
         ? "生成文件时指定的日期；可改为其他日期"
         : "默认为打开文件当天（=TODAY()）；改为某一日期即可查看当时的情况";
-  return { asOf, dueSoonDays: "距截止日期不超过此天数的工作要求显示为“临期”" };
+  return {
+    asOf,
+    dueSoonDays: "距截止日期不超过此天数的工作要求显示为“临期”",
+    cadence: `${CADENCES.map((c) => CADENCE_LABELS[c]).join(" / ")}：各单位多久反馈一次进展`,
+    reportDay: "每期首月（每月反馈时为当月）的这一日前反馈，1–28",
+    planYear: "完成时限未写年份（如“年底前”）时按此年份理解",
+  };
 }
+
+/** The 督办规则 cells' values as the renderers write them. */
+export function guideRuleValues(rules: SupervisionRules): Record<"cadence" | "reportDay" | "planName" | "planYear", CellValue> {
+  return { cadence: CADENCE_LABELS[rules.cadence], reportDay: rules.day, planName: rules.planName, planYear: rules.planYear };
+}
+
+/** Lists and bounds of the 督办规则 cells (dropdown for the cadence, whole numbers for the day). */
+export const GUIDE_VALIDATIONS = {
+  cadence: { list: CADENCES.map((c) => CADENCE_LABELS[c]), title: "反馈周期", message: `请从下拉列表中选择：${CADENCES.map((c) => CADENCE_LABELS[c]).join("、")}` },
+  reportDay: { min: 1, max: MAX_REPORT_DAY, title: "反馈截止日", message: `请输入 1 到 ${MAX_REPORT_DAY} 之间的整数（每个月都有的日子）` },
+  dueSoonDays: { min: 0, max: 366, title: "临期提醒天数", message: "请输入 0 到 366 之间的整数" },
+} as const;
 
 /** Lines of the 说明 sheet after the labelled cells. */
 export const GUIDE_TEXT: readonly string[] = [
   "使用方法",
   "1. 各责任单位在“任务清单”中找到本单位的工作要求（可在“责任单位”列筛选），在“状态”列选择 未启动 / 推进中 / 已完成。",
   "2. 在“进展情况”中填写工作进展，在“最近反馈日期”中填写本次反馈的日期（打开 SOIL 加载项时，修改进展情况会自动填写）；完成的工作填写“完成日期”。",
-  "3. 请于每季度首月10日前（1月、4月、7月、10月）反馈进展；“反馈逾期”为 TRUE（是）表示上一次季度反馈未按时填写。",
+  "3. 请按上方的“反馈周期”和“反馈截止日”反馈进展（下一次截止日见上方）；“反馈逾期”为 TRUE（是）表示上一次反馈未按时填写。",
   "4. 需要延期的，请在截止日期前填写“申请延期至”“延期理由”和“申请日期”；“延期审批”由督办办公室填写（待审批 / 同意 / 不同意），同意后到期状态按新的日期计算，原“截止日期”保留。",
   "5. “到期状态”“剩余天数”“反馈逾期”和“部门汇总”由公式自动计算，请勿手工修改；统计日期可改为任一日期以查看当时的情况。",
   "6. 到期状态：已完成、已逾期、临期（距截止日期不超过临期提醒天数）、按期推进、持续推进、未到期（起始年份未到）、时限待定。",
   "7. 重新导入新版分工表时，各单位填写的状态、进展情况、日期和延期申请保持不变；新增的工作要求追加在表尾，删除的移到“归档”工作表。",
   "8. 督办办公室保护“任务清单”后，“编号”至“截止日期”、计算列和“延期审批”不能修改，各单位填写的列仍可编辑。",
+  "9. “单位名录”工作表列出本工作簿的责任单位及其别称；“反馈周期”“反馈截止日”“临期提醒天数”等督办规则可在上方修改，所有公式随之重算。",
 ];
 
 export interface StatusStyle {
@@ -321,22 +358,26 @@ export function computedFormulas(row: number, flavor: FormulaFlavor): Record<"du
   };
 }
 
-/** Formulas of the 说明 sheet's derived dates (built-in functions: they compute everywhere). */
+/**
+ * Formulas of the 说明 sheet's derived dates from the as-of date and the 督办规则 cells (built-in functions:
+ * they compute everywhere). Periods start in January and every m months (m from 反馈周期); the deadline
+ * of a period is its first month's 反馈截止日 day. DATE carries a month past 12 or below 1 into the next or
+ * previous year in Excel and LibreOffice alike.
+ */
 export function guideFormulas(flavor: FormulaFlavor): Record<"nextReport" | "lastReport" | "previousReport", string> {
   const a = guideRef("asOf");
-  const y = `YEAR(${a})`;
-  const d = (year: string, month: number) => `DATE(${year},${month},10)`;
-  const next =
-    `=IF(${a}<=${d(y, 1)},${d(y, 1)},IF(${a}<=${d(y, 4)},${d(y, 4)},IF(${a}<=${d(y, 7)},${d(y, 7)},` +
-    `IF(${a}<=${d(y, 10)},${d(y, 10)},${d(`${y}+1`, 1)}))))`;
-  const last =
-    `=IF(${a}>${d(y, 10)},${d(y, 10)},IF(${a}>${d(y, 7)},${d(y, 7)},IF(${a}>${d(y, 4)},${d(y, 4)},` +
-    `IF(${a}>${d(y, 1)},${d(y, 1)},${d(`${y}-1`, 10)}))))`;
+  const cad = guideRef("cadence");
+  const day = guideRef("reportDay");
+  const m = `IF(${cad}="${CADENCE_LABELS.monthly}",1,IF(${cad}="${CADENCE_LABELS["half-yearly"]}",6,IF(${cad}="${CADENCE_LABELS.yearly}",12,3)))`;
+  const start = `INT((MONTH(${a})-1)/${m})*${m}+1`;
+  const here = `DATE(YEAR(${a}),${start},${day})`;
+  const next = `=IF(${a}<=${here},${here},DATE(YEAR(${a}),${start}+${m},${day}))`;
+  const last = `=IF(${here}<${a},${here},DATE(YEAR(${a}),${start}-${m},${day}))`;
   const lastRef = guideRef("lastReport");
   return {
     nextReport: flavor === "addin" ? `=SOIL.NEXTREPORT(${a})` : next,
     lastReport: last,
-    previousReport: `=DATE(YEAR(${lastRef}),MONTH(${lastRef})-3,10)`,
+    previousReport: `=DATE(YEAR(${lastRef}),MONTH(${lastRef})-${m},${day})`,
   };
 }
 

@@ -217,3 +217,12 @@ export function registryWithAdditions(
   }
   return withEntries(out, added);
 }
+
+/**
+ * The registry a workbook carries for a table: the one it was read with and every body it names that
+ * the registry did not know (no proposal accepted). Its count of bodies is the preview's.
+ */
+export function workbookRegistry(table: ParsedTable, fallback: DepartmentRegistry): DepartmentRegistry {
+  const registry = table.registry ?? fallback;
+  return registryWithAdditions(registry, registryAdditions(table, registry));
+}

@@ -8,7 +8,11 @@ import { SoilUserError } from "../core/errors";
 import { responsibleDepartments, taskRows, WORKBOOK_TITLE } from "../core/layout";
 import { ParsedTable } from "../core/model";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/status";
+import { BUNDLED_REGISTRY } from "../core/presets";
+import { SupervisionRules } from "../core/rules";
+import { workbookRegistry } from "../core/tableRegistry";
 import { addGuideSheet } from "./guideSheet";
+import { addRegistrySheet } from "./registrySheet";
 import { addSummarySheet } from "./summarySheet";
 import { addTaskSheet } from "./taskSheet";
 
@@ -21,6 +25,8 @@ export interface WorkbookOptions {
   created?: Date;
   /** Where the table came from, for the file's description. */
   sourceName?: string;
+  /** 督办规则 written into 说明 (cadence, report day, plan name and year); presets/rules/default.json when absent. */
+  rules?: SupervisionRules;
 }
 
 export function buildWorkbook(table: ParsedTable, options: WorkbookOptions = {}): ExcelJS.Workbook {
@@ -41,7 +47,8 @@ export function buildWorkbook(table: ParsedTable, options: WorkbookOptions = {})
   if (rows.length === 0) throw new SoilUserError("分工表中没有任何工作要求，无法生成工作簿", "请检查文件是否为重点任务部门分工表");
   addTaskSheet(workbook, rows);
   addSummarySheet(workbook, responsibleDepartments(table), rows.length);
-  addGuideSheet(workbook, options.asOf ?? null, options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
+  addGuideSheet(workbook, options.asOf ?? null, options.dueSoonDays ?? options.rules?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS, options.rules);
+  addRegistrySheet(workbook, workbookRegistry(table, BUNDLED_REGISTRY));
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
   return workbook;
 }

@@ -7,7 +7,10 @@ import {
   DATE_FORMAT,
   GUIDE_CELLS,
   GUIDE_COLUMN_WIDTHS,
+  GUIDE_INPUT_CELLS,
   GUIDE_INPUT_FILL,
+  guideRuleValues,
+  GUIDE_VALIDATIONS,
   GUIDE_NOTE_COLOR,
   GUIDE_TEXT,
   GuideCell,
@@ -16,12 +19,13 @@ import {
   SHEETS,
   WORKBOOK_TITLE,
 } from "../core/layout";
+import { DEFAULT_RULES, SupervisionRules } from "../core/rules";
 import { argb, setCell } from "./cells";
 
 const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(GUIDE_INPUT_FILL) } };
 const NOTE_FONT: Partial<ExcelJS.Font> = { color: { argb: argb(GUIDE_NOTE_COLOR) } };
 
-export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueSoonDays: number): ExcelJS.Worksheet {
+export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueSoonDays: number, rules: SupervisionRules = DEFAULT_RULES): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(SHEETS.guide);
   GUIDE_COLUMN_WIDTHS.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   sheet.getCell("A1").value = WORKBOOK_TITLE;
@@ -34,6 +38,7 @@ export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueS
     lastReport: { formula: formulas.lastReport },
     previousReport: { formula: formulas.previousReport },
     dueSoonDays,
+    ...guideRuleValues(rules),
   };
   const notes = guideNotes("portable", asOf !== null);
   let lastRow = 1;
@@ -44,7 +49,8 @@ export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueS
     setCell(cell, values[key]);
     cell.font = { bold: true };
     cell.alignment = { horizontal: "left" };
-    if (key !== "dueSoonDays") cell.numFmt = DATE_FORMAT;
+    if (key === "nextReport" || key === "lastReport" || key === "previousReport" || key === "asOf") cell.numFmt = DATE_FORMAT;
+    else if (key === "cadence" || key === "planName") cell.numFmt = "@";
     sheet.getCell(row, cell.fullAddress.col - 1).value = GUIDE_CELLS[key].label;
     if (notes[key]) {
       sheet.getCell(row, cell.fullAddress.col + 1).value = notes[key];
@@ -52,17 +58,27 @@ export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueS
     }
   }
 
-  // The two cells a clerk may change.
-  sheet.getCell(GUIDE_CELLS.asOf.address).fill = INPUT_FILL;
-  const days = sheet.getCell(GUIDE_CELLS.dueSoonDays.address);
-  days.fill = INPUT_FILL;
-  days.dataValidation = {
-    type: "whole",
-    operator: "between",
-    formulae: [0, 366],
+  // The cells a clerk may change: the as-of date and the 督办规则.
+  for (const key of GUIDE_INPUT_CELLS) sheet.getCell(GUIDE_CELLS[key].address).fill = INPUT_FILL;
+  for (const key of ["dueSoonDays", "reportDay"] as const) {
+    const v = GUIDE_VALIDATIONS[key];
+    sheet.getCell(GUIDE_CELLS[key].address).dataValidation = {
+      type: "whole",
+      operator: "between",
+      formulae: [v.min, v.max],
+      showErrorMessage: true,
+      errorTitle: v.title,
+      error: v.message,
+    };
+  }
+  const cadence = GUIDE_VALIDATIONS.cadence;
+  sheet.getCell(GUIDE_CELLS.cadence.address).dataValidation = {
+    type: "list",
+    allowBlank: false,
+    formulae: [`"${cadence.list.join(",")}"`],
     showErrorMessage: true,
-    errorTitle: "临期提醒天数",
-    error: "请输入 0 到 366 之间的整数",
+    errorTitle: cadence.title,
+    error: cadence.message,
   };
 
   GUIDE_TEXT.forEach((line, i) => {

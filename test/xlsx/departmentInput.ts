@@ -7,6 +7,7 @@ import type ExcelJS from "exceljs";
 import { Day, dayFromIso, serialFromDay } from "../../src/core/dates";
 import { columnIndex, DATE_FORMAT, responsibleDepartments, SHEETS } from "../../src/core/layout";
 import { allRequirements, ParsedTable, Requirement } from "../../src/core/model";
+import { DEFAULT_CADENCE, FeedbackCadence } from "../../src/core/rules";
 import { daysLeft, DueStatus, dueStatus, effectiveDeadline, isCompleted, isFeedbackLate } from "../../src/core/status";
 import { DepartmentSummary, summarizeByDepartment } from "../../src/core/summary";
 
@@ -87,7 +88,7 @@ export interface ExpectedRow {
 }
 
 /** The computed columns and the department summary as the domain core has them. */
-export function expectedByCore(table: ParsedTable, inputs: Map<string, DepartmentInput>, asOf: Day, dueSoonDays = 30) {
+export function expectedByCore(table: ParsedTable, inputs: Map<string, DepartmentInput>, asOf: Day, dueSoonDays = 30, cadence: FeedbackCadence = DEFAULT_CADENCE) {
   const rows: ExpectedRow[] = allRequirements(table).map((r) => {
     const input = inputs.get(r.id) ?? {};
     const completed = isCompleted(input.progress, input.completedOn, asOf);
@@ -96,7 +97,7 @@ export function expectedByCore(table: ParsedTable, inputs: Map<string, Departmen
       requirement: r,
       status: dueStatus({ deadline: r.deadline, progress: input.progress, completedOn: input.completedOn, asOf, dueSoonDays, extension }),
       daysLeft: daysLeft(effectiveDeadline(r.deadline, extension), asOf),
-      feedbackLate: isFeedbackLate(input.lastFeedback, asOf, completed),
+      feedbackLate: isFeedbackLate(input.lastFeedback, asOf, completed, cadence),
     };
   });
   const summary = summarizeByDepartment(

@@ -1,0 +1,34 @@
+/** The 单位名录 sheet: the workbook's registry as the Excel table SoilRegistry (text cells), a note beside it. */
+import type ExcelJS from "exceljs";
+import { HEADER_FILL, REGISTRY_COLUMN_WIDTHS, REGISTRY_NOTE, REGISTRY_TABLE, SHEETS } from "../core/layout";
+import { DepartmentRegistry, REGISTRY_HEADERS, registryRows } from "../core/registry";
+import { argb, freezeHeader, styleHeaderRow } from "./cells";
+
+export function addRegistrySheet(workbook: ExcelJS.Workbook, registry: DepartmentRegistry): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(SHEETS.registry, { properties: { tabColor: { argb: argb(HEADER_FILL) } } });
+  REGISTRY_COLUMN_WIDTHS.forEach((width, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.width = width;
+    // Text: a name typed later that starts with = or + stays a name.
+    column.numFmt = "@";
+    column.alignment = { vertical: "top", wrapText: true };
+  });
+  const rows = registryRows(registry);
+  sheet.addTable({
+    name: REGISTRY_TABLE,
+    displayName: REGISTRY_TABLE,
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleLight1", showRowStripes: true },
+    columns: REGISTRY_HEADERS.map((name) => ({ name, filterButton: true })),
+    // An Excel table needs a data row: an empty registry gets one blank row to type into.
+    rows: rows.length > 0 ? rows : [REGISTRY_HEADERS.map(() => "")],
+  });
+  styleHeaderRow(sheet.getRow(1), REGISTRY_HEADERS.length);
+  const note = sheet.getCell(1, REGISTRY_HEADERS.length + 2);
+  note.value = REGISTRY_NOTE;
+  note.alignment = { vertical: "top", wrapText: true };
+  sheet.getColumn(REGISTRY_HEADERS.length + 2).width = 48;
+  freezeHeader(sheet);
+  return sheet;
+}
