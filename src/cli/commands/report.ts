@@ -14,12 +14,13 @@ import { readCellValue, readMasterWorkbook } from "../../xlsx/readWorkbook";
 import { buildReportWorkbook } from "../../xlsx/reportSheet";
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
 import { CommandIo } from "../io";
+import { assertMayWrite } from "../outputGuard";
 import { parseArguments, readXlsx } from "./departments";
 
-export const REPORT_USAGE = "用法：npm run soil -- report <主表.xlsx> --quarter <2018Q4> [--as-of <YYYY-MM-DD>] [--out <报告.xlsx>]";
+export const REPORT_USAGE = "用法：npm run soil -- report <主表.xlsx> --quarter <2018Q4> [--as-of <YYYY-MM-DD>] [--out <报告.xlsx>] [--force]";
 
 export async function reportCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { files, options } = parseArguments(argv, ["quarter", "as-of", "out"], REPORT_USAGE);
+  const { files, options, flags } = parseArguments(argv, ["quarter", "as-of", "out"], REPORT_USAGE);
   if (files.length !== 1) throw new SoilUserError("请给出一个主表文件（由 npm run workbook 生成、各单位已填写的 .xlsx）", REPORT_USAGE);
   if (options.quarter === undefined) throw new SoilUserError("请用 --quarter 指定季度，例如 --quarter 2018Q4", REPORT_USAGE);
   const quarter = quarterFromCode(options.quarter.toUpperCase());
@@ -37,8 +38,9 @@ export async function reportCommand(argv: string[], io: CommandIo): Promise<numb
   const generatedAt = localDateTimeText(new Date());
   const report = buildQuarterlyReport(rows, quarter, asOf, generatedAt, [], false);
   const out = options.out ?? path.join("out", `${report.sheetName}.xlsx`);
-  const bytes = Buffer.from(await buildReportWorkbook(report).xlsx.writeBuffer());
+  assertMayWrite([out], { force: flags.has("force"), inputs: [files[0]] });
   assertNotOpenElsewhere(out);
+  const bytes = Buffer.from(await buildReportWorkbook(report).xlsx.writeBuffer());
   await writeFileAtomic(out, bytes);
   const overdue = report.blocks[1].rows.length;
   const late = report.blocks[2].rows.length;
