@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from "fs";
 import path from "path";
-import { dayFromIso, today } from "../../core/dates";
+import { today } from "../../core/dates";
 import { canonicalDepartmentName, departmentFileName } from "../../core/departmentFile";
 import { applyUpdates, DepartmentMergePlan, departmentsOfTable, formatMergeReport, planDepartmentMerge } from "../../core/departmentMerge";
 import { DEPARTMENTS } from "../../core/departments";
@@ -14,6 +14,7 @@ import { buildDepartmentWorkbook } from "../../xlsx/departmentWorkbook";
 import { writeMergeIntoWorkbook } from "../../xlsx/mergeWorkbook";
 import { readDepartmentWorkbook, readMasterWorkbook } from "../../xlsx/readWorkbook";
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
+import { asOfOption } from "../dateOption";
 import { CommandIo } from "../io";
 import { assertMayWrite, resolvedPath } from "../outputGuard";
 
@@ -68,8 +69,7 @@ const GENERIC = new Set(DEPARTMENTS.filter((d) => d.generic).map((d) => d.name))
 
 export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {
   const { files, options, flags } = parseArguments(argv, ["department", "out", "as-of"], EXPORT_USAGE);
-  const asOf = options["as-of"] === undefined ? null : dayFromIso(options["as-of"]);
-  if (asOf === null && options["as-of"] !== undefined) throw new SoilUserError(`“${options["as-of"]}”不是有效日期`, "统计日期请写成 YYYY-MM-DD，例如 --as-of 2018-12-20");
+  const asOf = asOfOption(options["as-of"]);
   if (files.length !== 1) throw new SoilUserError("请给出一个主表文件（由 npm run workbook 生成、办公室保存的 .xlsx）", EXPORT_USAGE);
   const started = Date.now();
   const master = await readMasterWorkbook(readXlsx(files[0]), path.basename(files[0]));
