@@ -9,6 +9,7 @@ import { canonicalDepartment, resolveDepartments } from "./departments";
 import { SoilUserError } from "./errors";
 import { CellValue, ColumnKey, ColumnSpec, computedFormulas, TASK_COLUMNS } from "./layout";
 import { ExistingTaskTable } from "./reimport";
+import { stripFormatCharacters } from "./text";
 
 /** The hidden sheet of a department file. */
 export const DEPARTMENT_INFO_SHEET = "导出信息";
@@ -41,7 +42,9 @@ export const MERGE_LOG_WIDTHS = [16, 8, 12, 24, 24, 24, 40] as const;
 
 /** File name of a department's file: SOIL-<部门>.xlsx, with characters file systems refuse replaced. */
 export function departmentFileName(department: string): string {
-  return `SOIL-${department.replace(/[\\/:*?"<>|\s]+/g, "_")}.xlsx`;
+  // Invisible format characters (U+202E would show the name reversed) and control characters are dropped.
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return `SOIL-${stripFormatCharacters(department).replace(/[\u0000-\u001f\u007f]/g, "").replace(/[\\/:*?"<>|\s]+/g, "_")}.xlsx`;
 }
 
 /** Excel's 1900 serial of a JavaScript Date read from a file (exceljs gives dates at UTC midnight). */
