@@ -147,7 +147,11 @@ function utf16WithoutBom(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   const pairs = bytes.length / 2;
   if (odd * 50 >= pairs && even * 4 <= odd) return "UTF-16LE";
   if (even * 50 >= pairs && odd * 4 <= even) return "UTF-16BE";
