@@ -10,6 +10,8 @@ import { toHalfWidth } from "./dates";
 import { allRequirements, Diagnostic, ParsedTable, Task } from "./model";
 import { SoilUserError } from "./errors";
 import { FORMAT_CHARACTERS } from "./text";
+import { cellLengthProblem } from "./cellLimit";
+import { sourceCells, TASK_COLUMNS } from "./layout";
 
 /** The table's seven columns as the plan writes them. */
 export const TABLE_HEADERS = ["序号", "牵头部门", "参与部门", "主要工作", "工作要求", "责任单位", "完成时限"] as const;
@@ -325,10 +327,26 @@ export function otherPlanProblem(tasks: readonly Task[]): { message: string; hin
 /** Diagnostic codes that mean the table must not be written. */
 const BLOCKING = new Set<Diagnostic["code"]>(["input", "missing-columns", "other-plan"]);
 
+/** The first source cell longer than Excel holds in a cell, named by line and column; null when all fit. */
+function overlongCell(table: ParsedTable): string | null {
+  for (const task of table.tasks) {
+    for (const r of task.requirements) {
+      const cells = sourceCells(task, r);
+      for (const column of TASK_COLUMNS) {
+        const problem = cellLengthProblem(cells[column.key], `第 ${r.line} 行的“${column.header}”`);
+        if (problem !== null) return `${problem}，SOIL 不截断分工表的内容，未导入`;
+      }
+    }
+  }
+  return null;
+}
+
 /** Why a parsed table cannot be imported, or null when it can. */
 export function importProblem(table: ParsedTable, name?: string): SoilUserError | null {
   const blocking = table.diagnostics.find((d) => BLOCKING.has(d.code));
   if (blocking) return new SoilUserError(name ? `“${name}”：${blocking.message}` : blocking.message, blocking.hint);
+  const overlong = overlongCell(table);
+  if (overlong) return new SoilUserError(name ? `“${name}”：${overlong}` : overlong, "请缩短该单元格的内容（可将长文另存为附件，表中写要点），再重新导入。");
   if (allRequirements(table).length === 0) {
     return new SoilUserError(
       `${name ? `“${name}”中` : ""}没有找到任务分工表`,

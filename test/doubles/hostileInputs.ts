@@ -129,6 +129,12 @@ export const HOSTILE_CASES: HostileCase[] = [
     bytes: () => big5Bytes(BIG5_TABLE),
     outcome: { refused: /“環境保護署”.*另一份方案的分工表/ },
   },
+  {
+    name: "a 工作要求 of 40,000 characters (more than an Excel cell holds)",
+    file: "超长单元格.txt",
+    bytes: () => Buffer.from(mapSeedCells((cells, header) => (header || cells[4] !== "组织开展全市农用地土壤污染状况详查。" ? cells : cells.map((c, i) => (i === 4 ? c + "详".repeat(40_000) : c))))),
+    outcome: { refused: /第 \d+ 行的“工作要求”有 40,0\d\d 个字符，超过 Excel 单元格的上限 32,767 个字符/ },
+  },
 ];
 
 /** What must match the seed's parse: ids, texts, departments, deadline kinds and dates. */

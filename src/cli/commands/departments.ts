@@ -10,6 +10,8 @@ import { canonicalDepartmentName, departmentFileName } from "../../core/departme
 import { applyUpdates, DepartmentMergePlan, departmentsOfTable, formatMergeReport, planDepartmentMerge } from "../../core/departmentMerge";
 import { DEPARTMENTS } from "../../core/departments";
 import { SoilUserError } from "../../core/errors";
+import { fitMergePlan } from "../../core/cellLimit";
+import { assertWorkbookCellsFit } from "../../xlsx/cellLimit";
 import { buildDepartmentWorkbook } from "../../xlsx/departmentWorkbook";
 import { writeMergeIntoWorkbook } from "../../xlsx/mergeWorkbook";
 import { readDepartmentWorkbook, readMasterWorkbook } from "../../xlsx/readWorkbook";
@@ -82,6 +84,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   outFiles.forEach(assertNotOpenElsewhere);
   for (const [i, department] of departments.entries()) {
     const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf });
+    assertWorkbookCellsFit(workbook, "主表中有超过 Excel 单元格上限的内容（可能由其他软件保存），请在主表中缩短该单元格后再导出。");
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const file = outFiles[i];
     await writeFileAtomic(file, bytes);
@@ -106,7 +109,8 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
   for (const file of returnedFiles) {
     const returned = await readDepartmentWorkbook(readXlsx(file), path.basename(file));
     // Each file is planned against the master with the files before it merged.
-    const plan = planDepartmentMerge(table, returned);
+    // A value longer than a cell holds goes to 合并冲突, not into the master (core/cellLimit.ts).
+    const plan = fitMergePlan(planDepartmentMerge(table, returned));
     table = applyUpdates(table, plan.updates);
     plans.push(plan);
     io.stdout(`${path.basename(file)}\n${formatMergeReport(plan.report).map((l) => `  ${l}\n`).join("")}`);
@@ -115,6 +119,7 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
     }
   }
   writeMergeIntoWorkbook(master.workbook, plans, table.rows.length);
+  assertWorkbookCellsFit(master.workbook, "主表中有超过 Excel 单元格上限的内容（可能由其他软件保存），请在主表中缩短该单元格后再合并。");
   const bytes = Buffer.from(await master.workbook.xlsx.writeBuffer());
   await writeFileAtomic(out, bytes);
   const issues = plans.reduce((n, p) => n + p.conflicts.length + p.rejected.length + p.ignored.length, 0);

@@ -11,6 +11,7 @@ import { buildQuarterlyReport, reportAsOf } from "../../core/report";
 import { quarterFromCode, quarterLabel, quarterRangeProblem } from "../../core/rounds";
 import { evaluateRows } from "../../functions/evaluateRows";
 import { readCellValue, readMasterWorkbook } from "../../xlsx/readWorkbook";
+import { assertWorkbookCellsFit } from "../../xlsx/cellLimit";
 import { buildReportWorkbook } from "../../xlsx/reportSheet";
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
 import { asOfOption } from "../dateOption";
@@ -42,7 +43,9 @@ export async function reportCommand(argv: string[], io: CommandIo): Promise<numb
   const out = options.out ?? path.join("out", `${report.sheetName}.xlsx`);
   assertMayWrite([out], { force: flags.has("force"), inputs: [files[0]] });
   assertNotOpenElsewhere(out);
-  const bytes = Buffer.from(await buildReportWorkbook(report).xlsx.writeBuffer());
+  const book = buildReportWorkbook(report);
+  assertWorkbookCellsFit(book);
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
   await writeFileAtomic(out, bytes);
   const overdue = report.blocks[1].rows.length;
   const late = report.blocks[2].rows.length;
