@@ -82,10 +82,14 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   // Every file is checked before the first is written: a refusal leaves the folder as it was.
   assertMayWrite(outFiles, { force: flags.has("force"), inputs: [files[0]] });
   outFiles.forEach(assertNotOpenElsewhere);
-  for (const [i, department] of departments.entries()) {
+  // Every file is built and checked before the first is written: a refusal writes none.
+  const built = [];
+  for (const department of departments) {
     const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf });
     assertWorkbookCellsFit(workbook, "主表中有超过 Excel 单元格上限的内容（可能由其他软件保存），请在主表中缩短该单元格后再导出。");
-    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    built.push({ department, rows, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) });
+  }
+  for (const [i, { department, rows, bytes }] of built.entries()) {
     const file = outFiles[i];
     await writeFileAtomic(file, bytes);
     io.stdout(`${department}：${rows} 行 → ${path.resolve(file)}（${(bytes.length / 1024).toFixed(1)} KB）\n`);
