@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
-import { columnIndex, DATE_FORMAT, dayFromIso, serialFromDay, SHEETS } from "../../src/core";
+import { columnIndex, DATE_FORMAT, dayFromIso, extensionProblems, serialFromDay, SHEETS } from "../../src/core";
 import { evaluateRows } from "../../src/functions/evaluateRows";
 import { buildWorkbook } from "../../src/xlsx/buildWorkbook";
 import { readMasterWorkbook } from "../../src/xlsx/readWorkbook";
@@ -49,3 +49,21 @@ test("到期状态 in LibreOffice equals the report's status on every row, with 
   expect(evaluated[1].problem).toContain("1999-12-31 超出了表格允许的范围");
   expect(inWorkbook).toEqual(inReport);
 }, 120_000);
+
+test("an extension asked on the deadline day at 18:00 (a date-time cell) is on time: the request's day is the deadline's", async () => {
+  const table = readTable(SEED_FILE);
+  const workbook = buildWorkbook(table, { asOf: AS_OF });
+  const sheet = workbook.getWorksheet(SHEETS.tasks)!;
+  // Row 2 is 1.1 (完成时限 2018年底 → 2018-12-31).
+  const row = sheet.getRow(2);
+  row.getCell(columnIndex("extensionTo") + 1).value = serialFromDay(dayFromIso("2019-06-30")!);
+  row.getCell(columnIndex("extensionReason") + 1).value = "详查数据待省厅反馈";
+  const asked = row.getCell(columnIndex("extensionAsked") + 1);
+  asked.value = new Date(Date.UTC(2018, 11, 31, 18, 0)); // exceljs: a date-time cell, as Excel stores 2018-12-31 18:00
+  asked.numFmt = "yyyy-mm-dd hh:mm";
+  const { table: read } = await readMasterWorkbook(await workbook.xlsx.writeBuffer());
+  const [first] = evaluateRows(read.rows, AS_OF);
+  expect(first.originalDue).toBe(dayFromIso("2018-12-31"));
+  expect(first.extensionAsked).toBe(dayFromIso("2018-12-31"));
+  expect(extensionProblems(first)).not.toContainEqual(expect.stringContaining("已过原截止日期"));
+});
