@@ -168,9 +168,10 @@ const COMMON_CHINESE = new Set(
   "的一是在不了有和人这這中大为為上个個国國我以要他时時来來用们們生到作地于於出就分对對成会會可主发發年动動同工也能下过過子说說产產种種面而方后後多定行学學法所民得经經十三之进進着著等部度家电電力里裏如水化高自二理起小物现現实實加量都两兩体體制机機当當使点點从從业業本去把性好应應开開它合还還因由其些然前外天政四日那社义義事平形相全表间間样樣与與关關各重新线線内內数數正心反你明看原又么利比或但质質气氣第向道命此变變条條只没結解问問意建月公无無系军軍很情者最立代想已通并提直题題党黨程展五果料象员員革位入常文总總次品式活设設及管特件长長求老头頭基资資边邊流路级級少图圖山统統接知较較将將组組见見计計别別她手角期根论論运運农農指几幾九区區强強放决決西被干做必战戰先回则則任取据據处處府研序号號牵牽头參参与與主要工作求责責任单單位完成时時限市县縣局委环環境保护護土壤污染防治督办辦监監管督查落实實推进進".replace(/\s/g, ""),
 );
 
+/** Common characters among the first 100,000 of a text: enough to tell two decodings apart, fast on 16 MB. */
 function commonChineseCount(text: string): number {
   let n = 0;
-  for (const ch of text) if (COMMON_CHINESE.has(ch)) n++;
+  for (const ch of text.slice(0, 100_000)) if (COMMON_CHINESE.has(ch)) n++;
   return n;
 }
 
