@@ -49,9 +49,32 @@ export interface ResolvedDepartments {
 
 /** Separators between names in a 牵头部门 / 参与部门 / 责任单位 cell. */
 const SEPARATORS = /[、，,；;／/]+/;
+const SEPARATOR_CHARACTER = /[、，,；;／/]/;
 
+/** Without spaces and without invisible format characters (市环境\u200B保护局 is 市环境保护局, U+202E is dropped). */
 function squeeze(text: string): string {
   return squeezeName(text);
+}
+
+/**
+ * The names of a cell, split at separators outside parentheses: 各县（市、区）政府 is one name (full-width and
+ * half-width parentheses alike), 市环境保护局、市水利局 two.
+ */
+function splitNames(cell: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const ch = cell[i];
+    if (ch === "（" || ch === "(") depth++;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+    else if (depth === 0 && SEPARATOR_CHARACTER.test(ch)) {
+      pieces.push(cell.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pieces.push(cell.slice(start));
+  return pieces;
 }
 
 /** Drops the role words the table appends: 牵头, 等, 配合. */
@@ -88,7 +111,7 @@ export function resolveDepartments(cell: string, registry: DepartmentRegistry = 
   const add = (name: string) => {
     if (!names.includes(name)) names.push(name);
   };
-  for (const piece of cell.split(SEPARATORS)) {
+  for (const piece of splitNames(cell)) {
     const written = stripRoleWords(piece.trim());
     if (written === "") continue;
     const compact = stripRoleWords(squeeze(written));

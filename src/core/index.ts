@@ -22,3 +22,4 @@ export * from "./registry";
 export * from "./presets";
 export * from "./tableRegistry";
 export * from "./rules";
+export * from "./cellLimit";

@@ -4,6 +4,7 @@
  * 市农业局 is 市农牧局 under the 邯郸市2017 registry and a body of its own under another. Registries
  * come from data (presets/registries/*.json, a 单位名录 sheet or TSV) or are built from the table.
  */
+import { stripFormatCharacters } from "./text";
 
 export interface RegistryEntry {
   /** 规范名称 */
@@ -32,8 +33,9 @@ export const REGISTRY_HEADERS = ["规范名称", "别称", "简称", "类别", "
 /** Separator of the 别称 cell. */
 export const ALIAS_SEPARATOR = "、";
 
+/** A name without spaces and without invisible format characters (市环境\u200B保护局 is 市环境保护局). */
 export function squeezeName(text: string): string {
-  return text.replace(/[\s\u3000]+/g, "");
+  return stripFormatCharacters(text).replace(/[\s\u3000]+/g, "");
 }
 
 interface RegistryIndex {

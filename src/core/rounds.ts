@@ -5,12 +5,13 @@
  * 最近反馈日期 is later than the previous round's deadline (the same window isFeedbackLate uses once the
  * deadline has passed), or when it is completed: completed rows owe no more reports.
  */
-import { Day, dayFromParts, partsFromDay } from "./dates";
+import { Day, dayFromParts, isoFromDay, partsFromDay } from "./dates";
 import { parseDeadline } from "./deadline";
 import { compareDepartments } from "./departments";
 import { DepartmentRegistry } from "./registry";
 import { CADENCE_MONTHS, DEFAULT_CADENCE, FeedbackCadence } from "./rules";
 import { currentReportDeadline, previousReportDeadline } from "./status";
+import { INPUT_DATE_RANGE } from "./layout";
 
 export interface Quarter {
   year: number;
@@ -36,6 +37,12 @@ export function quarterCode(q: Quarter): string {
 export function quarterFromCode(code: string): Quarter | null {
   const m = /^(\d{4})Q([1-4])$/.exec(code.trim());
   return m ? { year: Number(m[1]), quarter: Number(m[2]) } : null;
+}
+
+/** Why a quarter cannot be reported on (its days lie outside the dates the sheet takes), or null. */
+export function quarterRangeProblem(q: Quarter): string | null {
+  if (quarterStart(q) >= INPUT_DATE_RANGE.min && quarterEnd(q) <= INPUT_DATE_RANGE.max) return null;
+  return `${q.year}年第${q.quarter}季度不在表格可记录的日期范围内（${isoFromDay(INPUT_DATE_RANGE.min)} 至 ${isoFromDay(INPUT_DATE_RANGE.max)}）`;
 }
 
 export function quarterStart(q: Quarter): Day {

@@ -12,6 +12,7 @@ import {
   parseTable,
   portableSummaryRows,
   responsibleDepartments,
+  REGISTRY_TABLE,
   serialFromDay,
   SHEETS,
   STATUS_LIST,
@@ -63,8 +64,8 @@ describe("populate: what is written where", () => {
     tasks = book.sheet(SHEETS.tasks)!;
   });
 
-  test("the four sheets, in order, and the task table over A1:T196", () => {
-    expect(book.sheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.archive]);
+  test("the five sheets, in order, and the task table over A1:T196", () => {
+    expect(book.sheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.archive, SHEETS.registry]);
     const t = book.table(TASK_TABLE)!;
     expect(t.sheet).toBe(tasks);
     expect(t.box).toEqual({ r1: 1, c1: 0, r2: 196, c2: 19 });
@@ -138,7 +139,9 @@ describe("populate: what is written where", () => {
     const f = guideFormulas("addin");
     expect([3, 4, 5].map((r) => guide.cell(r, 1)?.formula)).toEqual([f.nextReport, f.lastReport, f.previousReport]);
     expect(guide.cell(6, 1)?.value).toBe(DEFAULT_DUE_SOON_DAYS);
-    expect(GUIDE_TEXT.map((_, i) => guide.cell(8 + i, 0)?.value)).toEqual([...GUIDE_TEXT]);
+    // 督办规则 B7..B10 (the bundled plan's: quarterly by the 10th), then the how-to two rows below.
+    expect([7, 8, 9, 10].map((r) => guide.cell(r, 1)?.value ?? "")).toEqual(["每季度", 10, "土壤污染防治工作实施方案", ""]);
+    expect(GUIDE_TEXT.map((_, i) => guide.cell(12 + i, 0)?.value)).toEqual([...GUIDE_TEXT]);
   });
 
   test("部门汇总: one SOIL.SUMMARY whose spill is departments + header + total, and a stacked bar chart over it", () => {
@@ -163,6 +166,18 @@ describe("populate: what is written where", () => {
       }),
     ]);
     expect(book.valuesOf(summary, { r1: 1, r2: 1, c1: 2, c2: 6 })[0]).toEqual([...SUMMARY_STATUSES]);
+  });
+
+  test("单位名录: the SoilRegistry table lists every body the table names (the preview's 39), aliases 、-separated, as text", () => {
+    const sheet = book.sheet(SHEETS.registry)!;
+    const registry = book.table(REGISTRY_TABLE)!;
+    expect(registry.sheet).toBe(sheet);
+    expect(registry.box).toEqual({ r1: 1, c1: 0, r2: 1 + table.departments.length, c2: 4 });
+    expect([0, 1, 2, 3, 4].map((c) => sheet.cell(1, c)?.value)).toEqual(["规范名称", "别称", "简称", "类别", "备注"]);
+    const names = Array.from({ length: table.departments.length }, (_, i) => sheet.cell(2 + i, 0)?.value);
+    expect(new Set(names)).toEqual(new Set(table.departments));
+    expect(sheet.cell(2, 1)?.value).toBe("市环保局、邯郸市环境保护局");
+    expect(sheet.cell(2, 0)?.numberFormat).toBe("@");
   });
 
   test("归档 is ready with its header", () => {

@@ -12,6 +12,9 @@ import {
   GuideCell,
   guideFormulas,
   guideNotes,
+  guideRuleValues,
+  DEFAULT_RULES,
+  SupervisionRules,
   serialFromDay,
   SHEETS,
   WORKBOOK_TITLE,
@@ -25,7 +28,8 @@ function rowOf(address: string): number {
   return Number(/\d+$/.exec(address)![0]);
 }
 
-export function writeGuideSheet(sheet: Excel.Worksheet, asOf: Day, dialect: FormulaDialect): void {
+export function writeGuideSheet(sheet: Excel.Worksheet, asOf: Day, dialect: FormulaDialect, rules: SupervisionRules = DEFAULT_RULES): void {
+  const ruleValues = guideRuleValues(rules);
   GUIDE_COLUMN_WIDTHS.forEach((width, i) => (sheet.getRange(`${"ABC"[i]}:${"ABC"[i]}`).format.columnWidth = columnWidthPoints(width)));
   const title = sheet.getRange("A1");
   title.values = [[WORKBOOK_TITLE]];
@@ -41,7 +45,12 @@ export function writeGuideSheet(sheet: Excel.Worksheet, asOf: Day, dialect: Form
     cell.format.font.bold = true;
     cell.format.horizontalAlignment = "Left";
     if (key === "dueSoonDays") {
-      cell.values = [[DEFAULT_DUE_SOON_DAYS]];
+      cell.values = [[rules.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS]];
+      cell.format.fill.color = GUIDE_INPUT_FILL;
+    } else if (key === "cadence" || key === "reportDay" || key === "planName" || key === "planYear") {
+      // Text cells as text: a plan name that starts with = stays a name.
+      if (key === "cadence" || key === "planName") cell.numberFormat = [["@"]];
+      cell.values = [[(ruleValues[key] ?? "") as string | number]];
       cell.format.fill.color = GUIDE_INPUT_FILL;
     } else if (key === "asOf") {
       cell.numberFormat = [[DATE_FORMAT]];

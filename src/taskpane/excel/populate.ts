@@ -1,9 +1,23 @@
 /** Populating an empty workbook from a parsed table: the four SOIL sheets in a fixed number of syncs plus one per ~4 MB of rows. */
-import { Day, ParsedTable, responsibleDepartments, SHEETS, SoilUserError, TASK_COLUMNS, TASK_TABLE, taskRows } from "../../core";
+import {
+  BUNDLED_REGISTRY,
+  Day,
+  DEFAULT_RULES,
+  ParsedTable,
+  responsibleDepartments,
+  SHEETS,
+  SoilUserError,
+  SupervisionRules,
+  TASK_COLUMNS,
+  TASK_TABLE,
+  taskRows,
+  workbookRegistry,
+} from "../../core";
 import { writeArchiveFrame } from "./archiveSheet";
 import { blockAddress } from "./cells";
 import { writeGuideSheet } from "./guideSheet";
 import { OPERATION_OVERHEAD } from "./payload";
+import { writeRegistrySheet } from "./registrySheet";
 import { formulaDialect, skippedFeatureNotices } from "./requirements";
 import { WorkbookSession } from "./session";
 import { finishWithSummaryChart } from "./summaryChart";
@@ -23,7 +37,7 @@ export async function sheetNames(session: WorkbookSession): Promise<string[]> {
   return sheets.items.map((s) => s.name);
 }
 
-export async function populateWorkbook(session: WorkbookSession, table: ParsedTable, asOf: Day): Promise<PopulateOutcome> {
+export async function populateWorkbook(session: WorkbookSession, table: ParsedTable, asOf: Day, rules: SupervisionRules = DEFAULT_RULES): Promise<PopulateOutcome> {
   const { context, features, batcher } = session;
   const dialect = formulaDialect(features);
   const flavor = dialect.flavor;
@@ -49,8 +63,10 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     tasks = sheets.add(SHEETS.tasks);
     writeTaskFrame(tasks, features);
     summary = sheets.add(SHEETS.summary);
-    writeGuideSheet(sheets.add(SHEETS.guide), asOf, dialect);
+    writeGuideSheet(sheets.add(SHEETS.guide), asOf, dialect, rules);
     writeArchiveFrame(sheets.add(SHEETS.archive), features);
+    // The registry the table was read with and the bodies it adds: the preview's count of bodies.
+    writeRegistrySheet(sheets.add(SHEETS.registry), workbookRegistry(table, BUNDLED_REGISTRY), features);
   });
   await writeTaskRows(batcher, tasks, rows, 2, dialect);
   await batcher.add(FRAME_BYTES + summarySheetBytes(departments, rows.length, flavor), () => {

@@ -1,0 +1,26 @@
+/** The 单位名录 sheet through Office.js: the workbook's registry as the table SoilRegistry (text cells), a note beside it. */
+import { DepartmentRegistry, REGISTRY_COLUMN_WIDTHS, REGISTRY_HEADERS, REGISTRY_NOTE, REGISTRY_TABLE, registryRows } from "../../core";
+import { blockAddress } from "./cells";
+import { ExcelFeatures } from "./requirements";
+import { writeSheetFrame } from "./sheetFrame";
+
+export function writeRegistrySheet(sheet: Excel.Worksheet, registry: DepartmentRegistry, features: ExcelFeatures): void {
+  writeSheetFrame(
+    sheet,
+    REGISTRY_HEADERS.map((header, i) => ({ header, width: REGISTRY_COLUMN_WIDTHS[i], wrap: true })),
+    features,
+  );
+  // An Excel table needs a data row: an empty registry gets one blank row to type into.
+  const rows = registryRows(registry);
+  const body = rows.length > 0 ? rows : [REGISTRY_HEADERS.map(() => "")];
+  const last = REGISTRY_HEADERS.length - 1;
+  const cells = sheet.getRange(blockAddress(0, last, 2, body.length + 1));
+  cells.numberFormat = body.map((row) => row.map(() => "@"));
+  cells.values = body;
+  const table = sheet.tables.add(blockAddress(0, last, 1, body.length + 1), true);
+  table.name = REGISTRY_TABLE;
+  table.style = "TableStyleLight1";
+  const note = sheet.getRange(blockAddress(last + 2, last + 2, 1, 1));
+  note.values = [[REGISTRY_NOTE]];
+  note.format.wrapText = true;
+}
