@@ -4,7 +4,8 @@ import path from "path";
 import { SoilUserError } from "../core/errors";
 import { assertImportable, decodeTableBytes, MAX_TABLE_BYTES, tooLargeError } from "../core/inputCheck";
 import { ParsedTable } from "../core/model";
-import { parseTable } from "../core/parseTable";
+import { parseTable, parseTableWithOwnRegistry } from "../core/parseTable";
+import { DepartmentRegistry } from "../core/registry";
 
 /** The table bundled with SOIL (the plan's key-task table as extracted from the notice). */
 export const BUNDLED_SOURCE = path.resolve(__dirname, "../../seeds/000_7e4df876dfec5136.txt");
@@ -31,9 +32,13 @@ export function readTableFile(file: string): string {
   return decodeTableBytes(readFileSync(file), file).text;
 }
 
-/** Reads and parses a table file; a file that cannot be imported (no table, columns missing, another plan) throws. */
-export function readTable(file: string): ParsedTable {
-  const table = parseTable(readTableFile(file));
+/**
+ * Reads and parses a table file with the registry chosen (`none`: the table's own; absent: the bundled one
+ * when the table fits it); a file that cannot be imported (no table, columns missing) throws.
+ */
+export function readTable(file: string, registry?: DepartmentRegistry | "none"): ParsedTable {
+  const text = readTableFile(file);
+  const table = registry === "none" ? parseTableWithOwnRegistry(text) : parseTable(text, { registry });
   assertImportable(table, file);
   return table;
 }

@@ -28,9 +28,12 @@ export function isShortening(short: string, full: string): boolean {
   return i === short.length;
 }
 
-/** One character added, dropped or changed (市环境保护局 / 市环竟保护局), for names of four characters or more. */
+/**
+ * One character added, dropped or changed (市环境保护局 / 市环竟保护局), for names of four characters or more.
+ * The first character must agree: 县环境保护局 is not a misspelt 市环境保护局 but another level's body.
+ */
 function isOneEditAway(a: string, b: string): boolean {
-  if (a === b || Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
+  if (a === b || a[0] !== b[0] || Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   let j = 0;
@@ -120,12 +123,12 @@ const MIN_ROWS_TO_JUDGE = 5;
 
 /**
  * Whether a table was written for a registry: at least half of the requirements that name a 责任单位
- * name one it knows (a handful of rows always counts as written for it).
+ * name one it knows; of a handful of rows (a trial paste), at least one.
  */
 export function tableFitsRegistry(tasks: readonly Task[], registry: DepartmentRegistry): boolean {
   const assigned = tasks.flatMap((t) => t.requirements).filter((r) => r.responsible.length > 0);
-  if (assigned.length < MIN_ROWS_TO_JUDGE) return true;
   const foreign = assigned.filter((r) => !r.responsible.some((n) => isKnownDepartment(n, registry)));
+  if (assigned.length < MIN_ROWS_TO_JUDGE) return assigned.length === 0 || foreign.length < assigned.length;
   return foreign.length * 2 <= assigned.length;
 }
 
@@ -173,10 +176,12 @@ export function registryAdditions(table: ParsedTable, registry: DepartmentRegist
   const index = registryIndex(registry);
   const known = registry.entries.map((e) => squeezeName(e.name));
   const additions: RegistryAddition[] = [];
-  for (const name of namesInOrder(table.tasks)) {
-    if (index.canonical.has(name)) continue;
+  const unknown = namesInOrder(table.tasks).filter((name) => !index.canonical.has(name));
+  for (const name of unknown) {
     const split = fusionOf(name, registry);
-    const of = split ? null : nearMissOf(name, known);
+    // A shortening of another new body of the same table (县环保局 of 县环境保护局) is proposed as its alias.
+    const sameTable = unknown.filter((other) => isShortening(name, other));
+    const of = split ? null : (nearMissOf(name, known) ?? (sameTable.length === 1 ? sameTable[0] : null));
     additions.push(split ? { name, proposal: { kind: "split", ...split } } : of ? { name, proposal: { kind: "alias", of } } : { name });
   }
   return additions;
@@ -197,25 +202,27 @@ export function registryWithAdditions(
   additions: readonly RegistryAddition[],
   acceptedProposals: ReadonlySet<string> = new Set(),
 ): DepartmentRegistry {
-  let out = registry;
-  const added: RegistryEntry[] = [];
-  for (const a of additions) {
-    if (a.proposal && acceptedProposals.has(a.name)) {
-      if (a.proposal.kind === "alias") out = withAlias(out, a.name, a.proposal.of);
-      else {
-        const { parts, pieces } = a.proposal;
-        pieces.forEach((piece, i) => {
-          if (!registryIndex(out).canonical.has(piece)) out = withAlias(out, piece, parts[i]);
-        });
-      }
-      continue;
+  const accepted = (a: RegistryAddition) => a.proposal !== undefined && acceptedProposals.has(a.name);
+  // New bodies first: an accepted alias may name one of them (县环保局 of a new 县环境保护局).
+  let out = withEntries(
+    registry,
+    additions.filter((a) => !accepted(a)).map((a) => {
+      const entry: RegistryEntry = { name: a.name, aliases: [] };
+      const category = guessCategory(a.name);
+      if (category) entry.category = category;
+      return entry;
+    }),
+  );
+  for (const a of additions.filter(accepted)) {
+    const proposal = a.proposal!;
+    if (proposal.kind === "alias") out = withAlias(out, a.name, proposal.of);
+    else {
+      proposal.pieces.forEach((piece, i) => {
+        if (!registryIndex(out).canonical.has(piece)) out = withAlias(out, piece, proposal.parts[i]);
+      });
     }
-    const entry: RegistryEntry = { name: a.name, aliases: [] };
-    const category = guessCategory(a.name);
-    if (category) entry.category = category;
-    added.push(entry);
   }
-  return withEntries(out, added);
+  return out;
 }
 
 /**
@@ -225,4 +232,18 @@ export function registryWithAdditions(
 export function workbookRegistry(table: ParsedTable, fallback: DepartmentRegistry): DepartmentRegistry {
   const registry = table.registry ?? fallback;
   return registryWithAdditions(registry, registryAdditions(table, registry));
+}
+
+/** What the preview says about the registry: its name, the bodies importing adds, and what SOIL proposes instead. */
+export function registryReport(table: ParsedTable, fallback: DepartmentRegistry): string[] {
+  const registry = table.registry ?? fallback;
+  const additions = registryAdditions(table, registry);
+  const lines = [`单位名录：${registry.label}（${registry.entries.length} 个单位）`];
+  if (additions.length === 0) return [...lines, "分工表中的单位都在单位名录中"];
+  lines.push(`${additionsSummary(additions)}：${additions.map((a) => a.name).join("、")}`);
+  for (const a of additions) {
+    if (a.proposal?.kind === "alias") lines.push(`  “${a.name}”可能是“${a.proposal.of}”的别称`);
+    if (a.proposal?.kind === "split") lines.push(`  “${a.name}”可能是${a.proposal.parts.map((p) => `“${p}”`).join("和")}连写`);
+  }
+  return lines;
 }

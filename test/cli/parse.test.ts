@@ -44,7 +44,7 @@ describe("soil parse", () => {
 
   test.each([
     ["a missing file", ["parse", "/no/such/file.txt"], /找不到文件/],
-    ["an unknown option", ["parse", SEED, "--xml"], /不认识的选项/],
+    ["an unknown option", ["parse", SEED, "--xml"], /不认识的(选项|参数)/],
     ["an unknown command", ["frobnicate"], /不认识的命令/],
   ])("%s: a Chinese message and exit code 2", async (_name, argv, message) => {
     const { code, err } = await run(...argv);

@@ -218,3 +218,13 @@ describe("the renaming preset moving a filled-in workbook", () => {
     expect(summary.departments[0].department).toBe("市生态环境局");
   });
 });
+
+test("accepting a proposal that names another new body of the same table", () => {
+  const table = parseTable(COUNTY_TABLE, { registry: BUNDLED_REGISTRY });
+  const additions = registryAdditions(table, BUNDLED_REGISTRY);
+  expect(additions.find((a) => a.name === "县环保局")!.proposal).toEqual({ kind: "alias", of: "县环境保护局" });
+  const accepted = registryWithAdditions(BUNDLED_REGISTRY, additions, new Set(["县环保局"]));
+  expect(accepted.entries.find((e) => e.name === "县环境保护局")!.aliases).toEqual(["县环保局"]);
+  expect(accepted.entries).toHaveLength(BUNDLED_REGISTRY.entries.length + 5);
+  expect(parseTable(COUNTY_TABLE, { registry: accepted }).tasks[0].requirements[1].responsible).toEqual(["县环境保护局", "县自然资源局"]);
+});

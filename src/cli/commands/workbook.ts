@@ -5,13 +5,19 @@ import { Day, isoFromDay } from "../../core/dates";
 import { SoilUserError } from "../../core/errors";
 import { tableOverview } from "../../core/serialize";
 import { WriteStage, writeWorkbookFile } from "../../xlsx/writeWorkbookFile";
+import { BUNDLED_REGISTRY } from "../../core/presets";
+import { cadenceText, SupervisionRules } from "../../core/rules";
+import { registryReport } from "../../core/tableRegistry";
 import { asOfOption } from "../dateOption";
+import { readRegistryOption, REGISTRY_USAGE, rulesOption, RULES_USAGE } from "../registryOption";
 import { CommandIo } from "../io";
 import { assertMayWrite } from "../outputGuard";
 import { BUNDLED_SOURCE, readTable } from "../source";
 
 export const DEFAULT_OUT = path.join("out", "SOIL-任务督办.xlsx");
-export const WORKBOOK_USAGE = "用法：npm run workbook -- [--source <分工表.txt>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>] [--force]";
+export const WORKBOOK_USAGE =
+  "用法：npm run workbook -- [--source <分工表.txt>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>] [--registry <名录>] [--cadence <周期>] [--report-day <日>] [--plan-name <方案名称>] [--force]\n" +
+  `${REGISTRY_USAGE}\n${RULES_USAGE}`;
 
 export interface WorkbookArgs {
   source: string;
@@ -20,9 +26,13 @@ export interface WorkbookArgs {
   asOf: Day | null;
   /** --force: replace an existing file at `out`. */
   force: boolean;
+  /** --registry as given (read by readRegistryOption). */
+  registry?: string;
+  /** 督办规则 from --cadence / --report-day / --plan-name. */
+  rules: SupervisionRules;
 }
 
-const OPTIONS = ["source", "out", "as-of"] as const;
+const OPTIONS = ["source", "out", "as-of", "registry", "cadence", "report-day", "plan-name"] as const;
 
 /** --name value or --name=value, each at most once. */
 export function parseWorkbookArgs(argv: string[]): WorkbookArgs {
@@ -42,7 +52,8 @@ export function parseWorkbookArgs(argv: string[]): WorkbookArgs {
     given[name] = value;
   }
   const asOf = asOfOption(given["as-of"]);
-  return { source: given.source ?? BUNDLED_SOURCE, out: outputPath(given.out ?? DEFAULT_OUT), asOf, force };
+  const rules = rulesOption({ cadence: given.cadence, reportDay: given["report-day"], planName: given["plan-name"] });
+  return { source: given.source ?? BUNDLED_SOURCE, out: outputPath(given.out ?? DEFAULT_OUT), asOf, force, registry: given.registry, rules };
 }
 
 /** An existing folder (or a path ending in a separator) gets the default file name; the name must end in .xlsx. */
@@ -70,15 +81,18 @@ export async function workbookCommand(argv: string[], io: CommandIo): Promise<nu
   assertMayWrite([args.out], { force: args.force, inputs: [args.source] });
   const started = Date.now();
   io.stdout(`读取分工表：${args.source}\n`);
-  const table = readTable(args.source);
+  const table = readTable(args.source, await readRegistryOption(args.registry));
   const overview = tableOverview(table);
   io.stdout(
     `解析完成：任务 ${overview.tasks} 项，工作要求 ${overview.requirements} 条，涉及单位 ${overview.departments} 个` +
       `（注意 ${overview.diagnostics.warning} 条，错误 ${overview.diagnostics.error} 条；详情见 npm run soil -- parse）\n`,
   );
+  io.stdout(registryReport(table, BUNDLED_REGISTRY).join("\n") + "\n");
+  io.stdout(`督办规则：${cadenceText(args.rules)}反馈进展\n`);
   io.stdout(`统计日期：${args.asOf === null ? "打开文件当天（=TODAY()）" : isoFromDay(args.asOf)}\n`);
   const written = await writeWorkbookFile(table, args.out, {
     asOf: args.asOf,
+    rules: args.rules,
     sourceName: path.basename(args.source),
     onStage: (stage) => io.stdout(`${STAGE_LABELS[stage]}${stage === "build" ? `（${overview.requirements} 行）` : ""}…\n`),
   });
