@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
 import { DiagnosticsList } from "../../src/taskpane/components/DiagnosticsList";
+import { RegistryStep } from "../../src/taskpane/components/RegistryStep";
 import { RequirementList } from "../../src/taskpane/components/RequirementList";
 import { seedText } from "../doubles/seedVariants";
 
@@ -35,5 +36,31 @@ describe("components render text only", () => {
     expect(html).toContain("未连接 Excel");
     expect(html).toContain("诊断：错误 0 · 注意 10 · 说明 24");
     expect(html).toMatch(/<button[^>]*disabled=""[^>]*>.*生成工作簿/);
+  });
+});
+
+describe("the import step's registry", () => {
+  test("the bundled table under 邯郸市2017: 3 bodies of the province will be added, listed by name", () => {
+    const html = renderToStaticMarkup(<App actions={null} bundledText={seedText()} bundledName="内置" today={() => 0} />);
+    expect(html).toContain("单位名录（按此识别和归并责任单位）");
+    expect(html).toContain("邯郸市2017");
+    expect(html).toContain("3 个单位将加入单位名录");
+    for (const name of ["省环境保护厅", "省财政厅", "省林业厅"]) expect(html).toContain(name);
+  });
+
+  test("a near miss is offered as an alias to accept, text escaped", () => {
+    const html = render(
+      <RegistryStep
+        options={[{ id: "handan-2017", label: "邯郸市2017" }]}
+        chosen="handan-2017"
+        onChoose={() => undefined}
+        additions={[{ name: "市环竟保护局", proposal: { kind: "alias", of: "市环境保护局" } }, { name: HOSTILE }]}
+        accepted={new Set()}
+        onToggleProposal={() => undefined}
+      />,
+    );
+    expect(html).toContain("2 个单位将加入单位名录");
+    expect(html).toContain("可能是笔误：作为“市环境保护局”的别称");
+    expect(html).not.toContain("<img");
   });
 });

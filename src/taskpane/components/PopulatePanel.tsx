@@ -34,7 +34,7 @@ export function PopulatePanel(props: PopulatePanelProps): React.JSX.Element {
           按编号重新导入
         </Button>
       </div>
-      <Caption1 className={styles.note}>生成：新建“任务清单”“部门汇总”“说明”“归档”四张工作表。重新导入：各单位已填写的状态、进展和日期保持不变。</Caption1>
+      <Caption1 className={styles.note}>生成：新建“任务清单”“部门汇总”“说明”“归档”“单位名录”五张工作表。重新导入：各单位已填写的状态、进展和日期保持不变。</Caption1>
       {outcome?.kind === "created" && (
         <MessageBar intent="success">
           <MessageBarBody>

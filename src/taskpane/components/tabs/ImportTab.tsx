@@ -1,11 +1,25 @@
 import * as React from "react";
 import { Divider, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { Day, importProblem, MAX_TABLE_BYTES, parseTable, tableOverview, tooLargeError } from "../../../core";
+import {
+  Day,
+  importProblem,
+  MAX_TABLE_BYTES,
+  parseTable,
+  parseTableWithOwnRegistry,
+  REGISTRY_PRESETS,
+  registryAdditions,
+  registryPreset,
+  registryWithAdditions,
+  TABLE_REGISTRY_ID,
+  tableOverview,
+  tooLargeError,
+} from "../../../core";
 import type { ExcelActions, PopulateOutcome, ReimportOutcome } from "../../excel/types";
 import { readSourceFile } from "../../source/readSource";
 import { DiagnosticsList } from "../DiagnosticsList";
 import { ErrorNotice } from "../ErrorNotice";
 import { PopulatePanel } from "../PopulatePanel";
+import { RegistryOption, RegistryStep } from "../RegistryStep";
 import { ReimportReport } from "../ReimportReport";
 import { SourceKind, SourcePicker } from "../SourcePicker";
 import { TablePreview } from "../TablePreview";
@@ -20,6 +34,9 @@ export interface ImportTabProps {
   /** The task table was written: "created" (the change log can start now) or re-imported; the other tabs read it again. */
   onWritten(kind: "created" | "reimported"): void;
 }
+
+/** The registries an office picks from: the presets (presets/registries/*.json) and the table's own. */
+const REGISTRY_OPTIONS: readonly RegistryOption[] = [...REGISTRY_PRESETS.map((p) => ({ id: p.id, label: p.label })), { id: TABLE_REGISTRY_ID, label: "按分工表建立" }];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -37,10 +54,35 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten 
   const [reimported, setReimported] = React.useState<ReimportOutcome | null>(null);
 
   const text = kind === "bundled" ? bundledText : kind === "paste" ? pasted : (file?.text ?? "");
-  const table = React.useMemo(() => parseTable(text), [text]);
+  // null: the registry parseTable chooses (邯郸市2017 for a table that fits it, else the table's own).
+  const [registryChoice, setRegistryChoice] = React.useState<string | null>(null);
+  const [accepted, setAccepted] = React.useState<ReadonlySet<string>>(new Set());
+  const read = React.useMemo(() => {
+    const preset = registryChoice === null ? null : registryPreset(registryChoice);
+    const base = registryChoice === TABLE_REGISTRY_ID ? parseTableWithOwnRegistry(text) : parseTable(text, preset ? { registry: preset.registry } : {});
+    const registry = base.registry!;
+    const additions = registryAdditions(base, registry);
+    const chosen = registryChoice ?? REGISTRY_OPTIONS.find((o) => registryPreset(o.id)?.registry === registry)?.id ?? TABLE_REGISTRY_ID;
+    return { base, registry, additions, chosen };
+  }, [text, registryChoice]);
+  // Accepted proposals re-read the table with the registry they make (the alias or split applies).
+  const table = React.useMemo(
+    () => (accepted.size === 0 ? read.base : parseTable(text, { registry: registryWithAdditions(read.registry, read.additions, accepted) })),
+    [read, accepted, text],
+  );
+  React.useEffect(() => {
+    setAccepted(new Set());
+  }, [read]);
+  const toggleProposal = (name: string) =>
+    setAccepted((before) => {
+      const next = new Set(before);
+      if (!next.delete(name)) next.add(name);
+      return next;
+    });
   const overview = React.useMemo(() => tableOverview(table), [table]);
   // The core's import gate (no table, columns missing, another plan): the preview shows why, the button stays off.
   const importable = React.useMemo(() => importProblem(table) === null, [table]);
+  // Bodies the registry does not know are listed in the preview and added with the import (never a refusal).
   const ready = actions !== null && overview.requirements > 0 && importable;
 
   const onPopulate = async () => {
@@ -80,6 +122,14 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten 
       <section className={styles.section}>
         <Subtitle2 as="h2">2. 核对预览</Subtitle2>
         <TablePreview overview={overview} departments={table.departments} />
+        <RegistryStep
+          options={REGISTRY_OPTIONS}
+          chosen={read.chosen}
+          onChoose={setRegistryChoice}
+          additions={read.additions}
+          accepted={accepted}
+          onToggleProposal={toggleProposal}
+        />
         <DiagnosticsList diagnostics={table.diagnostics} />
       </section>
       <Divider />
