@@ -4,8 +4,11 @@
  * Mistakes throw CellInputError (cells.ts).
  */
 import {
+  cadenceFromCells,
   canonicalDepartment,
   DEADLINE_KIND_LABELS,
+  DEFAULT_CADENCE,
+  FeedbackCadence,
   Day,
   daysLeft,
   dueStatus,
@@ -40,9 +43,16 @@ export function statusOfRow(row: RowInput, asOf: Day, soonDays: number | undefin
   return dueStatus({ deadline: row.deadline, progress: row.progress, completedOn: row.completedOn, asOf, dueSoonDays: soonDays, extension: row.extension });
 }
 
-/** 反馈逾期 of a row read by cells.ts. */
-export function feedbackLateOfRow(row: RowInput, asOf: Day): boolean {
-  return isFeedbackLate(row.lastFeedback, asOf, isCompleted(row.progress, row.completedOn, asOf));
+/** 反馈逾期 of a row read by cells.ts, under the cadence of 督办规则 (the default one when not given). */
+export function feedbackLateOfRow(row: RowInput, asOf: Day, cadence: FeedbackCadence = DEFAULT_CADENCE): boolean {
+  return isFeedbackLate(row.lastFeedback, asOf, isCompleted(row.progress, row.completedOn, asOf), cadence);
+}
+
+/** The cadence from the optional 说明 cells (反馈周期, 反馈截止日): blank ones take the default; bad ones are #VALUE!. */
+export function cadenceOf(cadence?: unknown, day?: unknown): FeedbackCadence {
+  const c = cadenceFromCells(cadence, day);
+  if (c === null) throw invalidValue(`反馈周期“${String(cadence ?? "")}”或反馈截止日“${String(day ?? "")}”无效（周期：每月 / 每季度 / 每半年 / 每年；日：1–28）`);
+  return c;
 }
 
 /** SOIL.DUEDATE: the due date of a deadline, as an Excel serial. */
@@ -79,18 +89,18 @@ export function daysLeftOf(row: unknown, asOf?: unknown): number {
   return days;
 }
 
-/** SOIL.NEXTREPORT: the next quarterly feedback deadline on or after the as-of day, as a serial. */
-export function nextReportOf(asOf?: unknown): number {
-  return serialFromDay(nextReportDeadline(asOfDay(asOf)));
+/** SOIL.NEXTREPORT: the next feedback deadline on or after the as-of day, as a serial (cadence cells optional: quarterly by the 10th). */
+export function nextReportOf(asOf?: unknown, cadence?: unknown, day?: unknown): number {
+  return serialFromDay(nextReportDeadline(asOfDay(asOf), cadenceOf(cadence, day)));
 }
 
-/** SOIL.FEEDBACKLATE: the last quarterly deadline passed without feedback for it. */
-export function feedbackLateOf(row: unknown, asOf?: unknown): boolean {
+/** SOIL.FEEDBACKLATE: the last deadline of the cadence passed without feedback for it. */
+export function feedbackLateOf(row: unknown, asOf?: unknown, cadence?: unknown, day?: unknown): boolean {
   const input = readRow(row);
   if (input.lastFeedback === undefined) {
     throw invalidValue(`判断反馈逾期需要任务清单的整行（含“${headerOf("lastFeedback")}”和“${headerOf("completedOn")}”）`);
   }
-  return feedbackLateOfRow(input, asOfDay(asOf));
+  return feedbackLateOfRow(input, asOfDay(asOf), cadenceOf(cadence, day));
 }
 
 const departmentNames = memoizeText((text) => resolveDepartments(text).names);

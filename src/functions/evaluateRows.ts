@@ -10,6 +10,7 @@ import {
   daysLeft,
   DueStatus,
   effectiveDeadline,
+  FeedbackCadence,
   isCompleted,
   resolveDepartments,
 } from "../core";
@@ -59,8 +60,8 @@ function safely<T>(read: () => T, problems: string[]): T | null {
   }
 }
 
-/** Evaluates the body rows that carry an 编号 at `asOf` with a due-soon window of `dueSoonDays`. */
-export function evaluateRows(rows: readonly (readonly unknown[])[], asOf: Day, dueSoonDays?: number): EvaluatedRow[] {
+/** Evaluates the body rows that carry an 编号 at `asOf` with a due-soon window of `dueSoonDays` and the feedback cadence of 督办规则. */
+export function evaluateRows(rows: readonly (readonly unknown[])[], asOf: Day, dueSoonDays?: number, cadence?: FeedbackCadence): EvaluatedRow[] {
   const out: EvaluatedRow[] = [];
   rows.forEach((row, rowIndex) => {
     const id = text(row[at("id")]);
@@ -87,7 +88,7 @@ export function evaluateRows(rows: readonly (readonly unknown[])[], asOf: Day, d
       lastFeedback,
       status: statusOfRow(input, asOf, dueSoonDays),
       daysLeft: daysLeft(effective, asOf),
-      feedbackLate: feedbackLateOfRow({ ...input, lastFeedback }, asOf),
+      feedbackLate: feedbackLateOfRow({ ...input, lastFeedback }, asOf, cadence),
       extensionTo: input.extension?.to ?? null,
       // A date typed as a word is no date, but it is a request: its reason shows it in the list.
       extensionReason: text(row[at("extensionReason")]) || (text(row[at("extensionTo")]) !== "" && input.extension?.to === null ? `（申请延期至“${text(row[at("extensionTo")])}”不是日期）` : ""),

@@ -8,6 +8,7 @@ import {
   columnIndex,
   ColumnKey,
   dayFromIso,
+  GUIDE_CELLS,
   isoFromSerial,
   parseTable,
   resolveDepartments,
@@ -53,6 +54,30 @@ function idsOf(tasks: SheetModel, department: string): string[] {
   }
   return ids;
 }
+
+describe("feedback round under the workbook's 督办规则", () => {
+  test("a monthly cadence by the 28th typed into 说明: the round is the month's, and the rows flagged are the portable rule's", async () => {
+    const { book, actions, tasks } = await populated("2019-03-20");
+    const guide = book.sheet(SHEETS.guide)!;
+    // The office edits 说明: 反馈周期 每月, 反馈截止日 28.
+    guide.ensure(Number(GUIDE_CELLS.cadence.address.slice(1)), 1).value = "每月";
+    guide.ensure(Number(GUIDE_CELLS.reportDay.address.slice(1)), 1).value = 28;
+    const agriculture = idsOf(tasks, "市农牧局");
+    // Reported on 1 March for every row: in March's window (after 28 February), not in the quarter's before it.
+    for (const id of agriculture) tasks.ensure(rowOf(tasks, id), col("lastFeedback")).value = serial("2019-03-01");
+    const progress = await actions.readFeedbackRound();
+    expect(progress.round).toMatchObject({ label: "2019年3月", deadline: day("2019-03-28"), windowAfter: day("2019-02-28"), daysLeft: 8, open: true });
+    expect(progress.departments.find((d) => d.department === "市农牧局")).toMatchObject({ state: "已全部反馈", missing: [] });
+    // A report of 27 February misses March's round under the monthly rule, though it counts for the quarter.
+    tasks.ensure(rowOf(tasks, agriculture[0]), col("lastFeedback")).value = serial("2019-02-27");
+    const again = await actions.readFeedbackRound();
+    expect(again.departments.find((d) => d.department === "市农牧局")!.missing).toEqual([agriculture[0]]);
+    guide.ensure(Number(GUIDE_CELLS.cadence.address.slice(1)), 1).value = "每季度";
+    guide.ensure(Number(GUIDE_CELLS.reportDay.address.slice(1)), 1).value = 10;
+    const quarterly = await actions.readFeedbackRound();
+    expect(quarterly.round).toMatchObject({ label: "2019年第1季度", deadline: day("2019-01-10") });
+  });
+});
 
 describe("feedback round", () => {
   test("before the 10th: the round is open; a department that reported on every row it owes is done, the others wait", async () => {

@@ -13,7 +13,10 @@ import {
   guideFormulas,
   guideNotes,
   guideRuleValues,
+  cadenceFromCells,
+  DEFAULT_CADENCE,
   DEFAULT_RULES,
+  FeedbackCadence,
   SupervisionRules,
   serialFromDay,
   SHEETS,
@@ -97,6 +100,10 @@ export interface GuideSettings {
   dueSoonDays: number | undefined;
   /** 说明!B6 as Excel holds it. */
   dueSoonValue: unknown;
+  /** 督办规则 (说明!B7:B8): the feedback cadence; the default where the cells are blank (a workbook older than them) or invalid. */
+  cadence: FeedbackCadence;
+  /** 说明!B7:B8 as Excel holds them (for SOIL functions that take the cells). */
+  cadenceValues: [unknown, unknown];
 }
 
 /** Queues a read of the as-of date and the due-soon days; the result is readable after the next sync. */
@@ -104,10 +111,14 @@ export function loadGuideSettings(context: Excel.RequestContext): () => GuideSet
   const guide = context.workbook.worksheets.getItem(SHEETS.guide);
   const asOf = guide.getRange(GUIDE_CELLS.asOf.address).load("values");
   const soon = guide.getRange(GUIDE_CELLS.dueSoonDays.address).load("values");
+  const rules = guide.getRange(`${GUIDE_CELLS.cadence.address}:${GUIDE_CELLS.reportDay.address}`).load("values");
   return () => {
     const asOfValue = asOf.values[0][0];
     const soonValue = soon.values[0][0];
+    const cadenceValues: [unknown, unknown] = [rules.values[0][0], rules.values[1][0]];
     return {
+      cadence: cadenceFromCells(cadenceValues[0], cadenceValues[1]) ?? DEFAULT_CADENCE,
+      cadenceValues,
       asOfValue,
       asOf: typeof asOfValue === "number" ? dayFromSerial(asOfValue) : null,
       dueSoonDays: typeof soonValue === "number" && soonValue >= 0 ? Math.floor(soonValue) : undefined,

@@ -8,6 +8,7 @@ import {
   checkTaskHeaders,
   Day,
   EXTENSION_DECISIONS,
+  FeedbackCadence,
   extensionRequests,
   ExtensionRequest,
   isoFromDay,
@@ -31,6 +32,8 @@ import { WorkbookSession } from "./session";
 interface EvaluatedTable {
   asOf: Day;
   rows: EvaluatedRow[];
+  /** 督办规则's cadence (说明!B7:B8). */
+  cadence: FeedbackCadence;
 }
 
 /** Reads 说明 and the table (read access: works on a protected sheet) and evaluates the rows at `pickAsOf(workbook's as-of)`. */
@@ -39,15 +42,15 @@ async function readEvaluated(session: WorkbookSession, pickAsOf: (workbookAsOf: 
   const { rows, headers } = await readTaskTable(session, "read");
   // Columns are read by position: a workbook of another layout (an older SOIL) must not be read, nor written.
   checkTaskHeaders(headers, "工作簿中");
-  const { asOf: workbookAsOf, dueSoonDays } = settings();
+  const { asOf: workbookAsOf, dueSoonDays, cadence } = settings();
   const asOf = pickAsOf(workbookAsOf ?? today);
-  return { asOf, rows: evaluateRows(rows, asOf, dueSoonDays) };
+  return { asOf, rows: evaluateRows(rows, asOf, dueSoonDays, cadence), cadence };
 }
 
 /** Where each department stands in the feedback round of the workbook's as-of date. */
 export async function readFeedbackRound(session: WorkbookSession, today: Day): Promise<RoundProgress> {
-  const { asOf, rows } = await readEvaluated(session, (day) => day, today);
-  return roundProgress(rows, asOf);
+  const { asOf, rows, cadence } = await readEvaluated(session, (day) => day, today);
+  return roundProgress(rows, asOf, cadence);
 }
 
 /** Every extension request in the table, pending ones first. */
