@@ -1,6 +1,7 @@
 /** The real ExcelActions: each action is one Excel.run with a fresh session. */
 import { assertImportable, Day, localDateTimeText, ParsedTable, SoilUserError, today } from "../../core";
 import { CreateWorkbook, exportDepartmentFile, mergeDepartmentFile } from "./departmentFiles";
+import { paneCapabilities } from "./lazyActions";
 import { filterByDepartment, readStatusBoard, refreshBoard, selectRequirement, setAsOf } from "./board";
 import { populateWorkbook } from "./populate";
 import { protectTaskSheet, unprotectTaskSheet } from "./protection";
@@ -47,7 +48,7 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, optio
     return withSession(work);
   };
   return {
-    capabilities: { perDepartmentProtection: features.allowEditRanges },
+    capabilities: paneCapabilities(features),
     populate: (table: ParsedTable, asOf: Day) => importing(table, (s) => populateWorkbook(s, table, asOf)),
     reimport: (table: ParsedTable, today: Day) => importing(table, (s) => reimportWorkbook(s, table, today)),
     readStatusBoard: () => withSession(readStatusBoard),

@@ -6,10 +6,12 @@ import { readSourceFile } from "../../source/readSource";
 import { DiagnosticsList } from "../DiagnosticsList";
 import { ErrorNotice } from "../ErrorNotice";
 import { PopulatePanel } from "../PopulatePanel";
-import { ReimportReport } from "../ReimportReport";
 import { SourceKind, SourcePicker } from "../SourcePicker";
 import { TablePreview } from "../TablePreview";
 import { usePaneAction } from "./usePaneAction";
+
+// Shown only after a re-import: its own chunk, not part of the first screen.
+const ReimportReport = React.lazy(() => import(/* webpackChunkName: "reimport-report" */ "../ReimportReport").then((m) => ({ default: m.ReimportReport })));
 
 export interface ImportTabProps {
   /** null outside Excel: the table is previewed, nothing written. */
@@ -86,7 +88,11 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten 
       <section className={styles.section}>
         <Subtitle2 as="h2">3. 写入工作簿</Subtitle2>
         <PopulatePanel enabled={ready} busy={action.busy} outcome={populated} onPopulate={() => void onPopulate()} onReimport={() => void onReimport()} />
-        {reimported && <ReimportReport report={reimported.report} notices={reimported.notices} />}
+        {reimported && (
+          <React.Suspense fallback={null}>
+            <ReimportReport report={reimported.report} notices={reimported.notices} />
+          </React.Suspense>
+        )}
       </section>
     </div>
   );
