@@ -31,6 +31,11 @@ const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column" },
   subtitle: { color: tokens.colorNeutralForeground3 },
   loading: { alignSelf: "flex-start" },
+  // Excel desktop's narrow pane is about 320 px wide: the five tabs (17 characters) fit from 300 px on with the
+  // padding halved; should they still not fit (a larger font, zoom), the strip scrolls by itself, never the page.
+  tabs: { overflowX: "auto", overflowY: "hidden", scrollbarWidth: "thin", flexShrink: 0 },
+  tab: { "@media (max-width: 360px)": { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS } },
+  tabContent: { "@media (max-width: 360px)": { paddingLeft: 0, paddingRight: 0 } },
 });
 
 const TABS = [
@@ -103,9 +108,9 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
             <MessageBarBody>未连接 Excel：可以预览分工表；生成和督办需在 Excel 中打开本加载项。</MessageBarBody>
           </MessageBar>
         )}
-        <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => onTab(d.value as TabValue)}>
+        <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => onTab(d.value as TabValue)}>
           {TABS.map((t) => (
-            <Tab key={t.value} id={`tab-${t.value}`} value={t.value} aria-controls={opened.has(t.value) ? `panel-${t.value}` : undefined}>
+            <Tab key={t.value} className={styles.tab} content={{ className: styles.tabContent }} id={`tab-${t.value}`} value={t.value} aria-controls={opened.has(t.value) ? `panel-${t.value}` : undefined}>
               {t.label}
             </Tab>
           ))}

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, Field, Link, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Button, Link, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { DocumentArrowUpRegular } from "@fluentui/react-icons";
 import type { DepartmentExport, DepartmentMergeOutcome } from "../excel/types";
 import { DepartmentMergeReport } from "./DepartmentMergeReport";
 import { DepartmentPicker } from "./DepartmentPicker";
@@ -39,6 +40,7 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
   const [exported, setExported] = React.useState<string | null>(null);
   const [download, setDownload] = React.useState<{ url: string; fileName: string } | null>(null);
   const [merged, setMerged] = React.useState<MergedFile[]>([]);
+  const input = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => () => {
     if (download) URL.revokeObjectURL(download.url);
@@ -65,13 +67,13 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
     }
   };
 
-  const onFiles = async (files: FileList | null) => {
-    if (!files || files.length === 0) return;
+  const onFiles = async (files: readonly File[]) => {
+    if (files.length === 0) return;
     setBusy("merge");
     const results: MergedFile[] = [];
     try {
       // One after another: each file is planned against the table with the files before it merged.
-      for (const file of Array.from(files)) {
+      for (const file of files) {
         const bytes = new Uint8Array(await file.arrayBuffer());
         results.push({ fileName: file.name, outcome: await mergeFile(bytes, file.name) });
       }
@@ -99,9 +101,27 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
           下载 {download.fileName}
         </Link>
       )}
-      <Field label="合并交回的文件（.xlsx，可多选）">
-        <input type="file" accept=".xlsx" multiple disabled={disabled || busy !== null} onChange={(e) => void onFiles(e.currentTarget.files)} />
-      </Field>
+      <div className={styles.row}>
+        {/* The browser's own file input ("Choose Files") is hidden: a button in Chinese opens it. */}
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx"
+          multiple
+          hidden
+          aria-label="合并交回的文件"
+          disabled={disabled || busy !== null}
+          onChange={(e) => {
+            const files = Array.from(e.currentTarget.files ?? []);
+            e.currentTarget.value = ""; // the same file can be chosen again
+            void onFiles(files);
+          }}
+        />
+        <Button icon={<DocumentArrowUpRegular />} disabled={disabled || busy !== null} onClick={() => input.current?.click()}>
+          选择交回的文件合并…
+        </Button>
+        <Text className={styles.note}>.xlsx，可多选</Text>
+      </div>
       {busy === "merge" && <Spinner size="tiny" label="正在合并…" />}
       {merged.map((m, i) => (
         <DepartmentMergeReport key={`${i}-${m.fileName}`} fileName={m.fileName} outcome={m.outcome} />
