@@ -252,7 +252,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
       [serialFromDay(dayFromIso("2019-01-20")!), serialFromDay(dayFromIso("2019-01-05")!), columnIndex("lastFeedback")].join(","),
     );
     await page.getByRole("tab", { name: "季度反馈" }).click();
-    const status = page.getByRole("status").filter({ hasText: "2019年第1季度反馈截止 2019-01-10" });
+    const status = page.getByRole("status").filter({ hasText: "2018年第四季度进展反馈（截止 2019-01-10）" });
     await status.waitFor();
     await expect(status.innerText()).resolves.toContain("已过截止日 10 天");
     await page.getByText("已全部反馈的单位").waitFor();
@@ -298,6 +298,14 @@ describe("task pane in headless Chromium with the Excel double", () => {
     await shot(page, "08-extensions");
     await checkNarrow(page, "extensions");
     await complete.getByRole("button", { name: "同意", exact: true }).click();
+    // The office confirms what will be written before anything is.
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog.innerText()).resolves.toContain(`同意编号 ${rows[0]} 的延期申请？`);
+    await expect(dialog.innerText()).resolves.toContain("到期状态和剩余天数改按 2019-06-30 计算");
+    await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    await shot(page, "09-extension-confirm", false);
+    await dialog.getByRole("button", { name: "确定同意" }).click();
+    await page.getByText(`已在编号 ${rows[0]} 的“延期审批”中写入“同意”`).waitFor();
     const decision = await eventually(
       () => inBook(page, (book, arg) => { const [id, c] = arg.split(","); for (let r = 2; r <= 196; r++) if (book.sheets[0].cell(r, 0)?.value === id) return book.sheets[0].cell(r, Number(c))?.value; return null; }, `${rows[0]},${columnIndex("extensionDecision")}`),
       (v) => v === "同意",
@@ -316,8 +324,13 @@ describe("task pane in headless Chromium with the Excel double", () => {
     });
     expect(report).toMatchObject({ title: "土壤污染防治重点任务督办季度报告（2018年第4季度）", layout: { orientation: "Landscape", paperSize: "A4", setPrintTitleRows: "$1:$2" }, charts: 1, active: "季报2018Q4" });
 
+    // Nothing protected yet: 撤销保护 is off; no password typed: a warning says what that means.
+    await expect(page.getByRole("button", { name: "撤销保护" }).isDisabled()).resolves.toBe(true);
+    await page.getByText("未设保护密码").waitFor();
     await page.getByRole("button", { name: "保护任务清单" }).click();
-    await page.getByText("已保护：各单位可编辑 H:N 列。").waitFor();
+    // The open columns by the names a clerk sees in the header row.
+    await page.getByText("已保护：各单位可编辑“状态”“进展情况”").waitFor();
+    await expect(page.getByRole("button", { name: "保护任务清单" }).isDisabled()).resolves.toBe(true);
     await shot(page, "06-report-protection");
     await checkNarrow(page, "report");
     await expect(inBook(page, (book) => book.sheets[0].protected)).resolves.toBe(true);
@@ -385,6 +398,9 @@ describe("task pane in headless Chromium with the Excel double", () => {
 
     await page.getByRole("tab", { name: "导入" }).click();
     await page.getByRole("radio", { name: "粘贴文本" }).check();
+    // Nothing pasted yet: a hint, not an error about an empty table.
+    await page.getByText("粘贴分工表后，这里显示预览和诊断。").waitFor();
+    await expect(page.getByText("分工表是空的").count()).resolves.toBe(0);
     await page.getByRole("textbox").fill(nextVersionText());
     await expect(page.getByRole("region", { name: "分工表预览" }).innerText()).resolves.toMatch(/193\s*工作要求/);
     await page.getByRole("button", { name: "生成工作簿" }).click();
@@ -417,6 +433,9 @@ describe("task pane in headless Chromium with the Excel double", () => {
   test("a .docx file is read in the pane (jszip loaded on demand) and previewed", async () => {
     const docx = Buffer.from(await docxOf(seedText().split("\n")));
     await page.getByRole("radio", { name: "选择文件" }).check();
+    await page.getByText("选择文件后，这里显示预览和诊断。").waitFor();
+    await expect(page.getByText("分工表是空的").count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "选择文件…" }).isVisible()).resolves.toBe(true);
     await page.getByRole("tabpanel", { name: "导入" }).locator('input[type="file"]').setInputFiles({ name: "分工表.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: docx });
     await page.getByText("分工表.docx").waitFor();
     await expect(page.getByRole("region", { name: "分工表预览" }).innerText()).resolves.toMatch(/56\s*任务\s*195\s*工作要求/);

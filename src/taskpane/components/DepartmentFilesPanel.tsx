@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Button, Link, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
-import type { DepartmentExport, DepartmentMergeOutcome } from "../excel/types";
+import type { DepartmentExport, DepartmentMergeOutcome, Progress, ProgressListener } from "../excel/types";
 import { DepartmentMergeReport } from "./DepartmentMergeReport";
 import { DepartmentPicker } from "./DepartmentPicker";
+import { OperationProgress } from "./OperationProgress";
 
 export interface DepartmentFilesPanelProps {
   /** Departments named in 责任单位 (the status board's list). */
@@ -11,9 +12,9 @@ export interface DepartmentFilesPanelProps {
   /** No workbook to work on (outside Excel, or before the task sheet exists). */
   disabled: boolean;
   /** ExcelActions.exportDepartmentFile with today's date bound. */
-  exportFile(department: string): Promise<DepartmentExport>;
+  exportFile(department: string, onProgress: ProgressListener): Promise<DepartmentExport>;
   /** ExcelActions.mergeDepartmentFile. */
-  mergeFile(bytes: Uint8Array, fileName: string): Promise<DepartmentMergeOutcome>;
+  mergeFile(bytes: Uint8Array, fileName: string, onProgress: ProgressListener): Promise<DepartmentMergeOutcome>;
   /** An action failed: the pane shows it (describeError + ErrorNotice). */
   onError(error: unknown): void;
 }
@@ -41,6 +42,9 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
   const [download, setDownload] = React.useState<{ url: string; fileName: string } | null>(null);
   const [merged, setMerged] = React.useState<MergedFile[]>([]);
   const input = React.useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
+  /** Which file of how many is being merged. */
+  const [fileOf, setFileOf] = React.useState<{ n: number; of: number; name: string } | null>(null);
 
   React.useEffect(() => () => {
     if (download) URL.revokeObjectURL(download.url);
@@ -51,8 +55,9 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
     setBusy("export");
     setExported(null);
     setDownload(null);
+    setProgress(null);
     try {
-      const result = await exportFile(department);
+      const result = await exportFile(department, setProgress);
       if (result.kind === "download") {
         const blob = new Blob([result.bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
         setDownload({ url: URL.createObjectURL(blob), fileName: result.fileName });
@@ -73,9 +78,11 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
     const results: MergedFile[] = [];
     try {
       // One after another: each file is planned against the table with the files before it merged.
-      for (const file of files) {
+      for (const [i, file] of files.entries()) {
+        setProgress(null);
+        setFileOf({ n: i + 1, of: files.length, name: file.name });
         const bytes = new Uint8Array(await file.arrayBuffer());
-        results.push({ fileName: file.name, outcome: await mergeFile(bytes, file.name) });
+        results.push({ fileName: file.name, outcome: await mergeFile(bytes, file.name, setProgress) });
       }
     } catch (error) {
       onError(error);
@@ -93,8 +100,8 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
         <Button appearance="primary" disabled={disabled || busy !== null || department === null} onClick={onExport}>
           导出
         </Button>
-        {busy === "export" && <Spinner size="tiny" label="正在导出…" />}
       </div>
+      {busy === "export" && <OperationProgress label={`导出 ${department ?? ""}`} progress={progress} />}
       {exported && <Text>{exported}</Text>}
       {download && (
         <Link href={download.url} download={download.fileName}>
@@ -122,7 +129,7 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
         </Button>
         <Text className={styles.note}>.xlsx，可多选</Text>
       </div>
-      {busy === "merge" && <Spinner size="tiny" label="正在合并…" />}
+      {busy === "merge" && <OperationProgress label="合并交回的文件" progress={progress} extra={fileOf ? `文件 ${fileOf.n}/${fileOf.of}：${fileOf.name}` : undefined} />}
       {merged.map((m, i) => (
         <DepartmentMergeReport key={`${i}-${m.fileName}`} fileName={m.fileName} outcome={m.outcome} />
       ))}

@@ -29,6 +29,7 @@ const ACTIONS: Record<Action, true> = {
   writeQuarterlyReport: true,
   protectTaskSheet: true,
   unprotectTaskSheet: true,
+  readTaskSheetProtection: true,
   exportDepartmentFile: true,
   mergeDepartmentFile: true,
 };
