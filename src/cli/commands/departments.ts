@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from "fs";
 import path from "path";
-import { dayFromIso, today } from "../../core/dates";
+import { today } from "../../core/dates";
 import { canonicalDepartmentName, departmentFileName } from "../../core/departmentFile";
 import { applyUpdates, DepartmentMergePlan, departmentsOfTable, formatMergeReport, planDepartmentMerge } from "../../core/departmentMerge";
 import { DEPARTMENTS } from "../../core/departments";
@@ -15,8 +15,9 @@ import { writeMergeIntoWorkbook } from "../../xlsx/mergeWorkbook";
 import { readDepartmentWorkbook, readMasterWorkbook } from "../../xlsx/readWorkbook";
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
 import { CommandIo } from "../io";
+import { asOfOption, departmentNames, workbookAsOf } from "../options";
 
-export const EXPORT_USAGE = "用法：npm run soil -- export <主表.xlsx> [--department <责任单位>] [--out <文件夹>] [--as-of <YYYY-MM-DD>]";
+export const EXPORT_USAGE = "用法：npm run soil -- export <主表.xlsx> [--department <责任单位>[,<责任单位>…]] [--out <文件夹>] [--as-of <日期>]";
 export const MERGE_USAGE = "用法：npm run soil -- merge <主表.xlsx> <部门文件.xlsx>... [--out <合并后.xlsx>]";
 
 /** Positional arguments and --name value / --name=value options (each at most once). */
@@ -54,16 +55,20 @@ const GENERIC = new Set(DEPARTMENTS.filter((d) => d.generic).map((d) => d.name))
 
 export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {
   const { files, options } = parseArguments(argv, ["department", "out", "as-of"], EXPORT_USAGE);
-  const asOf = options["as-of"] === undefined ? null : dayFromIso(options["as-of"]);
-  if (asOf === null && options["as-of"] !== undefined) throw new SoilUserError(`“${options["as-of"]}”不是有效日期`, "统计日期请写成 YYYY-MM-DD，例如 --as-of 2018-12-20");
+  const asOfGiven = asOfOption(options["as-of"]);
   if (files.length !== 1) throw new SoilUserError("请给出一个主表文件（由 npm run workbook 生成、办公室保存的 .xlsx）", EXPORT_USAGE);
   const started = Date.now();
   const master = await readMasterWorkbook(readXlsx(files[0]), path.basename(files[0]));
-  const departments = options.department !== undefined ? [canonicalDepartmentName(options.department)] : departmentsOfTable(master.table).filter((d) => !GENERIC.has(d));
+  // Department files take the master's as-of date (说明!B2) unless --as-of says otherwise.
+  const asOf = asOfGiven ?? workbookAsOf(master.workbook);
+  const departments =
+    options.department !== undefined ? [...new Set(departmentNames(options.department).map(canonicalDepartmentName))] : departmentsOfTable(master.table).filter((d) => !GENERIC.has(d));
   const outDir = options.out ?? "out";
   const exportedOn = today();
-  for (const department of departments) {
-    const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf });
+  // Every file is built before any is written: a name that fails (no rows) refuses the whole export.
+  const built = [];
+  for (const department of departments) built.push({ ...(await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf })), department });
+  for (const { department, workbook, rows } of built) {
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const file = path.join(outDir, departmentFileName(department));
     assertNotOpenElsewhere(file);

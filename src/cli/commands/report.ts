@@ -4,7 +4,7 @@
  * definition (core/report.ts) the add-in writes into the workbook. Thin over src/core and src/xlsx.
  */
 import path from "path";
-import { dayFromIso, isoFromDay, localDateTimeText, today } from "../../core/dates";
+import { isoFromDay, localDateTimeText, today } from "../../core/dates";
 import { SoilUserError } from "../../core/errors";
 import { GUIDE_CELLS, SHEETS } from "../../core/layout";
 import { buildQuarterlyReport, reportAsOf } from "../../core/report";
@@ -14,9 +14,22 @@ import { readCellValue, readMasterWorkbook } from "../../xlsx/readWorkbook";
 import { buildReportWorkbook } from "../../xlsx/reportSheet";
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
 import { CommandIo } from "../io";
+import { asOfOption, workbookAsOf } from "../options";
 import { parseArguments, readXlsx } from "./departments";
 
-export const REPORT_USAGE = "用法：npm run soil -- report <主表.xlsx> --quarter <2018Q4> [--as-of <YYYY-MM-DD>] [--out <报告.xlsx>]";
+export const REPORT_USAGE = "用法：npm run soil -- report <主表.xlsx> --quarter <2018Q4> [--as-of <日期>] [--out <报告.xlsx>]";
+
+/** A department's file given to `report`: say what a report needs, not what a merge needs. */
+async function readMasterForReport(bytes: Buffer, name: string): ReturnType<typeof readMasterWorkbook> {
+  try {
+    return await readMasterWorkbook(bytes, name);
+  } catch (error) {
+    if (error instanceof SoilUserError && error.message.includes("是导出给部门的文件")) {
+      throw new SoilUserError(error.message, "季度报告按办公室的主表生成：请先用 npm run soil -- merge 把各部门交回的文件合并到主表，再对合并后的主表生成报告");
+    }
+    throw error;
+  }
+}
 
 export async function reportCommand(argv: string[], io: CommandIo): Promise<number> {
   const { files, options } = parseArguments(argv, ["quarter", "as-of", "out"], REPORT_USAGE);
@@ -24,11 +37,12 @@ export async function reportCommand(argv: string[], io: CommandIo): Promise<numb
   if (options.quarter === undefined) throw new SoilUserError("请用 --quarter 指定季度，例如 --quarter 2018Q4", REPORT_USAGE);
   const quarter = quarterFromCode(options.quarter.toUpperCase());
   if (quarter === null) throw new SoilUserError(`“${options.quarter}”不是季度`, "季度写成 年份Q季度，例如 2018Q4");
-  const current = options["as-of"] === undefined ? today() : dayFromIso(options["as-of"]);
-  if (current === null) throw new SoilUserError(`“${options["as-of"]}”不是有效日期`, "统计日期请写成 YYYY-MM-DD");
+  const given = asOfOption(options["as-of"]);
 
   const started = Date.now();
-  const { workbook, table } = await readMasterWorkbook(readXlsx(files[0]), path.basename(files[0]));
+  const { workbook, table } = await readMasterForReport(readXlsx(files[0]), path.basename(files[0]));
+  // "Not started yet" is judged at the workbook's own as-of date (说明!B2), as the add-in does; today only when it has none.
+  const current = given ?? workbookAsOf(workbook) ?? today();
   const guide = workbook.getWorksheet(SHEETS.guide);
   const soon = guide ? readCellValue(guide.getCell(GUIDE_CELLS.dueSoonDays.address)) : null;
   const asOf = reportAsOf(quarter, current);

@@ -1,15 +1,16 @@
 /** `npm run workbook -- [--source <文件>] [--out <路径>] [--as-of <日期>]`: the portable .xlsx. */
 import { existsSync, statSync } from "fs";
 import path from "path";
-import { Day, dayFromIso, isoFromDay } from "../../core/dates";
+import { Day, isoFromDay } from "../../core/dates";
 import { SoilUserError } from "../../core/errors";
 import { tableOverview } from "../../core/serialize";
 import { WriteStage, writeWorkbookFile } from "../../xlsx/writeWorkbookFile";
 import { CommandIo } from "../io";
+import { asOfOption } from "../options";
 import { BUNDLED_SOURCE, readTable } from "../source";
 
 export const DEFAULT_OUT = path.join("out", "SOIL-任务督办.xlsx");
-export const WORKBOOK_USAGE = "用法：npm run workbook -- [--source <分工表.txt>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>]";
+export const WORKBOOK_USAGE = "用法：npm run workbook -- [--source <分工表.txt>] [--out <输出.xlsx>] [--as-of <日期>]";
 
 export interface WorkbookArgs {
   source: string;
@@ -32,11 +33,7 @@ export function parseWorkbookArgs(argv: string[]): WorkbookArgs {
     if (given[name] !== undefined) throw new SoilUserError(`参数 --${name} 重复出现`, WORKBOOK_USAGE);
     given[name] = value;
   }
-  let asOf: Day | null = null;
-  if (given["as-of"] !== undefined) {
-    asOf = dayFromIso(given["as-of"]);
-    if (asOf === null) throw new SoilUserError(`“${given["as-of"]}”不是有效日期`, "统计日期请写成 YYYY-MM-DD，例如 --as-of 2018-12-20");
-  }
+  const asOf: Day | null = asOfOption(given["as-of"]) ?? null;
   return { source: given.source ?? BUNDLED_SOURCE, out: outputPath(given.out ?? DEFAULT_OUT), asOf };
 }
 
