@@ -118,9 +118,45 @@ async function checkNarrow(page: Page, name: string): Promise<void> {
     expect([name, own]).toEqual([name, []]);
     // The exception is exactly what it says: hidden focus catchers, nothing else of theirs.
     expect(dummies.filter((d) => d.id !== "aria-hidden-focus")).toEqual([]);
+    expect([name, await unreachableByTab(page)]).toEqual([name, []]);
   } finally {
     await page.setViewportSize(wide);
   }
+}
+
+/**
+ * Every control on screen can be reached with the Tab key: each visible, enabled control is focused at some point
+ * while tabbing through the page. Composite widgets are entered by Tab and moved in with the arrows (WAI-ARIA), so
+ * only their current item counts: the selected tab of the strip, the checked radio of a group.
+ */
+async function unreachableByTab(page: Page): Promise<string[]> {
+  const count = await page.evaluate(() => {
+    const selector = 'button, input:not([type="hidden"]), select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
+    const candidates = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+      (el) =>
+        el.getClientRects().length > 0 &&
+        !(el as HTMLButtonElement).disabled &&
+        !el.closest("[aria-hidden=true], [hidden]") &&
+        !el.hasAttribute("data-tabster-dummy") &&
+        !(el.getAttribute("role") === "tab" && el.getAttribute("aria-selected") !== "true") &&
+        !((el as HTMLInputElement).type === "radio" && !(el as HTMLInputElement).checked),
+    );
+    candidates.forEach((el, i) => el.setAttribute("data-kb", String(i)));
+    (document.activeElement as HTMLElement | null)?.blur();
+    return candidates.length;
+  });
+  expect(count).toBeGreaterThan(3); // the check looks at something
+  const reached = new Set<string>();
+  for (let i = 0; i < count * 2 + 10 && reached.size < count; i++) {
+    await page.keyboard.press("Tab");
+    const at = await page.evaluate(() => document.activeElement?.closest("[data-kb]")?.getAttribute("data-kb") ?? null);
+    if (at !== null) reached.add(at);
+  }
+  return page.evaluate((seen) => {
+    const missing = [...document.querySelectorAll<HTMLElement>("[data-kb]")].filter((el) => !seen.includes(el.getAttribute("data-kb")!)).map((el) => el.outerHTML.slice(0, 120));
+    document.querySelectorAll("[data-kb]").forEach((el) => el.removeAttribute("data-kb"));
+    return missing;
+  }, [...reached]);
 }
 
 async function shot(page: Page, name: string, fullPage = true): Promise<string> {
@@ -440,6 +476,14 @@ describe("task pane in headless Chromium with the Excel double", () => {
     await page.getByText("分工表.docx").waitFor();
     await expect(page.getByRole("region", { name: "分工表预览" }).innerText()).resolves.toMatch(/56\s*任务\s*195\s*工作要求/);
     await shot(page, "05-docx-preview", false);
+    // The tabs by keyboard: arrows move along the strip, Enter opens the tab.
+    await page.getByRole("tab", { name: "导入" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("tab", { name: "督办" }).getAttribute("aria-selected")).resolves.toBe("true");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("tab", { name: "导入" }).getAttribute("aria-selected")).resolves.toBe("true");
     expect(errors).toEqual([]);
   });
 
