@@ -20,6 +20,7 @@ import { ReturnedDepartmentFile } from "../core/departmentMerge";
 import { SoilUserError } from "../core/errors";
 import { ColumnKey, SHEETS, TASK_COLUMNS } from "../core/layout";
 import { checkTaskHeaders, ExistingTaskTable } from "../core/reimport";
+import { assertUnpackedSize, withRelativeTargets } from "./xlsxPackage";
 
 /** A cell's value as Office.js would give it in range.values. */
 export function readCellValue(cell: ExcelJS.Cell): unknown {
@@ -44,13 +45,26 @@ function isFormula(cell: ExcelJS.Cell): boolean {
 
 /** Loads .xlsx bytes; anything else (a .xls, a renamed text file) is a SoilUserError. */
 export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array, name: string): Promise<ExcelJS.Workbook> {
+  const raw = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  // Before anything is unpacked: a small zip can hold a string of hundreds of millions of characters.
+  assertUnpackedSize(raw, name);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new SoilUserError(`无法读取“${name}”：不是 .xlsx 工作簿，或文件已损坏`, "请选择用 Excel、WPS 或 LibreOffice 保存的 .xlsx 文件（不支持 .xls）");
+    await workbook.xlsx.load((await withRelativeTargets(raw)) as unknown as ArrayBuffer);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SoilUserError(`无法读取“${name}”：不是 .xlsx 工作簿，或文件已损坏（${reason}）`, "请选择用 Excel、WPS 或 LibreOffice 保存的 .xlsx 文件（不支持 .xls）");
   }
   return workbook;
+}
+
+/** Excel's limit on a cell's text; a file holding more is damaged or forged, and would be damaged once written back. */
+const MAX_CELL_CHARACTERS = 32_767;
+
+function assertCellLength(value: unknown, where: string, name: string): void {
+  if (typeof value === "string" && value.length > MAX_CELL_CHARACTERS) {
+    throw new SoilUserError(`“${name}”的${where}有 ${value.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARACTERS} 个字符，未读取`, "请缩短该单元格的内容后再交回");
+  }
 }
 
 export interface TaskSheetRead {
@@ -65,7 +79,12 @@ export function readTaskSheet(workbook: ExcelJS.Workbook, name: string): TaskShe
   const sheet = workbook.getWorksheet(SHEETS.tasks);
   if (!sheet) throw new SoilUserError(`“${name}”中没有“${SHEETS.tasks}”工作表，不是 SOIL 工作簿`, "请选择由 SOIL 生成的工作簿");
   const width = TASK_COLUMNS.length;
-  const rowValues = (r: number) => Array.from({ length: width }, (_, c) => readCellValue(sheet.getRow(r).getCell(c + 1)));
+  const rowValues = (r: number) =>
+    Array.from({ length: width }, (_, c) => {
+      const value = readCellValue(sheet.getRow(r).getCell(c + 1));
+      assertCellLength(value, `“${SHEETS.tasks}”第 ${r} 行第 ${c + 1} 列`, name);
+      return value;
+    });
   const headers = rowValues(1);
   checkTaskHeaders(headers, `“${name}”`);
   const rows: unknown[][] = [];

@@ -11,7 +11,7 @@ import { applyUpdates, DepartmentMergePlan, departmentsOfTable, formatMergeRepor
 import { DEPARTMENTS } from "../../core/departments";
 import { SoilUserError } from "../../core/errors";
 import { buildDepartmentWorkbook } from "../../xlsx/departmentWorkbook";
-import { writeMergeIntoWorkbook } from "../../xlsx/mergeWorkbook";
+import { mergeIntoMasterFile } from "../../xlsx/mergeWorkbook";
 import { readDepartmentWorkbook, readMasterWorkbook } from "../../xlsx/readWorkbook";
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
 import { CommandIo } from "../io";
@@ -82,7 +82,8 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
   if (path.extname(out).toLowerCase() !== ".xlsx") throw new SoilUserError(`输出文件“${out}”的扩展名不是 .xlsx`, MERGE_USAGE);
   if (path.resolve(out) === path.resolve(masterFile)) throw new SoilUserError("合并结果不能覆盖主表本身", "请用 --out 指定另一个文件名，核对后再替换主表");
   assertNotOpenElsewhere(out);
-  const master = await readMasterWorkbook(readXlsx(masterFile), path.basename(masterFile));
+  const masterBytes = readXlsx(masterFile);
+  const master = await readMasterWorkbook(masterBytes, path.basename(masterFile));
   let table = master.table;
   const plans: DepartmentMergePlan[] = [];
   for (const file of returnedFiles) {
@@ -96,8 +97,8 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
       io.stdout(`    [${ISSUE_LABELS[i.kind]}] ${i.id || "（无编号）"} ${i.column}：部门“${i.departmentValue}”，办公室“${i.office}”，原值“${i.baseline}”—${i.reason}\n`);
     }
   }
-  writeMergeIntoWorkbook(master.workbook, plans, table.rows.length);
-  const bytes = Buffer.from(await master.workbook.xlsx.writeBuffer());
+  // The master's package patched, not re-written: everything the office keeps in it survives the merge.
+  const bytes = Buffer.from(await mergeIntoMasterFile(masterBytes, plans, path.basename(masterFile)));
   await writeFileAtomic(out, bytes);
   const issues = plans.reduce((n, p) => n + p.conflicts.length + p.rejected.length + p.ignored.length, 0);
   io.stdout(`完成：${path.resolve(out)}（更新 ${plans.reduce((n, p) => n + p.updates.length, 0)} 个单元格；${issues} 条记录在“合并冲突”工作表中）\n`);
