@@ -152,6 +152,8 @@ export function planDepartmentMerge(master: ExistingTaskTable, returned: Returne
     const rejectRow = (reason: string, office: (k: ColumnKey) => string, reference: (k: ColumnKey) => string) => {
       for (const k of LISTED_KEYS) {
         const dept = comparable(k, row[INDEX[k]]);
+        // A structure cell left blank in a row it may not change is nothing typed.
+        if (dept === "" && !DEPARTMENT_KEYS.has(k)) continue;
         if (dept !== reference(k)) rejected.push(issue("rejected", id, k, office(k), dept, base(k), reason));
       }
     };
