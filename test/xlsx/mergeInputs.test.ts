@@ -1,0 +1,210 @@
+/**
+ * Issue 14, "clear errors instead of crashes": masters and returned files that are valid but unusual
+ * (re-saved by LibreOffice, every row cleared, absolute relationship targets) merge; a zip that unpacks to
+ * hundreds of megabytes and a cell over Excel's 32,767 characters are refused before they cost memory.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import zlib from "zlib";
+import { columnIndex, ColumnKey, dayFromIso, departmentFileName, SHEETS } from "../../src/core";
+import { buildWorkbook } from "../../src/xlsx/buildWorkbook";
+import { readDepartmentWorkbook, readMasterWorkbook } from "../../src/xlsx/readWorkbook";
+import { runCapturing } from "../cli/runCapturing";
+import { readTable, SEED_FILE } from "./seedTable";
+import { convert, recalculatingProfile } from "./soffice";
+
+const AS_OF = "2018-12-20";
+const ENV = "市环境保护局";
+const col = (key: ColumnKey) => columnIndex(key) + 1;
+
+let work: string;
+let profile: string;
+let master: string;
+let envFile: string;
+
+async function editTasks(file: string, edit: (sheet: ExcelJS.Worksheet) => void, out = file): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  edit(book.getWorksheet(SHEETS.tasks)!);
+  await book.xlsx.writeFile(out);
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(os.tmpdir(), "soil-mergeinputs-"));
+  profile = recalculatingProfile();
+  master = path.join(work, "主表.xlsx");
+  await buildWorkbook(readTable(SEED_FILE), { asOf: dayFromIso(AS_OF) }).xlsx.writeFile(master);
+  const { code, err } = await runCapturing("export", master, "--department", ENV, "--out", path.join(work, "export"), "--as-of", AS_OF);
+  if (code !== 0) throw new Error(err);
+  envFile = path.join(work, "export", departmentFileName(ENV));
+  await editTasks(envFile, (sheet) => {
+    sheet.getRow(2).getCell(col("notes")).value = "已部署";
+  });
+}, 120_000);
+
+afterAll(() => {
+  for (const dir of [work, profile]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function notesOf(file: string, row: number): Promise<unknown> {
+  const { table } = await readMasterWorkbook(readFileSync(file));
+  return table.rows[row][col("notes") - 1];
+}
+
+test("a master opened and saved in LibreOffice (its table has no table style) merges", async () => {
+  convert([master], "xlsx:Calc Office Open XML", path.join(work, "lo"), profile);
+  const loMaster = path.join(work, "lo", "主表.xlsx");
+  const out = path.join(work, "合并-lo.xlsx");
+  const { code, err } = await runCapturing("merge", loMaster, envFile, "--out", out);
+  expect(err).toBe("");
+  expect(code).toBe(0);
+  expect(await notesOf(out, 0)).toBe("已部署");
+}, 120_000);
+
+test("a master whose rows were all cleared: the merge works and lists every row it could not place", async () => {
+  const cleared = path.join(work, "清空.xlsx");
+  await editTasks(
+    master,
+    (sheet) => {
+      for (let r = 2; r <= sheet.rowCount; r++) for (let c = 1; c <= 20; c++) sheet.getRow(r).getCell(c).value = null;
+    },
+    cleared,
+  );
+  const { code, out, err } = await runCapturing("merge", cleared, envFile, "--out", path.join(work, "合并-清空.xlsx"));
+  expect(err).toBe("");
+  expect(code).toBe(0);
+  expect(out).toContain("主表中没有此编号");
+});
+
+/** The same package with every internal relationship target absolute ("/xl/…"), as some tools write. */
+async function absoluteTargets(file: string, out: string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  for (const part of Object.keys(zip.files).filter((p) => p.endsWith(".rels"))) {
+    const folder = part === "_rels/.rels" ? "" : part.replace(/_rels\/[^/]+$/, "");
+    const text = await zip.file(part)!.async("string");
+    zip.file(
+      part,
+      text.replace(/Target="([^"/][^"]*)"/g, (_, target: string) => {
+        const parts = `${folder}${target}`.split("/");
+        const resolved: string[] = [];
+        for (const p of parts) if (p === "..") resolved.pop(); else resolved.push(p);
+        return `Target="/${resolved.join("/")}"`;
+      }),
+    );
+  }
+  writeFileSync(out, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+test("files with absolute relationship targets (valid OPC) are read, exported and merged", async () => {
+  const absMaster = path.join(work, "绝对路径-主表.xlsx");
+  const absDept = path.join(work, "绝对路径-部门.xlsx");
+  await absoluteTargets(master, absMaster);
+  await absoluteTargets(envFile, absDept);
+  expect(await (await JSZip.loadAsync(readFileSync(absMaster))).file("xl/_rels/workbook.xml.rels")!.async("string")).toContain('Target="/xl/worksheets/sheet1.xml"');
+  expect((await readDepartmentWorkbook(readFileSync(absDept), "x.xlsx")).department).toBe(ENV);
+  const out = path.join(work, "合并-绝对.xlsx");
+  const { code, err } = await runCapturing("merge", absMaster, absDept, "--out", out);
+  expect(err).toBe("");
+  expect(code).toBe(0);
+  expect(await notesOf(out, 0)).toBe("已部署");
+});
+
+/** A zip of the department file whose shared strings unpack to `characters` characters, deflated in chunks (no big buffer). */
+async function bomb(characters: number): Promise<Buffer> {
+  const source = await JSZip.loadAsync(readFileSync(envFile));
+  const entries: { name: string; data: Buffer; size: number; crc: number }[] = [];
+  for (const name of Object.keys(source.files).filter((p) => !source.files[p].dir)) {
+    if (name === "xl/sharedStrings.xml") continue;
+    const raw = await source.file(name)!.async("nodebuffer");
+    entries.push({ name, data: zlib.deflateRawSync(raw), size: raw.length, crc: zlib.crc32(raw) });
+  }
+  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>');
+  const tail = Buffer.from("</t></si></sst>");
+  const chunk = Buffer.alloc(1024 * 1024, "A");
+  const deflate = zlib.createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on("data", (d: Buffer) => out.push(d));
+  const done = new Promise((resolve) => deflate.on("end", resolve));
+  let crc = zlib.crc32(head);
+  deflate.write(head);
+  for (let left = characters; left > 0; left -= chunk.length) {
+    const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+    crc = zlib.crc32(piece, crc);
+    if (!deflate.write(piece)) await new Promise((resolve) => deflate.once("drain", resolve));
+  }
+  crc = zlib.crc32(tail, crc);
+  deflate.end(tail);
+  await done;
+  entries.push({ name: "xl/sharedStrings.xml", data: Buffer.concat(out), size: head.length + characters + tail.length, crc });
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(e.crc >>> 0, 14);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(e.crc >>> 0, 16);
+    central.writeUInt32LE(e.data.length, 20);
+    central.writeUInt32LE(e.size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, e.data);
+    centrals.push(central, name);
+    offset += 30 + name.length + e.data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+test("a small zip whose one string is 300 million characters is refused before it is unpacked", async () => {
+  const bytes = await bomb(300_000_000);
+  const heap = process.memoryUsage().rss;
+  const started = Date.now();
+  await expect(readDepartmentWorkbook(bytes, "炸弹.xlsx")).rejects.toThrow(/“炸弹\.xlsx”解压后 286\.\d MB，超过 SOIL 可读取的上限 100\.0 MB/);
+  const ms = Date.now() - started;
+  const grew = (process.memoryUsage().rss - heap) / 1024 / 1024;
+  console.log(`zip of ${(bytes.length / 1024).toFixed(0)} KB unpacking to 300 M characters refused in ${ms} ms, RSS +${grew.toFixed(1)} MB`);
+  expect(bytes.length).toBeLessThan(1024 * 1024);
+  expect(ms).toBeLessThan(500);
+  expect(grew).toBeLessThan(50);
+  // The merge refuses it with the same message.
+  const file = path.join(work, "炸弹.xlsx");
+  writeFileSync(file, bytes);
+  const { code, err } = await runCapturing("merge", master, file, "--out", path.join(work, "合并-炸弹.xlsx"));
+  expect(code).toBe(2);
+  expect(err).toContain("超过 SOIL 可读取的上限");
+}, 60_000);
+
+test("a cell over Excel's 32,767 characters is refused with a message naming it", async () => {
+  const long = path.join(work, "超长.xlsx");
+  await editTasks(
+    envFile,
+    (sheet) => {
+      sheet.getRow(3).getCell(col("notes")).value = "很".repeat(40_000);
+    },
+    long,
+  );
+  await expect(readDepartmentWorkbook(readFileSync(long), "超长.xlsx")).rejects.toThrow(/“超长\.xlsx”的“任务清单”第 3 行第 9 列有 40000 个字符，超过 Excel 单元格的上限 32767 个字符/);
+});
