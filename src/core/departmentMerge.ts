@@ -14,6 +14,7 @@
 import { Day, serialFromDay } from "./dates";
 import { BASELINE_COLUMNS, canonicalDepartmentName, cellText, columnSpec, dayOfCell, responsibleIncludes } from "./departmentFile";
 import { compareDepartments, resolveDepartments } from "./departments";
+import type { ExportRecord } from "./exportRecord";
 import { CellValue, ColumnKey, DEPARTMENT_COLUMNS, TASK_COLUMNS } from "./layout";
 import { checkTaskHeaders, ExistingTaskTable } from "./reimport";
 import { isProgressState } from "./status";
@@ -26,6 +27,8 @@ export interface ReturnedDepartmentFile {
   baseline: ReadonlyMap<string, Partial<Record<ColumnKey, unknown>>>;
   /** The file's task table (header + body rows in TASK_COLUMNS order; formula cells give their result). */
   table: ExistingTaskTable;
+  /** 导出信息's export record (export id, signature); null when the file has none. */
+  record?: ExportRecord | null;
   /** Cells of computed columns that hold a typed value instead of their formula. */
   overwrittenFormulas?: readonly { id: string; key: ColumnKey; value: unknown }[];
 }

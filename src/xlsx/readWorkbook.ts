@@ -17,6 +17,7 @@ import {
   serialFromJsDate,
 } from "../core/departmentFile";
 import { ReturnedDepartmentFile } from "../core/departmentMerge";
+import { EXPORT_KEY_SHEET, isExportKey } from "../core/exportRecord";
 import { SoilUserError } from "../core/errors";
 import { ColumnKey, SHEETS, TASK_COLUMNS } from "../core/layout";
 import { checkTaskHeaders, ExistingTaskTable } from "../core/reimport";
@@ -102,13 +103,14 @@ export function readTaskSheet(workbook: ExcelJS.Workbook, name: string): TaskShe
 }
 
 /** The office's master workbook: the workbook (to write the merge into) and its task table. */
-export async function readMasterWorkbook(bytes: ArrayBuffer | Uint8Array, name = "主表"): Promise<{ workbook: ExcelJS.Workbook; table: ExistingTaskTable }> {
+export async function readMasterWorkbook(bytes: ArrayBuffer | Uint8Array, name = "主表"): Promise<{ workbook: ExcelJS.Workbook; table: ExistingTaskTable; exportKey: string | null }> {
   const workbook = await loadWorkbook(bytes, name);
   const { table } = readTaskSheet(workbook, name);
   if (workbook.getWorksheet(DEPARTMENT_INFO_SHEET)) {
     throw new SoilUserError(`“${name}”是导出给部门的文件，不是办公室的主表`, "合并时第一个文件应为办公室保存的完整工作簿");
   }
-  return { workbook, table };
+  const key = readCellValue(workbook.getWorksheet(EXPORT_KEY_SHEET)?.getCell("B1") ?? ({ value: null } as ExcelJS.Cell));
+  return { workbook, table, exportKey: isExportKey(key) ? key : null };
 }
 
 /** A department's returned file; SoilUserError when it is not a SOIL department file. */
@@ -142,5 +144,8 @@ export async function readDepartmentWorkbook(bytes: ArrayBuffer | Uint8Array, na
     baseline.set(id, Object.fromEntries(BASELINE_COLUMNS.map((spec, i) => [spec.key, readCellValue(row.getCell(i + 2))])));
   }
   const { table, overwrittenFormulas } = readTaskSheet(workbook, name);
-  return { department, exportedOn: exported ?? null, baseline, table, overwrittenFormulas };
+  const exportId = cellText(cell(DEPARTMENT_INFO_CELLS.record.row));
+  const signature = cellText(readCellValue(info.getCell(DEPARTMENT_INFO_CELLS.record.row, 3)));
+  const record = exportId !== "" && signature !== "" ? { exportId, signature } : null;
+  return { department, exportedOn: exported ?? null, baseline, table, record, overwrittenFormulas };
 }

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import zlib from "zlib";
-import { columnIndex, ColumnKey, dayFromIso, departmentFileName, SHEETS } from "../../src/core";
+import { columnIndex, ColumnKey, dayFromIso, DEPARTMENT_INFO_SHEET, departmentFileName, EXPORT_KEY_SHEET, SHEETS } from "../../src/core";
 import { buildWorkbook } from "../../src/xlsx/buildWorkbook";
 import { readDepartmentWorkbook, readMasterWorkbook } from "../../src/xlsx/readWorkbook";
 import { runCapturing } from "../cli/runCapturing";
@@ -207,4 +207,71 @@ test("a cell over Excel's 32,767 characters is refused with a message naming it"
     long,
   );
   await expect(readDepartmentWorkbook(readFileSync(long), "超长.xlsx")).rejects.toThrow(/“超长\.xlsx”的“任务清单”第 3 行第 9 列有 40000 个字符，超过 Excel 单元格的上限 32767 个字符/);
+});
+
+describe("forgery: the export record is the office's (issue 14)", () => {
+  async function editInfo(out: string, edit: (info: ExcelJS.Worksheet) => void): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(envFile);
+    edit(book.getWorksheet(DEPARTMENT_INFO_SHEET)!);
+    const file = path.join(work, out);
+    await book.xlsx.writeFile(file);
+    return file;
+  }
+  const merge = (file: string) => runCapturing("merge", master, file, "--out", path.join(work, `合并-${path.basename(file)}`));
+
+  test("a clerk who rewrites the department in 导出信息 cannot write into another department's rows", async () => {
+    const forged = await editInfo("改单位.xlsx", (info) => {
+      info.getCell(2, 2).value = "市农牧局";
+    });
+    const { code, err } = await merge(forged);
+    expect(code).toBe(2);
+    expect(err).toContain("“改单位.xlsx”的导出信息与主表的记录不符");
+  });
+
+  test("a clerk who rewrites the baseline (to overwrite the office's later edits) is refused", async () => {
+    const forged = await editInfo("改原值.xlsx", (info) => {
+      info.getCell(7, columnIndex("notes") + 1).value = "办公室后来写的";
+    });
+    const { code, err } = await merge(forged);
+    expect(code).toBe(2);
+    expect(err).toContain("导出信息与主表的记录不符");
+  });
+
+  test("a file without an export record (older SOIL, or the record deleted) is refused", async () => {
+    const forged = await editInfo("无签名.xlsx", (info) => {
+      info.getCell(5, 3).value = null;
+    });
+    const { code, err } = await merge(forged);
+    expect(code).toBe(2);
+    expect(err).toContain("没有导出签名");
+  });
+
+  test("a file exported from another master (another key) is refused", async () => {
+    const other = path.join(work, "另一主表.xlsx");
+    await buildWorkbook(readTable(SEED_FILE), { asOf: dayFromIso(AS_OF) }).xlsx.writeFile(other);
+    expect((await runCapturing("export", other, "--department", ENV, "--out", path.join(work, "other"))).code).toBe(0);
+    const { code, err } = await merge(path.join(work, "other", departmentFileName(ENV)));
+    expect(code).toBe(2);
+    expect(err).toContain("不是从此主表导出的");
+  });
+
+  test("a file named after another department merges as the department inside, with a warning", async () => {
+    const renamed = path.join(work, "SOIL-市农牧局.xlsx");
+    writeFileSync(renamed, readFileSync(envFile));
+    const { code, out } = await merge(renamed);
+    expect(code).toBe(0);
+    expect(out).toContain(`注意：文件名“SOIL-市农牧局.xlsx”写的是市农牧局，文件中的责任单位却是${ENV}`);
+  });
+
+  test("export from a master without a signing key is refused (its files could not be verified)", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(master);
+    book.removeWorksheet(book.getWorksheet(EXPORT_KEY_SHEET)!.id);
+    const keyless = path.join(work, "无密钥主表.xlsx");
+    await book.xlsx.writeFile(keyless);
+    const { code, err } = await runCapturing("export", keyless, "--department", ENV, "--out", path.join(work, "keyless"));
+    expect(code).toBe(2);
+    expect(err).toContain("没有导出签名密钥");
+  });
 });

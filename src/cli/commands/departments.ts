@@ -9,6 +9,7 @@ import { dayFromIso, today } from "../../core/dates";
 import { canonicalDepartmentName, departmentFileName } from "../../core/departmentFile";
 import { applyUpdates, DepartmentMergePlan, departmentsOfTable, formatMergeReport, planDepartmentMerge } from "../../core/departmentMerge";
 import { DEPARTMENTS } from "../../core/departments";
+import { assertExportRecord, fileNameDepartmentWarning } from "../../core/exportRecord";
 import { SoilUserError } from "../../core/errors";
 import { buildDepartmentWorkbook } from "../../xlsx/departmentWorkbook";
 import { mergeIntoMasterFile } from "../../xlsx/mergeWorkbook";
@@ -62,8 +63,11 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   const departments = options.department !== undefined ? [canonicalDepartmentName(options.department)] : departmentsOfTable(master.table).filter((d) => !GENERIC.has(d));
   const outDir = options.out ?? "out";
   const exportedOn = today();
+  if (master.exportKey === null) {
+    throw new SoilUserError(`“${path.basename(files[0])}”中没有导出签名密钥（由较早版本的 SOIL 生成），导出的文件将无法核验`, "请在 Excel 中用 SOIL 任务窗格导出一次（会在主表中建立密钥并保存），或用 npm run workbook 重新生成主表");
+  }
   for (const department of departments) {
-    const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf });
+    const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf, exportKey: master.exportKey });
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const file = path.join(outDir, departmentFileName(department));
     assertNotOpenElsewhere(file);
@@ -88,6 +92,10 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
   const plans: DepartmentMergePlan[] = [];
   for (const file of returnedFiles) {
     const returned = await readDepartmentWorkbook(readXlsx(file), path.basename(file));
+    // The department and the baseline are trusted only when the master's key signed them at export.
+    await assertExportRecord(master.exportKey, returned, path.basename(file));
+    const warning = fileNameDepartmentWarning(path.basename(file), canonicalDepartmentName(returned.department));
+    if (warning) io.stdout(`${warning}\n`);
     // Each file is planned against the master with the files before it merged.
     const plan = planDepartmentMerge(table, returned);
     table = applyUpdates(table, plan.updates);
