@@ -34,6 +34,7 @@ function parseRef(ref: string): { row: number; column: number } | null {
 export function ooxmlText(text: string): string {
   return text
     .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
+    // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 
