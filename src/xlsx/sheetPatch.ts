@@ -87,7 +87,7 @@ function nextAfter(map: Map<number, Element>, key: number): Element | null {
 function setValue(doc: Document, ns: string, cell: Element, value: CellValue, where: string): boolean {
   const formula = childElements(cell, "f")[0];
   if (formula && (formula.getAttribute("t") === "shared" || formula.getAttribute("t") === "array") && formula.hasAttribute("ref")) {
-    throw new SoilUserError(`主表的${where}是共享公式或数组公式的首个单元格，合并写入会破坏同组的其他单元格`, "请在主表中把该单元格的公式改为数值后再合并");
+    throw new SoilUserError(`主表的${where} 是共享公式或数组公式的首个单元格，合并写入会破坏同组的其他单元格`, "请在主表中把该单元格的公式改为数值后再合并");
   }
   for (const child of childElements(cell)) cell.removeChild(child);
   cell.removeAttribute("t");
