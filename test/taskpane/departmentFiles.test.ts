@@ -10,6 +10,7 @@ import { startChangeLog } from "../../src/taskpane/excel/changeLog";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
 import { readDepartmentWorkbook } from "../../src/xlsx/readWorkbook";
 import { FakeOptions, FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
+import { HOSTILE_DEPARTMENT_FILES } from "../doubles/hostileWorkbooks";
 import { seedText } from "../doubles/seedVariants";
 import { soilEvaluator } from "../doubles/soilEvaluator";
 
@@ -193,3 +194,13 @@ test("a file whose 导出信息 was edited (another department named) is refused
   expect(outcome.lines[0]).toContain("文件名“SOIL-市农牧局.xlsx”写的是市农牧局，文件中的责任单位却是市环境保护局");
   expect(outcome.plan.updates).toHaveLength(1);
 });
+
+test.each(HOSTILE_DEPARTMENT_FILES.map((c) => [c.name, c] as const))("the pane refuses %s: a Chinese message, nothing written", async (_name, hostile) => {
+  const { book, actions, opened } = await populated();
+  await actions.exportDepartmentFile("市环境保护局", EXPORTED);
+  const bytes = await hostile.bytes(new Uint8Array(Buffer.from(opened[0], "base64")));
+  const calls = book.calls.length;
+  await expect(actions.mergeDepartmentFile(bytes, hostile.file)).rejects.toThrow(hostile.refused);
+  expect(book.calls.slice(calls).filter((c) => c.member === "values")).toEqual([]);
+  expect(book.sheet(MERGE_LOG_SHEET)).toBeUndefined();
+}, 60_000);

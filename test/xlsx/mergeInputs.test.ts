@@ -5,14 +5,14 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
-import zlib from "zlib";
 import { columnIndex, ColumnKey, dayFromIso, DEPARTMENT_INFO_SHEET, departmentFileName, EXPORT_KEY_SHEET, SHEETS } from "../../src/core";
 import { buildWorkbook } from "../../src/xlsx/buildWorkbook";
 import { readDepartmentWorkbook, readMasterWorkbook } from "../../src/xlsx/readWorkbook";
 import { runCapturing } from "../cli/runCapturing";
+import { HOSTILE_DEPARTMENT_FILES, unpackingTo } from "../doubles/hostileWorkbooks";
 import { readTable, SEED_FILE } from "./seedTable";
 import { convert, recalculatingProfile } from "./soffice";
 
@@ -112,74 +112,9 @@ test("files with absolute relationship targets (valid OPC) are read, exported an
   expect(await notesOf(out, 0)).toBe("已部署");
 });
 
-/** A zip of the department file whose shared strings unpack to `characters` characters, deflated in chunks (no big buffer). */
-async function bomb(characters: number): Promise<Buffer> {
-  const source = await JSZip.loadAsync(readFileSync(envFile));
-  const entries: { name: string; data: Buffer; size: number; crc: number }[] = [];
-  for (const name of Object.keys(source.files).filter((p) => !source.files[p].dir)) {
-    if (name === "xl/sharedStrings.xml") continue;
-    const raw = await source.file(name)!.async("nodebuffer");
-    entries.push({ name, data: zlib.deflateRawSync(raw), size: raw.length, crc: zlib.crc32(raw) });
-  }
-  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>');
-  const tail = Buffer.from("</t></si></sst>");
-  const chunk = Buffer.alloc(1024 * 1024, "A");
-  const deflate = zlib.createDeflateRaw({ level: 9 });
-  const out: Buffer[] = [];
-  deflate.on("data", (d: Buffer) => out.push(d));
-  const done = new Promise((resolve) => deflate.on("end", resolve));
-  let crc = zlib.crc32(head);
-  deflate.write(head);
-  for (let left = characters; left > 0; left -= chunk.length) {
-    const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
-    crc = zlib.crc32(piece, crc);
-    if (!deflate.write(piece)) await new Promise((resolve) => deflate.once("drain", resolve));
-  }
-  crc = zlib.crc32(tail, crc);
-  deflate.end(tail);
-  await done;
-  entries.push({ name: "xl/sharedStrings.xml", data: Buffer.concat(out), size: head.length + characters + tail.length, crc });
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.crc >>> 0, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 
 test("a small zip whose one string is 300 million characters is refused before it is unpacked", async () => {
-  const bytes = await bomb(300_000_000);
+  const bytes = await unpackingTo(readFileSync(envFile), 300_000_000);
   const heap = process.memoryUsage().rss;
   const started = Date.now();
   await expect(readDepartmentWorkbook(bytes, "炸弹.xlsx")).rejects.toThrow(/“炸弹\.xlsx”解压后 286\.\d MB，超过 SOIL 可读取的上限 100\.0 MB/);
@@ -275,3 +210,13 @@ describe("forgery: the export record is the office's (issue 14)", () => {
     expect(err).toContain("没有导出签名密钥");
   });
 });
+
+test.each(HOSTILE_DEPARTMENT_FILES.map((c) => [c.name, c] as const))("soil merge refuses %s (exit 2, nothing written)", async (_name, hostile) => {
+  const file = path.join(work, hostile.file);
+  writeFileSync(file, await hostile.bytes(new Uint8Array(readFileSync(envFile))));
+  const out = path.join(work, `合并-${hostile.file}`);
+  const { code, err } = await runCapturing("merge", master, file, "--out", out);
+  expect(err).toMatch(hostile.refused);
+  expect(code).toBe(2);
+  expect(existsSync(out)).toBe(false);
+}, 60_000);
