@@ -128,41 +128,26 @@ function sheetDataSpan(xml: string, qualified: string): { start: number; end: nu
 
 /** Appends `rows` (text cells) after the last row of the sheet; returns the patched part. */
 export function appendTextRows(xml: string, rows: readonly string[][], part: string): SheetPatchResult {
-  const doc = parseXml(xml, part);
-  const sheetData = childElements(doc.documentElement, "sheetData")[0];
-  if (!sheetData) throw new Error(`${part}: no sheetData`);
-  const last = Math.max(0, ...indexRows(sheetData).keys());
+  const layout = sheetLayout(xml);
+  const last = layout.rows ? Math.max(0, ...layout.rows.map((r) => r.r)) : Math.max(0, ...indexRows(childElements(parseXml(xml, part).documentElement, "sheetData")[0]).keys());
   const writes: CellWrite[] = rows.flatMap((values, r) => values.map((value, c) => ({ row: last + 1 + r, column: c, value: value === "" ? null : value })));
-  return patchCells(xml, writes, part, doc);
+  return patchCells(xml, writes, part);
 }
 
-/** Writes `writes` into the worksheet part `xml` (cells created where missing, in order, with their column's style). */
-export function patchCells(xml: string, writes: readonly CellWrite[], part: string, parsed?: Document): SheetPatchResult {
-  const doc = parsed ?? parseXml(xml, part);
-  const worksheet = doc.documentElement;
-  const ns = worksheet.namespaceURI ?? "";
-  const sheetData = childElements(worksheet, "sheetData")[0];
-  if (!sheetData) throw new Error(`${part}: no sheetData`);
-  const styleOfColumn = columnStyles(worksheet);
-  const rows = indexRows(sheetData);
-  const cellsOfRow = new Map<number, Map<number, Element>>();
-  const formulasRemoved: string[] = [];
+const serialize = (doc: Document) => new XMLSerializer().serializeToString(doc as unknown as Parameters<XMLSerializer["serializeToString"]>[0]);
+// The parser turned &#13; into a carriage return, which a raw CR would not survive the next parse as.
+const keepCarriageReturns = (xml: string) => xml.replace(/\r/g, "&#13;");
+
+/** Writes the row's `writes` into `row` (cells created where missing, in order, with their row's or column's style). */
+function writeIntoRow(doc: Document, row: Element, rowNumber: number, writes: readonly CellWrite[], styleOfColumn: (column: number) => string | null, formulasRemoved: string[]): void {
+  const ns = row.namespaceURI ?? "";
+  const cells = indexCells(row, rowNumber);
   for (const w of writes) {
-    const ref = `${columnLetter(w.column)}${w.row}`;
-    let row = rows.get(w.row);
-    if (!row) {
-      if (w.value === null) continue;
-      row = doc.createElementNS(ns, worksheet.prefix ? `${worksheet.prefix}:row` : "row");
-      row.setAttribute("r", String(w.row));
-      sheetData.insertBefore(row, nextAfter(rows, w.row));
-      rows.set(w.row, row);
-    }
-    let cells = cellsOfRow.get(w.row);
-    if (!cells) cellsOfRow.set(w.row, (cells = indexCells(row, w.row)));
+    const ref = `${columnLetter(w.column)}${rowNumber}`;
     let cell = cells.get(w.column);
     if (!cell) {
       if (w.value === null) continue;
-      cell = doc.createElementNS(ns, worksheet.prefix ? `${worksheet.prefix}:c` : "c");
+      cell = doc.createElementNS(ns, row.prefix ? `${row.prefix}:c` : "c");
       cell.setAttribute("r", ref);
       // A new cell takes its row's style when the row has one, else its column's (what Excel shows for the empty cell).
       const style = row.getAttribute("customFormat") === "1" ? row.getAttribute("s") : styleOfColumn(w.column);
@@ -172,11 +157,125 @@ export function patchCells(xml: string, writes: readonly CellWrite[], part: stri
     }
     if (setValue(doc, ns, cell, w.value, `单元格 ${ref}`)) formulasRemoved.push(ref);
   }
-  const serialized = new XMLSerializer().serializeToString(doc as unknown as Parameters<XMLSerializer["serializeToString"]>[0]);
+}
+
+interface RowSpan {
+  r: number;
+  start: number;
+  end: number;
+}
+
+interface SheetLayout {
+  /** "x:" when the part prefixes SpreadsheetML elements, else "". */
+  prefix: string;
+  /** The <sheetData> element, its content, and whether it is self-closing. */
+  span: { start: number; end: number };
+  contentStart: number;
+  contentEnd: number;
+  selfClosing: boolean;
+  /** Rows in order with their r=, or null when a row has no r= (then the part is patched as a whole). */
+  rows: RowSpan[] | null;
+  /** The root element's namespace declarations, to parse a row on its own. */
+  declarations: string;
+}
+
+/** Where the rows are in the part's text, found without parsing it (a 20,000-row sheet is 30 MB of XML). */
+function sheetLayout(xml: string): SheetLayout {
+  const m = /<([\w.-]+:)?sheetData(?=[\s/>])/.exec(xml);
+  if (!m) throw new Error("no sheetData");
+  const prefix = m[1] ?? "";
+  const span = sheetDataSpan(xml, `${prefix}sheetData`);
+  const selfClosing = xml.slice(span.start, span.end).endsWith("/>");
+  const contentStart = selfClosing ? span.end : xml.indexOf(">", span.start) + 1;
+  const contentEnd = selfClosing ? span.end : span.end - `</${prefix}sheetData>`.length;
+  let rows: RowSpan[] | null = [];
+  const open = new RegExp(`<${prefix}row\\b[^>]*>`, "g");
+  open.lastIndex = contentStart;
+  for (let row = open.exec(xml); row && row.index < contentEnd; row = open.exec(xml)) {
+    const r = /\sr="(\d+)"/.exec(row[0]);
+    if (!r) {
+      rows = null;
+      break;
+    }
+    const end = row[0].endsWith("/>") ? row.index + row[0].length : xml.indexOf(`</${prefix}row>`, row.index) + prefix.length + 6;
+    rows.push({ r: Number(r[1]), start: row.index, end });
+    open.lastIndex = end;
+  }
+  const root = /<(?:[\w.-]+:)?worksheet\b[^>]*>/.exec(xml)?.[0] ?? "";
+  const declarations = (root.match(/\sxmlns(?::[\w.-]+)?="[^"]*"/g) ?? []).join("");
+  return { prefix, span, contentStart, contentEnd, selfClosing, rows, declarations };
+}
+
+/**
+ * Writes `writes` into the worksheet part `xml`. Each row written is parsed and re-serialised on its own
+ * (xmldom); the rest of the part, other rows included, is kept byte for byte.
+ */
+export function patchCells(xml: string, writes: readonly CellWrite[], part: string): SheetPatchResult {
+  const layout = sheetLayout(xml);
+  if (!layout.rows) return patchWholeSheet(xml, writes, part);
+  const { prefix, declarations } = layout;
+  const cols = new RegExp(`<${prefix}cols\\b[\\s\\S]*?</${prefix}cols>`).exec(xml.slice(0, layout.span.start))?.[0] ?? "";
+  const styleOfColumn = columnStyles(parseXml(`<soil-wrap${declarations}>${cols}</soil-wrap>`, part).documentElement);
+  const byRow = new Map<number, CellWrite[]>();
+  for (const w of writes) byRow.set(w.row, [...(byRow.get(w.row) ?? []), w]);
+  const spans = new Map(layout.rows.map((r) => [r.r, r]));
+  const formulasRemoved: string[] = [];
+  const edits: { start: number; end: number; r: number; text: string }[] = [];
+  for (const [r, rowWrites] of byRow) {
+    const existing = spans.get(r);
+    if (!existing && rowWrites.every((w) => w.value === null)) continue;
+    const doc = parseXml(`<soil-wrap${declarations}>${existing ? xml.slice(existing.start, existing.end) : `<${prefix}row r="${r}"/>`}</soil-wrap>`, part);
+    writeIntoRow(doc, childElements(doc.documentElement)[0], r, rowWrites, styleOfColumn, formulasRemoved);
+    const wrapped = serialize(doc);
+    const text = keepCarriageReturns(wrapped.slice(wrapped.indexOf(">") + 1, wrapped.lastIndexOf("</soil-wrap>")));
+    if (existing) edits.push({ start: existing.start, end: existing.end, r, text });
+    else {
+      const next = layout.rows.find((row) => row.r > r);
+      const at = next ? next.start : layout.contentEnd;
+      edits.push({ start: at, end: at, r, text });
+    }
+  }
+  if (layout.selfClosing) {
+    if (edits.length === 0) return { xml, formulasRemoved };
+    const rows = edits.sort((a, b) => a.r - b.r).map((e) => e.text).join("");
+    return { xml: xml.slice(0, layout.span.start) + `<${prefix}sheetData>${rows}</${prefix}sheetData>` + xml.slice(layout.span.end), formulasRemoved };
+  }
+  edits.sort((a, b) => a.start - b.start || a.r - b.r);
+  let out = "";
+  let cursor = 0;
+  for (const e of edits) {
+    out += xml.slice(cursor, e.start) + e.text;
+    cursor = e.end;
+  }
+  return { xml: out + xml.slice(cursor), formulasRemoved };
+}
+
+/** The whole part parsed (rows without r= are placed by their order, which inserting a row would change). */
+function patchWholeSheet(xml: string, writes: readonly CellWrite[], part: string): SheetPatchResult {
+  const doc = parseXml(xml, part);
+  const worksheet = doc.documentElement;
+  const ns = worksheet.namespaceURI ?? "";
+  const sheetData = childElements(worksheet, "sheetData")[0];
+  if (!sheetData) throw new Error(`${part}: no sheetData`);
+  const styleOfColumn = columnStyles(worksheet);
+  const rows = indexRows(sheetData);
+  const formulasRemoved: string[] = [];
+  const byRow = new Map<number, CellWrite[]>();
+  for (const w of writes) byRow.set(w.row, [...(byRow.get(w.row) ?? []), w]);
+  for (const [r, rowWrites] of byRow) {
+    let row = rows.get(r);
+    if (!row) {
+      if (rowWrites.every((w) => w.value === null)) continue;
+      row = doc.createElementNS(ns, worksheet.prefix ? `${worksheet.prefix}:row` : "row");
+      row.setAttribute("r", String(r));
+      sheetData.insertBefore(row, nextAfter(rows, r));
+      rows.set(r, row);
+    }
+    writeIntoRow(doc, row, r, rowWrites, styleOfColumn, formulasRemoved);
+  }
+  const serialized = serialize(doc);
   const qualified = sheetData.tagName;
   const fresh = sheetDataSpan(serialized, qualified);
-  // The parser turned &#13; into a carriage return, which a raw CR would not survive the next parse as.
-  const slice = serialized.slice(fresh.start, fresh.end).replace(/\r/g, "&#13;");
   const old = sheetDataSpan(xml, qualified);
-  return { xml: xml.slice(0, old.start) + slice + xml.slice(old.end), formulasRemoved };
+  return { xml: xml.slice(0, old.start) + keepCarriageReturns(serialized.slice(fresh.start, fresh.end)) + xml.slice(old.end), formulasRemoved };
 }

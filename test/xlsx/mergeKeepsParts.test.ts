@@ -147,6 +147,12 @@ test("in the task sheet only the merged cells changed; everything outside <sheet
   }
   const notesRef = `${columnLetter(col("notes") - 1)}${rowOf([...expected.keys()][0])}`;
   expect(cells1.get(notesRef)).toMatch(/t="inlineStr".*<t xml:space="preserve">.+：已部署<\/t>/);
+  // Rows without a merged cell are byte for byte the master's (each written row is re-serialised on its own).
+  const rowsOf = (xml: string) => new Map([...xml.matchAll(/<row r="(\d+)"[\s\S]*?<\/row>/g)].map((m) => [Number(m[1]), m[0]]));
+  const [rows0, rows1] = [rowsOf(xml0), rowsOf(xml1)];
+  const written = new Set(changed.map((ref) => Number(/\d+$/.exec(ref)![0])));
+  expect([...rows0.keys()].filter((r) => !written.has(r) && rows0.get(r) !== rows1.get(r))).toEqual([]);
+  expect(rows1.size).toBe(rows0.size);
   // The dynamic-array anchor the merge did not touch keeps its cm=.
   expect(cells1.get("P2")).toContain('cm="1"');
 });
