@@ -42,13 +42,27 @@ type Baseline = ReadonlyMap<string, Partial<Record<ColumnKey, unknown>>>;
 /** Baseline rows as departmentFileContent makes them ([编号, ...BASELINE_COLUMNS]) → the map a reader gives. */
 export function baselineMap(rows: readonly CellValue[][]): Baseline {
   const plain = (v: CellValue) => (v !== null && typeof v === "object" && "date" in v ? serialFromDay(v.date) : v);
-  return new Map(rows.map((r) => [cellText(plain(r[0])), Object.fromEntries(BASELINE_COLUMNS.map((spec, i) => [spec.key, plain(r[i + 1])]))]));
+  const map = new Map<string, Partial<Record<ColumnKey, unknown>>>();
+  // The first row of an 编号 counts, as the reader (readDepartmentWorkbook) keeps it.
+  for (const r of rows) {
+    const id = cellText(plain(r[0]));
+    if (id !== "" && !map.has(id)) map.set(id, Object.fromEntries(BASELINE_COLUMNS.map((spec, i) => [spec.key, plain(r[i + 1])])));
+  }
+  return map;
+}
+
+/**
+ * Text as signed: OOXML escapes (_x000D_, which Excel writes for a carriage return and exceljs reads as is)
+ * decoded and line ends unified, so a file Excel, WPS or LibreOffice re-saved still verifies.
+ */
+function canonical(text: string): string {
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\r\n?/g, "\n");
 }
 
 /** What is signed: every value compared as the merge compares it (dates as days, text trimmed). */
 function recordText(exportId: string, department: string, exportedOn: Day | null, baseline: Baseline): string {
-  const rows = [...baseline].map(([id, values]) => [id, ...BASELINE_COLUMNS.map((spec) => cellText(values[spec.key], spec.format))]);
-  return JSON.stringify(["SOIL export v2", exportId, department, exportedOn === null ? "" : isoFromDay(exportedOn), rows]);
+  const rows = [...baseline].map(([id, values]) => [id, ...BASELINE_COLUMNS.map((spec) => cellText(values[spec.key], spec.format))].map(canonical));
+  return JSON.stringify(["SOIL export v2", exportId, canonical(department), exportedOn === null ? "" : isoFromDay(exportedOn), rows]);
 }
 
 async function hmacKey(key: string, usage: "sign" | "verify"): Promise<CryptoKey> {
