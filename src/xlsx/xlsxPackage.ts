@@ -80,8 +80,14 @@ export function unpackedSize(bytes: Uint8Array): number | null {
   return total;
 }
 
-/** Refuses a workbook whose parts unpack to more than MAX_UNPACKED_BYTES (checked before loading). */
+/**
+ * The gate before a workbook is loaded: an OLE compound file (a workbook encrypted with a password to open,
+ * or an old .xls) is named as such, and parts that unpack to more than MAX_UNPACKED_BYTES are refused.
+ */
 export function assertUnpackedSize(bytes: Uint8Array, name: string): void {
+  if (bytes.length >= 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((b, i) => bytes[i] === b)) {
+    throw new SoilUserError(`“${name}”是加密（设置了打开密码）的工作簿或旧版 .xls 文件，SOIL 无法读取`, "请在 Excel 中取消“用密码进行加密”，或另存为“Excel 工作簿 (*.xlsx)”后再选择");
+  }
   const size = unpackedSize(bytes);
   if (size !== null && size > MAX_UNPACKED_BYTES) {
     const told = Number.isFinite(size) ? `解压后 ${mb(size)}` : "解压后大小无法确定";

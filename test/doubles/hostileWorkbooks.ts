@@ -55,6 +55,12 @@ export const HOSTILE_DEPARTMENT_FILES: HostileDepartmentFile[] = [
     refused: /超过 Excel 单元格的上限 32767 个字符/,
   },
   { name: "a 317 KB zip whose one string is 300 million characters", file: "炸弹.xlsx", bytes: (x) => unpackingTo(x, 300_000_000), refused: /超过 SOIL 可读取的上限 100\.0 MB/ },
+  {
+    name: "a workbook encrypted with a password to open (an OLE compound file, like an .xls)",
+    file: "加密.xlsx",
+    bytes: async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+    refused: /是加密（设置了打开密码）的工作簿或旧版 \.xls 文件/,
+  },
   { name: "a text file renamed .xlsx", file: "文本.xlsx", bytes: async () => new TextEncoder().encode("进展情况：已完成"), refused: /不是 \.xlsx 工作簿/ },
   { name: "a file cut off in transfer", file: "截断.xlsx", bytes: async (x) => x.subarray(0, Math.floor(x.length / 2)), refused: /不是 \.xlsx 工作簿，或文件已损坏（.+）/ },
 ];
