@@ -35,6 +35,17 @@ test("text is an inline string (never a formula), styles are kept, cells and row
   expect(out.endsWith('</sheetData><sheetProtection password="ABCD" sheet="1"/></worksheet>')).toBe(true);
 });
 
+test("rows without r= (placed by their order) are patched through the whole part, the row numbers made explicit where written", () => {
+  const xml = SHEET("<row><c><v>1</v></c></row><row><c><v>2</v></c></row>");
+  const { xml: out } = patchCells(xml, [{ row: 2, column: 1, value: "乙" }, { row: 4, column: 0, value: "丁" }], "sheet.xml");
+  expect(out).toContain('<sheetData><row><c><v>1</v></c></row><row><c r="A2"><v>2</v></c><c r="B2" s="7" t="inlineStr"><is><t xml:space="preserve">乙</t></is></c></row><row r="4"><c r="A4" t="inlineStr"><is><t xml:space="preserve">丁</t></is></c></row></sheetData>');
+});
+
+test("an empty <sheetData/> gets its rows", () => {
+  const { xml } = patchCells(SHEET("").replace("<sheetData></sheetData>", "<sheetData/>"), [{ row: 3, column: 0, value: "甲" }, { row: 2, column: 0, value: 1 }], "sheet.xml");
+  expect(xml).toContain('<sheetData><row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t xml:space="preserve">甲</t></is></c></row></sheetData><sheetProtection');
+});
+
 test("characters XML cannot hold, a literal _xHHHH_ and a carriage return survive as the department wrote them", async () => {
   const text = "甲\u0001乙_x0041_丙\r\n丁";
   const { xml } = patchCells(SHEET('<row r="1"><c r="A1"><v>1</v></c></row>'), [{ row: 1, column: 0, value: text }], "sheet.xml");
