@@ -59,15 +59,6 @@ export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array, name: string
   return workbook;
 }
 
-/** Excel's limit on a cell's text; a file holding more is damaged or forged, and would be damaged once written back. */
-const MAX_CELL_CHARACTERS = 32_767;
-
-function assertCellLength(value: unknown, where: string, name: string): void {
-  if (typeof value === "string" && value.length > MAX_CELL_CHARACTERS) {
-    throw new SoilUserError(`“${name}”的${where}有 ${value.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARACTERS} 个字符，未读取`, "请缩短该单元格的内容后再交回");
-  }
-}
-
 export interface TaskSheetRead {
   sheet: ExcelJS.Worksheet;
   table: ExistingTaskTable;
@@ -80,12 +71,8 @@ export function readTaskSheet(workbook: ExcelJS.Workbook, name: string): TaskShe
   const sheet = workbook.getWorksheet(SHEETS.tasks);
   if (!sheet) throw new SoilUserError(`“${name}”中没有“${SHEETS.tasks}”工作表，不是 SOIL 工作簿`, "请选择由 SOIL 生成的工作簿");
   const width = TASK_COLUMNS.length;
-  const rowValues = (r: number) =>
-    Array.from({ length: width }, (_, c) => {
-      const value = readCellValue(sheet.getRow(r).getCell(c + 1));
-      assertCellLength(value, `“${SHEETS.tasks}”第 ${r} 行第 ${c + 1} 列`, name);
-      return value;
-    });
+  // A cell longer than Excel holds is read as it is: the merge sets it aside in 合并冲突 (core/cellLimit.ts).
+  const rowValues = (r: number) => Array.from({ length: width }, (_, c) => readCellValue(sheet.getRow(r).getCell(c + 1)));
   const headers = rowValues(1);
   checkTaskHeaders(headers, `“${name}”`);
   const rows: unknown[][] = [];
