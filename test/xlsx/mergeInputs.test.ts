@@ -14,7 +14,7 @@ import { readDepartmentWorkbook, readMasterWorkbook } from "../../src/xlsx/readW
 import { runCapturing } from "../cli/runCapturing";
 import { HOSTILE_DEPARTMENT_FILES, unpackingTo } from "../doubles/hostileWorkbooks";
 import { readTable, SEED_FILE } from "./seedTable";
-import { convert, recalculatingProfile } from "./soffice";
+import { computedSheets, convert, recalculatingProfile } from "./soffice";
 
 const AS_OF = "2018-12-20";
 const ENV = "市环境保护局";
@@ -62,6 +62,9 @@ test("a master opened and saved in LibreOffice (its table has no table style) me
   expect(err).toBe("");
   expect(code).toBe(0);
   expect(await notesOf(out, 0)).toBe("已部署");
+  // LibreOffice opens the patched file of its own making and shows the merged cell.
+  const tasks = computedSheets([out], [SHEETS.tasks], path.join(work, "csv-lo"), profile).get(out)!.get(SHEETS.tasks)!;
+  expect(tasks[1][col("notes") - 1]).toBe("已部署");
 }, 120_000);
 
 test("a master whose rows were all cleared: the merge works and lists every row it could not place", async () => {
