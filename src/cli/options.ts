@@ -1,22 +1,12 @@
 /**
- * Options several commands share: the as-of date as a clerk writes it, and the as-of date a workbook holds
- * itself (说明!B2), which `report` and `export` use when none is given.
+ * Options several commands share: the as-of date a workbook holds itself (说明!B2), which `report` and `export`
+ * use when none is given (--as-of itself: dateOption.ts), several --department names, and options npm swallowed.
  */
 import type ExcelJS from "exceljs";
 import { Day, dayFromSerial, dayFromText } from "../core/dates";
 import { SoilUserError } from "../core/errors";
 import { GUIDE_CELLS, SHEETS } from "../core/layout";
 import { readCellValue } from "../xlsx/readWorkbook";
-
-export const AS_OF_FORMS = "统计日期可写成 2018-12-05、2018/12/5 或 2018年12月5日";
-
-/** --as-of in any of the forms core's dayFromText reads; undefined stays undefined. */
-export function asOfOption(text: string | undefined): Day | undefined {
-  if (text === undefined) return undefined;
-  const day = dayFromText(text);
-  if (day === null) throw new SoilUserError(`“${text}”不是有效日期`, `${AS_OF_FORMS}，例如 --as-of 2018年12月5日`);
-  return day;
-}
 
 /**
  * The as-of date the workbook holds in 说明!B2 when it is a fixed date (the add-in writes one; an office may type

@@ -8,16 +8,19 @@ import { isoFromDay, localDateTimeText, today } from "../../core/dates";
 import { SoilUserError } from "../../core/errors";
 import { GUIDE_CELLS, SHEETS } from "../../core/layout";
 import { buildQuarterlyReport, reportAsOf } from "../../core/report";
-import { quarterFromCode, quarterLabel } from "../../core/rounds";
+import { quarterFromCode, quarterLabel, quarterRangeProblem } from "../../core/rounds";
 import { evaluateRows } from "../../functions/evaluateRows";
 import { readCellValue, readMasterWorkbook } from "../../xlsx/readWorkbook";
+import { assertWorkbookCellsFit } from "../../xlsx/cellLimit";
 import { buildReportWorkbook } from "../../xlsx/reportSheet";
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
+import { asOfOption } from "../dateOption";
 import { CommandIo } from "../io";
-import { asOfOption, workbookAsOf } from "../options";
+import { assertMayWrite } from "../outputGuard";
+import { workbookAsOf } from "../options";
 import { parseArguments, readXlsx } from "./departments";
 
-export const REPORT_USAGE = "用法：npm run soil -- report <主表.xlsx> --quarter <2018Q4> [--as-of <日期>] [--out <报告.xlsx>]";
+export const REPORT_USAGE = "用法：npm run soil -- report <主表.xlsx> --quarter <2018Q4> [--as-of <日期>] [--out <报告.xlsx>] [--force]";
 
 /** A department's file given to `report`: say what a report needs, not what a merge needs. */
 async function readMasterForReport(bytes: Buffer, name: string): ReturnType<typeof readMasterWorkbook> {
@@ -32,11 +35,13 @@ async function readMasterForReport(bytes: Buffer, name: string): ReturnType<type
 }
 
 export async function reportCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { files, options } = parseArguments(argv, ["quarter", "as-of", "out"], REPORT_USAGE);
+  const { files, options, flags } = parseArguments(argv, ["quarter", "as-of", "out"], REPORT_USAGE);
   if (files.length !== 1) throw new SoilUserError("请给出一个主表文件（由 npm run workbook 生成、各单位已填写的 .xlsx）", REPORT_USAGE);
   if (options.quarter === undefined) throw new SoilUserError("请用 --quarter 指定季度，例如 --quarter 2018Q4", REPORT_USAGE);
   const quarter = quarterFromCode(options.quarter.toUpperCase());
   if (quarter === null) throw new SoilUserError(`“${options.quarter}”不是季度`, "季度写成 年份Q季度，例如 2018Q4");
+  const outOfRange = quarterRangeProblem(quarter);
+  if (outOfRange !== null) throw new SoilUserError(outOfRange, "季度写成 年份Q季度，例如 2018Q4");
   const given = asOfOption(options["as-of"]);
 
   const started = Date.now();
@@ -51,8 +56,11 @@ export async function reportCommand(argv: string[], io: CommandIo): Promise<numb
   const generatedAt = localDateTimeText(new Date());
   const report = buildQuarterlyReport(rows, quarter, asOf, generatedAt, [], false);
   const out = options.out ?? path.join("out", `${report.sheetName}.xlsx`);
-  const bytes = Buffer.from(await buildReportWorkbook(report).xlsx.writeBuffer());
+  assertMayWrite([out], { force: flags.has("force"), inputs: [files[0]] });
   assertNotOpenElsewhere(out);
+  const book = buildReportWorkbook(report);
+  assertWorkbookCellsFit(book);
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
   await writeFileAtomic(out, bytes);
   const overdue = report.blocks[1].rows.length;
   const late = report.blocks[2].rows.length;
