@@ -22,4 +22,5 @@ export * from "./registry";
 export * from "./presets";
 export * from "./tableRegistry";
 export * from "./rules";
+export * from "./exportRecord";
 export * from "./cellLimit";

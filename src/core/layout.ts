@@ -218,6 +218,26 @@ export const GUIDE_TEXT: readonly string[] = [
   "9. “单位名录”工作表列出本工作簿的责任单位及其别称；“反馈周期”“反馈截止日”“临期提醒天数”等督办规则可在上方修改，所有公式随之重算。",
 ];
 
+/**
+ * The 说明 lines of the portable workbook (npm run workbook, department files): what that file does, without
+ * the add-in's features it lacks (the automatic 最近反馈日期, re-import, protection from the pane).
+ */
+export const PORTABLE_GUIDE_TEXT: readonly string[] = [
+  GUIDE_TEXT[0],
+  GUIDE_TEXT[1],
+  "2. 在“进展情况”中填写工作进展，在“最近反馈日期”中填写本次反馈的日期（请手工填写）；完成的工作填写“完成日期”。",
+  GUIDE_TEXT[3],
+  GUIDE_TEXT[4],
+  GUIDE_TEXT[5],
+  GUIDE_TEXT[6],
+  "7. 本文件不需要加载项：所有公式都是表格软件的内置函数，在 Excel、WPS 表格和 LibreOffice 中均可计算；请保存为 .xlsx 格式。",
+];
+
+/** The 说明 lines for a flavour: the add-in's workbook or the portable file. */
+export function guideText(flavor: FormulaFlavor): readonly string[] {
+  return flavor === "addin" ? GUIDE_TEXT : PORTABLE_GUIDE_TEXT;
+}
+
 export interface StatusStyle {
   fill: string;
   font: string;

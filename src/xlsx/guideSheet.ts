@@ -12,7 +12,7 @@ import {
   guideRuleValues,
   GUIDE_VALIDATIONS,
   GUIDE_NOTE_COLOR,
-  GUIDE_TEXT,
+  guideText,
   GuideCell,
   guideFormulas,
   guideNotes,
@@ -81,7 +81,7 @@ export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueS
     error: cadence.message,
   };
 
-  GUIDE_TEXT.forEach((line, i) => {
+  guideText("portable").forEach((line, i) => {
     const cell = sheet.getCell(lastRow + 2 + i, 1);
     cell.value = line;
     if (i === 0) cell.font = { bold: true };

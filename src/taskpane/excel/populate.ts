@@ -45,6 +45,8 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
   if (rows.length === 0) {
     throw new SoilUserError("分工表中没有识别出任何工作要求，未写入工作簿。", "请检查所选文件或粘贴的内容是否包含“序号、牵头部门……完成时限”表格。");
   }
+  const step = (n: number, what: string, done?: number) => session.progress({ step: n, steps: 4, what, done, total: done === undefined ? undefined : rows.length });
+  step(1, "检查工作簿");
   const names = await sheetNames(session);
   if (names.includes(SHEETS.tasks)) return { kind: "exists" };
   const taken = Object.values(SHEETS).filter((name) => names.includes(name));
@@ -59,6 +61,7 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
   const departments = responsibleDepartments(table);
   let tasks!: Excel.Worksheet;
   let summary!: Excel.Worksheet;
+  step(2, "新建工作表");
   await batcher.add(FRAME_BYTES, () => {
     tasks = sheets.add(SHEETS.tasks);
     writeTaskFrame(tasks, features);
@@ -68,7 +71,9 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     // The registry the table was read with and the bodies it adds: the preview's count of bodies.
     writeRegistrySheet(sheets.add(SHEETS.registry), workbookRegistry(table, BUNDLED_REGISTRY), features);
   });
-  await writeTaskRows(batcher, tasks, rows, 2, dialect);
+  step(3, "写入任务清单", 0);
+  await writeTaskRows(batcher, tasks, rows, 2, dialect, (written) => step(3, "写入任务清单", written));
+  step(4, "部门汇总、图表与计算");
   await batcher.add(FRAME_BYTES + summarySheetBytes(departments, rows.length, flavor), () => {
     // Values first, then the table over them (faster than adding rows to a table).
     const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length - 1, 1, rows.length + 1), true);

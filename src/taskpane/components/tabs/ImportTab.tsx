@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Divider, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Caption1, Divider, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import {
   Day,
   importProblem,
@@ -14,16 +14,19 @@ import {
   tableOverview,
   tooLargeError,
 } from "../../../core";
-import type { ExcelActions, PopulateOutcome, ReimportOutcome } from "../../excel/types";
+import type { ExcelActions, PopulateOutcome, Progress, ReimportOutcome } from "../../excel/types";
 import { readSourceFile } from "../../source/readSource";
 import { DiagnosticsList } from "../DiagnosticsList";
 import { ErrorNotice } from "../ErrorNotice";
+import { OperationProgress } from "../OperationProgress";
 import { PopulatePanel } from "../PopulatePanel";
 import { RegistryOption, RegistryStep } from "../RegistryStep";
-import { ReimportReport } from "../ReimportReport";
 import { SourceKind, SourcePicker } from "../SourcePicker";
 import { TablePreview } from "../TablePreview";
 import { usePaneAction } from "./usePaneAction";
+
+// Shown only after a re-import: its own chunk, not part of the first screen.
+const ReimportReport = React.lazy(() => import(/* webpackChunkName: "reimport-report" */ "../ReimportReport").then((m) => ({ default: m.ReimportReport })));
 
 export interface ImportTabProps {
   /** null outside Excel: the table is previewed, nothing written. */
@@ -41,6 +44,7 @@ const REGISTRY_OPTIONS: readonly RegistryOption[] = [...REGISTRY_PRESETS.map((p)
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  waiting: { color: tokens.colorNeutralForeground3 },
 });
 
 /** 导入: choose the table, check its preview and diagnostics, write the workbook or re-import into it. */
@@ -52,6 +56,7 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten 
   const [file, setFile] = React.useState<{ name: string; text: string } | null>(null);
   const [populated, setPopulated] = React.useState<PopulateOutcome | null>(null);
   const [reimported, setReimported] = React.useState<ReimportOutcome | null>(null);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
 
   const text = kind === "bundled" ? bundledText : kind === "paste" ? pasted : (file?.text ?? "");
   // null: the registry parseTable chooses (邯郸市2017 for a table that fits it, else the table's own).
@@ -88,14 +93,16 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten 
   const onPopulate = async () => {
     if (!actions) return;
     setReimported(null);
-    const outcome = await action.run("populate", () => actions.populate(table, today()));
+    setProgress(null);
+    const outcome = await action.run("populate", () => actions.populate(table, today(), setProgress));
     if (outcome) setPopulated(outcome);
     if (outcome?.kind === "created") onWritten("created");
   };
 
   const onReimport = async () => {
     if (!actions) return;
-    const outcome = await action.run("reimport", () => actions.reimport(table, today()));
+    setProgress(null);
+    const outcome = await action.run("reimport", () => actions.reimport(table, today(), setProgress));
     if (outcome) {
       setPopulated(null);
       setReimported(outcome);
@@ -121,22 +128,35 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten 
       </section>
       <section className={styles.section}>
         <Subtitle2 as="h2">2. 核对预览</Subtitle2>
-        <TablePreview overview={overview} departments={table.departments} />
-        <RegistryStep
-          options={REGISTRY_OPTIONS}
-          chosen={read.chosen}
-          onChoose={setRegistryChoice}
-          additions={read.additions}
-          accepted={accepted}
-          onToggleProposal={toggleProposal}
-        />
-        <DiagnosticsList diagnostics={table.diagnostics} />
+        {text.trim() === "" ? (
+          // Nothing pasted or chosen yet: nothing to judge (no "分工表是空的" before the user has done anything).
+          <Caption1 className={styles.waiting}>{kind === "paste" ? "粘贴分工表后，这里显示预览和诊断。" : "选择文件后，这里显示预览和诊断。"}</Caption1>
+        ) : (
+          <>
+            <TablePreview overview={overview} departments={table.departments} />
+            <RegistryStep
+              options={REGISTRY_OPTIONS}
+              chosen={read.chosen}
+              onChoose={setRegistryChoice}
+              additions={read.additions}
+              accepted={accepted}
+              onToggleProposal={toggleProposal}
+            />
+            <DiagnosticsList diagnostics={table.diagnostics} />
+          </>
+        )}
       </section>
       <Divider />
       <section className={styles.section}>
         <Subtitle2 as="h2">3. 写入工作簿</Subtitle2>
         <PopulatePanel enabled={ready} busy={action.busy} outcome={populated} onPopulate={() => void onPopulate()} onReimport={() => void onReimport()} />
-        {reimported && <ReimportReport report={reimported.report} notices={reimported.notices} />}
+        {action.busy === "populate" && <OperationProgress label="生成工作簿" progress={progress} />}
+        {action.busy === "reimport" && <OperationProgress label="按编号重新导入" progress={progress} />}
+        {reimported && (
+          <React.Suspense fallback={null}>
+            <ReimportReport report={reimported.report} notices={reimported.notices} />
+          </React.Suspense>
+        )}
       </section>
     </div>
   );
