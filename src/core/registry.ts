@@ -166,3 +166,25 @@ export interface RegistryPresetData {
 export function registryFromPreset(data: RegistryPresetData): DepartmentRegistry {
   return { label: data.label, entries: data.entries.map((e) => ({ ...e, aliases: [...(e.aliases ?? [])] })) };
 }
+
+/**
+ * The registry a re-import writes: `primary` (the one the new table was read with, its additions included)
+ * with what the office kept in the workbook's own: aliases, 简称, 类别 and 备注 it gave a body of the same
+ * name, and bodies the primary registry does not know at all. A body the primary registry knows under
+ * another name (市环境保护局, an alias of 市生态环境局 after the reform) is renamed, not kept.
+ */
+export function mergeRegistries(primary: DepartmentRegistry, kept: DepartmentRegistry | null): DepartmentRegistry {
+  if (!kept) return primary;
+  const index = registryIndex(primary);
+  const keptByName = new Map(kept.entries.map((e) => [squeezeName(e.name), e]));
+  const entries: RegistryEntry[] = primary.entries.map((entry) => {
+    const old = keptByName.get(squeezeName(entry.name));
+    if (!old) return entry;
+    const ownAliases = old.aliases.filter((a) => !index.canonical.has(squeezeName(a)) && !entry.aliases.includes(a));
+    const merged: RegistryEntry = { ...entry, aliases: [...entry.aliases, ...ownAliases] };
+    for (const key of ["short", "category", "note"] as const) if (!merged[key] && old[key]) merged[key] = old[key];
+    return merged;
+  });
+  for (const old of kept.entries) if (!index.canonical.has(squeezeName(old.name))) entries.push(old);
+  return { label: primary.label, entries };
+}

@@ -616,6 +616,7 @@ class WorksheetProxy extends Proxied {
   };
   readonly onChanged: { add(handler: (event: unknown) => Promise<unknown>): { remove(): void; context: FakeContext } };
   readonly pageLayout: object;
+  readonly delete: () => void;
   /** What objects got from this sheet resolve it with: a null sheet fails them. */
   private readonly navigate: Resolver<SheetModel>;
   constructor(
@@ -634,6 +635,15 @@ class WorksheetProxy extends Proxied {
     };
     const known: Record<string, unknown> = {};
     const sheetModel = () => this.model() ?? itemNotFound(this.path);
+    // Worksheet.delete (ExcelApi 1.1): the sheet goes with the tables on it
+    // (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)).
+    this.delete = () =>
+      this.op("delete", [], () => {
+        const m = sheetModel();
+        const book = this.ctx.book;
+        book.sheets.splice(book.sheets.indexOf(m), 1);
+        for (let i = book.tables.length - 1; i >= 0; i--) if (book.tables[i].sheet === m) book.tables.splice(i, 1);
+      }, { writes: () => this.model() });
     this.protection = {
       load: (p?: string) => {
         this.op("protection.load", [p], () => {

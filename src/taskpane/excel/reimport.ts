@@ -5,22 +5,27 @@
  */
 import {
   ARCHIVE_COLUMNS,
+  BUNDLED_REGISTRY,
   CellValue,
   computedFormulas,
   Day,
   NUMBER_FORMATS,
   ParsedTable,
+  mergeRegistries,
   planReimport,
+  registryFromRows,
   responsibleDepartments,
   SHEETS,
   SourceUpdate,
   TASK_COLUMNS,
+  workbookRegistry,
 } from "../../core";
 import { appendArchiveRows, writeArchiveFrame } from "./archiveSheet";
 import { blockAddress, indexRuns, officeValue, setFormulas } from "./cells";
 import { writeReportDates } from "./guideSheet";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
 import { readTaskTable } from "./readTasks";
+import { writeRegistrySheet } from "./registrySheet";
 import { formulaDialect } from "./requirements";
 import { WorkbookSession } from "./session";
 import { finishWithSummaryChart, SUMMARY_CHART_NAME } from "./summaryChart";
@@ -62,6 +67,8 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const archiveUsed = archive?.getUsedRangeOrNullObject(true).load("rowCount,rowIndex");
   const summary = present.has(SHEETS.summary) ? sheets.getItem(SHEETS.summary) : null;
   const guide = present.has(SHEETS.guide) ? sheets.getItem(SHEETS.guide) : null;
+  // The workbook's own 单位名录: what the office added there is kept when the sheet is written again.
+  const registryUsed = present.has(SHEETS.registry) ? sheets.getItem(SHEETS.registry).getUsedRange().load("values") : null;
   summary?.charts.load("items/name");
   // Where the new rows would go just below the table: written there only if nothing is in the way.
   const belowTable =
@@ -146,6 +153,10 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   await batcher.add(40 * OPERATION_OVERHEAD + summarySheetBytes(departments, plan.finalRowCount, flavor), () => {
     styleTaskBody(sheet, plan.finalRowCount, features);
     if (guide) writeReportDates(guide, dialect);
+    // 单位名录 under the registry the table was read with (a renaming moves the workbook to its names).
+    const kept = registryUsed ? registryFromRows(registryUsed.values, SHEETS.registry) : null;
+    if (present.has(SHEETS.registry)) sheets.getItem(SHEETS.registry).delete();
+    writeRegistrySheet(sheets.add(SHEETS.registry), mergeRegistries(workbookRegistry(table, BUNDLED_REGISTRY), kept), features);
     if (summary) {
       for (const chart of summary.charts.items) if (chart.name === SUMMARY_CHART_NAME) chart.delete();
       writeSummarySheet(summary, departments, plan.finalRowCount, dialect);

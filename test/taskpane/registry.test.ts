@@ -1,0 +1,80 @@
+/**
+ * The registry through the pane over the Excel double (issue #13): a county's table populated with its own
+ * registry; the renaming preset moving a filled-in workbook by re-import (typed cells kept, every renamed row
+ * reported, 单位名录 moved to the new names with what the office added kept).
+ */
+import { columnIndex, dayFromIso, parseTable, registryPreset, REGISTRY_TABLE, SHEETS, TABLE_HEADERS } from "../../src/core";
+import { createExcelActions } from "../../src/taskpane/excel/actions";
+import { detectFeatures } from "../../src/taskpane/excel/requirements";
+import { FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
+import { seedText } from "../doubles/seedVariants";
+import { soilEvaluator } from "../doubles/soilEvaluator";
+
+const AS_OF = dayFromIso("2019-06-20")!;
+const REFORM = registryPreset("reform-2019")!.registry;
+
+function setup() {
+  const book = new FakeWorkbook({ evaluator: soilEvaluator, apiVersion: "1.17" });
+  return { book, actions: createExcelActions(book.run, detectFeatures(book.isSetSupported)) };
+}
+
+function registryNames(book: FakeWorkbook): string[] {
+  const sheet = book.sheet(SHEETS.registry)!;
+  const box = book.table(REGISTRY_TABLE)!.box;
+  return Array.from({ length: box.r2 - box.r1 }, (_, i) => String(sheet.cell(box.r1 + 1 + i, 0)?.value ?? ""));
+}
+
+function rowOf(tasks: SheetModel, id: string): number {
+  for (let r = 2; r <= 400; r++) if (tasks.cell(r, 0)?.value === id) return r;
+  throw new Error(id);
+}
+
+test("a county's table with no known body: populated with its own registry, 单位名录 lists its bodies", async () => {
+  const county = [
+    TABLE_HEADERS.join("\t"),
+    ...["县环境保护局", "县农业农村局", "县自然资源局", "县住房城乡建设局", "县水利局", "县财政局"].map((body, i) =>
+      [String(i + 1), body, "", `（${"一二三四五六"[i]}）任务。`, `要求${i + 1}。`, i === 0 ? "县环保局" : body, "2020年底"].join("\t"),
+    ),
+  ].join("\n");
+  const table = parseTable(county);
+  expect(table.registry!.label).toBe("本表");
+  const { book, actions } = setup();
+  await expect(actions.populate(table, AS_OF)).resolves.toMatchObject({ kind: "created", rows: 6 });
+  expect(registryNames(book)).toEqual(["县环境保护局", "县农业农村局", "县自然资源局", "县住房城乡建设局", "县水利局", "县财政局"]);
+  expect(book.sheet(SHEETS.registry)!.cell(2, 1)?.value).toBe("县环保局");
+  // The 责任单位 written is the canonical name (the shortening proven by the table).
+  expect(book.sheet(SHEETS.tasks)!.cell(2, columnIndex("responsible"))?.value).toBe("县环境保护局");
+});
+
+test("the 2018–19 renaming preset moves a filled-in workbook: typed cells kept, every renamed row reported, 单位名录 renamed", async () => {
+  const { book, actions } = setup();
+  await actions.populate(parseTable(seedText()), AS_OF);
+  const tasks = book.sheet(SHEETS.tasks)!;
+  tasks.ensure(rowOf(tasks, "1.1"), columnIndex("notes")).value = "已完成详查布点。";
+  tasks.ensure(rowOf(tasks, "1.1"), columnIndex("progress")).value = "推进中";
+  // The office added a body of its own below the registry table.
+  const registry = book.sheet(SHEETS.registry)!;
+  const below = book.table(REGISTRY_TABLE)!.box.r2 + 1;
+  registry.ensure(below, 0).value = "市气象局";
+  registry.ensure(below, 1).value = "气象局";
+
+  const outcome = await actions.reimport(parseTable(seedText(), { registry: REFORM }), AS_OF);
+  const renamed = outcome.report.responsibleChanged;
+  expect(renamed[0]).toEqual({ id: "1.1", before: "市环境保护局", after: "市生态环境局" });
+  expect(renamed.length).toBeGreaterThan(100);
+  expect(outcome.report.textChanged).toEqual([]);
+  expect(outcome.report.added).toEqual([]);
+  expect(outcome.report.archived).toEqual([]);
+  // What the department typed is untouched.
+  expect(tasks.cell(rowOf(tasks, "1.1"), columnIndex("notes"))?.value).toBe("已完成详查布点。");
+  expect(tasks.cell(rowOf(tasks, "1.1"), columnIndex("progress"))?.value).toBe("推进中");
+  expect(tasks.cell(rowOf(tasks, "1.1"), columnIndex("responsible"))?.value).toBe("市生态环境局");
+  // Every row whose 责任单位 changed is listed, and no other.
+  let changedRows = 0;
+  for (let r = 2; tasks.cell(r, 0)?.value; r++) if (/市生态环境局|市农业农村局|市自然资源和规划局|市应急管理局|市市场监督管理局/.test(String(tasks.cell(r, columnIndex("responsible"))?.value))) changedRows++;
+  expect(renamed.length).toBeGreaterThanOrEqual(changedRows);
+  const names = registryNames(book);
+  expect(names[0]).toBe("市生态环境局");
+  expect(names).not.toContain("市环境保护局");
+  expect(names).toContain("市气象局"); // what the office added is kept
+});
