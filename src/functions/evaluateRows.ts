@@ -8,6 +8,7 @@ import {
   ColumnKey,
   Day,
   daysLeft,
+  DepartmentRegistry,
   DueStatus,
   effectiveDeadline,
   FeedbackCadence,
@@ -61,7 +62,14 @@ function safely<T>(read: () => T, problems: string[]): T | null {
 }
 
 /** Evaluates the body rows that carry an 编号 at `asOf` with a due-soon window of `dueSoonDays` and the feedback cadence of 督办规则. */
-export function evaluateRows(rows: readonly (readonly unknown[])[], asOf: Day, dueSoonDays?: number, cadence?: FeedbackCadence): EvaluatedRow[] {
+export function evaluateRows(
+  rows: readonly (readonly unknown[])[],
+  asOf: Day,
+  dueSoonDays?: number,
+  cadence?: FeedbackCadence,
+  /** The workbook's 单位名录 (the bundled registry when not given). */
+  registry?: DepartmentRegistry,
+): EvaluatedRow[] {
   const out: EvaluatedRow[] = [];
   rows.forEach((row, rowIndex) => {
     const id = text(row[at("id")]);
@@ -77,7 +85,7 @@ export function evaluateRows(rows: readonly (readonly unknown[])[], asOf: Day, d
       rowIndex,
       id,
       text: text(row[at("text")]),
-      responsible: resolveDepartments(text(row[at("responsible")])).names,
+      responsible: resolveDepartments(text(row[at("responsible")]), registry).names,
       deadlineRaw: text(row[at("deadlineRaw")]),
       originalDue: deadline.kind === "by" ? deadline.date : null,
       effectiveDue: effective.kind === "by" ? effective.date : null,

@@ -78,3 +78,24 @@ test("the 2018–19 renaming preset moves a filled-in workbook: typed cells kept
   expect(names).not.toContain("市环境保护局");
   expect(names).toContain("市气象局"); // what the office added is kept
 });
+
+test("an alias holds in one workbook's 单位名录 and not another's: the board groups a retyped 市农业局 by the workbook's registry", async () => {
+  const table = [
+    TABLE_HEADERS.join("\t"),
+    ["1", "市农业局", "", "（一）甲。", "要求甲。", "市农业局", "2020年底"].join("\t"),
+    ["2", "市畜牧局", "", "（二）乙。", "要求乙。", "市畜牧局", "2020年底"].join("\t"),
+  ].join("\n");
+  const ownCity = { label: "某市", entries: [{ name: "市农业局", aliases: [] }, { name: "市畜牧局", aliases: [] }] };
+  const city = setup();
+  await city.actions.populate(parseTable(table, { registry: ownCity }), AS_OF);
+  expect((await city.actions.readStatusBoard()).departments).toEqual(["市农业局", "市畜牧局"]);
+
+  // The same cells in a Handan workbook: 市农业局 is an alias of 市农牧局 there.
+  const handan = setup();
+  await handan.actions.populate(parseTable(seedText()), AS_OF);
+  const tasks = handan.book.sheet(SHEETS.tasks)!;
+  tasks.ensure(rowOf(tasks, "1.1"), columnIndex("responsible")).value = "市农业局";
+  const board = await handan.actions.readStatusBoard();
+  expect(board.rows.find((r) => r.id === "1.1")!.responsible).toEqual(["市农牧局"]);
+  expect(board.departments).not.toContain("市农业局");
+});

@@ -9,6 +9,7 @@
 import {
   columnIndex,
   compareDepartments,
+  DepartmentRegistry,
   Day,
   DUE_STATUSES,
   DueStatus,
@@ -43,7 +44,7 @@ function orNull<T>(compute: () => T): T | null {
 }
 
 /** One row as read → a board row; the computed cells are taken as they are when they hold a value. */
-export function boardRow(row: readonly unknown[], asOfSerial: unknown, dueSoonDays: unknown): BoardRow {
+export function boardRow(row: readonly unknown[], asOfSerial: unknown, dueSoonDays: unknown, registry?: DepartmentRegistry): BoardRow {
   const input = [row.slice(0, ROW_INPUT_WIDTH)];
   const shown = row[at("dueStatus")];
   const fromWorkbook = isDueStatus(shown);
@@ -53,7 +54,7 @@ export function boardRow(row: readonly unknown[], asOfSerial: unknown, dueSoonDa
     id: text(row[at("id")]),
     text: text(row[at("text")]),
     // Read as SOIL.SUMMARY reads it, so a name a clerk retyped (市环保局) lands on the same department.
-    responsible: resolveDepartments(text(row[at("responsible")])).names,
+    responsible: resolveDepartments(text(row[at("responsible")]), registry).names,
     deadline: text(row[at("deadlineRaw")]),
     progress: text(row[at("progress")]),
     dueStatus: fromWorkbook ? shown : orNull(() => statusOf(input, asOfSerial, dueSoonDays)),
@@ -65,11 +66,13 @@ export function boardRow(row: readonly unknown[], asOfSerial: unknown, dueSoonDa
 
 export async function readStatusBoard(session: WorkbookSession): Promise<StatusBoard> {
   const settings = loadGuideSettings(session.context);
-  const { rows } = await readTaskTable(session, "read");
+  const { rows, registry: own } = await readTaskTable(session, "read");
+  // The workbook's 单位名录 (the bundled registry in a workbook older than it).
+  const registry = own ?? undefined;
   // The raw cells go to the functions' code, which reads them as SOIL formulas would (and says why not).
   const { asOf, asOfValue, dueSoonValue } = settings();
-  const board = rows.filter((r) => text(r[at("id")]) !== "").map((r) => boardRow(r, asOfValue, dueSoonValue === "" ? null : dueSoonValue));
-  const departments = [...new Set(board.flatMap((r) => r.responsible))].sort(compareDepartments);
+  const board = rows.filter((r) => text(r[at("id")]) !== "").map((r) => boardRow(r, asOfValue, dueSoonValue === "" ? null : dueSoonValue, registry));
+  const departments = [...new Set(board.flatMap((r) => r.responsible))].sort((a, b) => compareDepartments(a, b, registry));
   return { asOf, rows: board, departments };
 }
 

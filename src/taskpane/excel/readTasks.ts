@@ -3,7 +3,7 @@
  * in blocks of READ_ROWS rows, one sync each (a row of the seed table is well under 2 KB of JSON),
  * and in smaller blocks when Excel still answers ResponsePayloadSizeLimitExceeded.
  */
-import { SHEETS, SoilUserError, TASK_COLUMNS, TASK_TABLE } from "../../core";
+import { DepartmentRegistry, registryFromRows, SHEETS, SoilUserError, TASK_COLUMNS, TASK_TABLE } from "../../core";
 import { blockAddress } from "./cells";
 import { WorkbookSession } from "./session";
 
@@ -17,6 +17,8 @@ export interface TaskTableRead {
   rows: unknown[][];
   /** Whether 任务清单 is protected (then its cells' formats cannot be changed). */
   protected: boolean;
+  /** The workbook's 单位名录 (null in a workbook written before it had one: the bundled registry applies). */
+  registry: DepartmentRegistry | null;
 }
 
 /**
@@ -61,7 +63,10 @@ export async function readTaskTable(session: WorkbookSession, access: TableAcces
   const { sheet, table, protected: isProtected } = await findTaskTable(session, access);
   const header = table.getHeaderRowRange().load("values");
   const body = table.getDataBodyRange().load("rowCount");
+  const sheets = context.workbook.worksheets.load("items/name");
   await context.sync();
+  // The 单位名录 is read with the first block (no request of its own); only a sheet that exists is navigated.
+  const registryCells = sheets.items.some((s) => s.name === SHEETS.registry) ? sheets.getItem(SHEETS.registry).getUsedRange().load("values") : null;
   const rows: unknown[][] = [];
   const width = TASK_COLUMNS.length;
   let perRead = READ_ROWS;
@@ -81,7 +86,9 @@ export async function readTaskTable(session: WorkbookSession, access: TableAcces
     rows.push(...block.values);
     start += count;
   }
+  if (registryCells && rows.length === 0) await context.sync();
+  const registry = registryCells ? registryFromRows(registryCells.values, SHEETS.registry) : null;
   // An empty table still has one (blank) body row.
   const data = rows.length === 1 && rows[0].every((v) => v === "" || v === null) ? [] : rows;
-  return { sheet, table, headers: header.values[0], rows: data, protected: isProtected };
+  return { sheet, table, headers: header.values[0], rows: data, protected: isProtected, registry: registry && registry.entries.length > 0 ? registry : null };
 }

@@ -7,6 +7,7 @@ import {
   buildQuarterlyReport,
   checkTaskHeaders,
   Day,
+  DepartmentRegistry,
   EXTENSION_DECISIONS,
   FeedbackCadence,
   extensionRequests,
@@ -34,23 +35,26 @@ interface EvaluatedTable {
   rows: EvaluatedRow[];
   /** 督办规则's cadence (说明!B7:B8). */
   cadence: FeedbackCadence;
+  /** The workbook's 单位名录 (undefined: the bundled registry). */
+  registry: DepartmentRegistry | undefined;
 }
 
 /** Reads 说明 and the table (read access: works on a protected sheet) and evaluates the rows at `pickAsOf(workbook's as-of)`. */
 async function readEvaluated(session: WorkbookSession, pickAsOf: (workbookAsOf: Day) => Day, today: Day): Promise<EvaluatedTable> {
   const settings = loadGuideSettings(session.context);
-  const { rows, headers } = await readTaskTable(session, "read");
+  const { rows, headers, registry: own } = await readTaskTable(session, "read");
+  const registry = own ?? undefined;
   // Columns are read by position: a workbook of another layout (an older SOIL) must not be read, nor written.
   checkTaskHeaders(headers, "工作簿中");
   const { asOf: workbookAsOf, dueSoonDays, cadence } = settings();
   const asOf = pickAsOf(workbookAsOf ?? today);
-  return { asOf, rows: evaluateRows(rows, asOf, dueSoonDays, cadence), cadence };
+  return { asOf, rows: evaluateRows(rows, asOf, dueSoonDays, cadence, registry), cadence, registry };
 }
 
 /** Where each department stands in the feedback round of the workbook's as-of date. */
 export async function readFeedbackRound(session: WorkbookSession, today: Day): Promise<RoundProgress> {
-  const { asOf, rows, cadence } = await readEvaluated(session, (day) => day, today);
-  return roundProgress(rows, asOf, cadence);
+  const { asOf, rows, cadence, registry } = await readEvaluated(session, (day) => day, today);
+  return roundProgress(rows, asOf, cadence, registry);
 }
 
 /** Every extension request in the table, pending ones first. */
