@@ -6,7 +6,6 @@
  * gate both front ends pass before anything is written.
  */
 import { isKnownDepartment } from "./departments";
-import { toHalfWidth } from "./dates";
 import { allRequirements, Diagnostic, ParsedTable, Task } from "./model";
 import { SoilUserError } from "./errors";
 import { ColumnReading, ColumnRole, combineHeaderRows, headerName, isLowerHeaderRow, knownNames, ROLE_HEADER_NAMES, rolesOfNames } from "./columns";

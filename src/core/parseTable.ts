@@ -284,7 +284,6 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
   };
 
   let index = 0;
-  let dataRowsSeen = 0;
   const total = tooMany ? 0 : rows.length;
 
   const readRow = (gridRow: GridRow): void => {
@@ -330,7 +329,6 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
     }
     const r: ColumnReading = reading;
     if (columns && columns.preview.length < PREVIEW_ROWS) columns.preview.push(cells.map((c) => cleanCell(c)));
-    dataRowsSeen++;
 
     const section = sectionOf(cells);
     if (section) {
