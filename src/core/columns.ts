@@ -132,11 +132,13 @@ export function combineHeaderRows(upper: readonly string[], lower: readonly stri
 
 /** Is this row the lower half of a two-row header (group names over it)? Its non-empty cells are all known names or years, and fewer than the upper row's. */
 export function isLowerHeaderRow(upper: readonly string[], lower: readonly string[]): boolean {
+  // The upper row is a header itself (a title above the table is one cell, or names no column).
+  if (upper.filter((n) => n !== "").length < 2 || upper.every((n) => roleOfName(n) === null)) return false;
   const filled = lower.filter((n) => n !== "");
   if (filled.length === 0) return false;
   if (!filled.every((n) => roleOfName(n) !== null || upper.includes(n))) return false;
   // The lower row adds at least one name the upper row did not have.
-  return filled.some((n, i) => n !== (upper[lower.indexOf(n)] ?? "") || i < 0);
+  return filled.some((n) => !upper.includes(n));
 }
 
 /** A mapping given by the user: header name (or 1-based column number) → role. */

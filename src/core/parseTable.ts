@@ -403,7 +403,8 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
       task = openTask(no, row.mainWork, row, line);
       const heading = mainWorkHeading(row.mainWork);
       if (r.roles.includes("mainWork")) {
-        if (heading.number === null) report(line, "warning", "heading", `任务${no}的主要工作没有“（${no}）”形式的编号标题`, { task: no, column: nameOf("mainWork") });
+        // The bundled plan numbers each 主要工作 （一）…; other tables' task cells need not be.
+        if (heading.number === null && nameOf("mainWork") === ROLE_HEADER_NAMES.mainWork) report(line, "warning", "heading", `任务${no}的主要工作没有“（${no}）”形式的编号标题`, { task: no, column: nameOf("mainWork") });
         else if (heading.number !== no) report(line, "warning", "heading", `任务${no}的主要工作标题编号为${heading.number}，与序号不一致`, { task: no, column: nameOf("mainWork") });
       }
       last = null;
