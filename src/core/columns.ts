@@ -9,13 +9,13 @@ import { toHalfWidth } from "./dates";
 import { cleanCell } from "./text";
 
 /** What a column holds. `mainWork` is the task (主要工作 in the bundled plan); `year` a year of a schedule; `extra` kept as is. */
-export type ColumnRole = "no" | "mainWork" | "text" | "lead" | "partners" | "responsible" | "deadline" | "year" | "extra" | "ignore";
+export type TableRole = "no" | "mainWork" | "text" | "lead" | "partners" | "responsible" | "deadline" | "year" | "extra" | "ignore";
 
 /** The roles a user can choose, in the order the pane's drop-down and the CLI's help list them. */
-export const COLUMN_ROLES: readonly ColumnRole[] = ["no", "mainWork", "text", "lead", "partners", "responsible", "deadline", "year", "extra", "ignore"];
+export const COLUMN_ROLES: readonly TableRole[] = ["no", "mainWork", "text", "lead", "partners", "responsible", "deadline", "year", "extra", "ignore"];
 
 /** Chinese label of each role (drop-down, messages). */
-export const ROLE_LABELS: Record<ColumnRole, string> = {
+export const ROLE_LABELS: Record<TableRole, string> = {
   no: "序号",
   mainWork: "任务",
   text: "工作要求",
@@ -29,7 +29,7 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
 };
 
 /** The CLI's words for the roles (--columns "重点任务=task,…"). */
-export const ROLE_OF_WORD: Record<string, ColumnRole> = {
+export const ROLE_OF_WORD: Record<string, TableRole> = {
   no: "no",
   task: "mainWork",
   text: "text",
@@ -43,7 +43,7 @@ export const ROLE_OF_WORD: Record<string, ColumnRole> = {
 };
 
 /** Header names by meaning (issue #12). 主要工作 is the task when another column holds the text (the bundled plan's 工作要求), the text otherwise. */
-const NAMES: readonly [ColumnRole, readonly string[]][] = [
+const NAMES: readonly [TableRole, readonly string[]][] = [
   ["no", ["序号", "编号"]],
   ["mainWork", ["重点任务", "主要任务", "工作任务", "任务", "项目名称", "任务内容", "领域", "任务名称"]],
   ["text", ["工作要求", "工作措施", "具体措施", "主要内容", "工作内容", "工作内容及要求", "工作任务和内容", "具体要求", "主要工作"]],
@@ -52,7 +52,7 @@ const NAMES: readonly [ColumnRole, readonly string[]][] = [
   ["responsible", ["责任单位", "责任部门"]],
   ["deadline", ["完成时限", "完成时间", "完成期限", "时间节点", "计划节点", "时限要求", "时限"]],
 ];
-const ROLE_OF_NAME = new Map<string, ColumnRole>(NAMES.flatMap(([role, names]) => names.map((n) => [n, role] as const)));
+const ROLE_OF_NAME = new Map<string, TableRole>(NAMES.flatMap(([role, names]) => names.map((n) => [n, role] as const)));
 
 /** The header's name of a role in messages (the bundled plan's spelling). */
 export const ROLE_HEADER_NAMES: Record<"no" | "lead" | "partners" | "mainWork" | "text" | "responsible" | "deadline", string> = {
@@ -77,7 +77,7 @@ export function yearOfHeader(name: string): number | null {
 }
 
 /** Role of a header name, or null when SOIL does not know it. */
-export function roleOfName(name: string): ColumnRole | null {
+export function roleOfName(name: string): TableRole | null {
   if (yearOfHeader(name) !== null) return "year";
   return ROLE_OF_NAME.get(name) ?? null;
 }
@@ -85,7 +85,7 @@ export function roleOfName(name: string): ColumnRole | null {
 export interface ColumnReading {
   /** The header's name of each column (the lower row's where the header has two). */
   names: string[];
-  roles: ColumnRole[];
+  roles: TableRole[];
   /** Year of each `year` column. */
   years: (number | null)[];
 }
@@ -95,7 +95,7 @@ export interface ColumnReading {
  * a name SOIL does not know are `extra` (kept); empty names are ignored.
  */
 export function rolesOfNames(names: readonly string[]): ColumnReading {
-  const roles: ColumnRole[] = names.map((n) => (n === "" ? "ignore" : (roleOfName(n) ?? "extra")));
+  const roles: TableRole[] = names.map((n) => (n === "" ? "ignore" : (roleOfName(n) ?? "extra")));
   const textColumns = roles.filter((r) => r === "text").length;
   names.forEach((n, i) => {
     if (n === "主要工作" && textColumns > 1) roles[i] = "mainWork";
@@ -142,7 +142,7 @@ export function isLowerHeaderRow(upper: readonly string[], lower: readonly strin
 }
 
 /** A mapping given by the user: header name (or 1-based column number) → role. */
-export type ColumnMapping = Record<string, ColumnRole>;
+export type ColumnMapping = Record<string, TableRole>;
 
 /**
  * `重点任务=task,工作措施=text,主责单位=responsible` → mapping; a key may be a column number (3=text).

@@ -8,7 +8,7 @@
 import { isKnownDepartment } from "./departments";
 import { allRequirements, Diagnostic, ParsedTable, Task } from "./model";
 import { SoilUserError } from "./errors";
-import { ColumnReading, ColumnRole, combineHeaderRows, headerName, isLowerHeaderRow, knownNames, ROLE_HEADER_NAMES, rolesOfNames } from "./columns";
+import { ColumnReading, TableRole, combineHeaderRows, headerName, isLowerHeaderRow, knownNames, ROLE_HEADER_NAMES, rolesOfNames } from "./columns";
 
 /** The table's seven columns as the plan writes them. */
 export const TABLE_HEADERS = ["序号", "牵头部门", "参与部门", "主要工作", "工作要求", "责任单位", "完成时限"] as const;
@@ -133,7 +133,7 @@ export type HeaderReading =
   | { kind: "incomplete"; missing: string[]; repeated: string[] };
 
 /** Roles that one column at most may hold. */
-const SINGLE_ROLES: readonly ColumnRole[] = ["no", "mainWork", "text", "lead", "partners", "responsible", "deadline"];
+const SINGLE_ROLES: readonly TableRole[] = ["no", "mainWork", "text", "lead", "partners", "responsible", "deadline"];
 
 /**
  * Reads a row as the table's header, by the meaning of its names (columns.ts). Columns may come in

@@ -13,7 +13,7 @@ import { otherPlanProblem, readHeaderRows, textProblem } from "./inputCheck";
 import {
   ColumnMapping,
   ColumnReading,
-  ColumnRole,
+  TableRole,
   headerName,
   mappingIsPositional,
   ROLE_HEADER_NAMES,
@@ -49,7 +49,7 @@ const NOTE_CODES: Record<DepartmentNote["kind"], { code: DiagnosticCode; severit
 };
 
 /** The bundled plan's column order, for tables pasted without their header (read, but only written once the user confirms). */
-const DEFAULT_ROLES: readonly ColumnRole[] = ["no", "lead", "partners", "mainWork", "text", "responsible", "deadline"];
+const DEFAULT_ROLES: readonly TableRole[] = ["no", "lead", "partners", "mainWork", "text", "responsible", "deadline"];
 const PREVIEW_ROWS = 5;
 
 /** A row that carries a task number, for tables pasted without their header. */
@@ -156,7 +156,7 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
   let planYear: number | null = titleYear;
   let planYearUsed = false;
   const cellsOf = new Map<Task, { lead: CellPart[]; partners: CellPart[] }>();
-  const has = (role: ColumnRole) => reading !== null && reading.roles.includes(role);
+  const has = (role: TableRole) => reading !== null && reading.roles.includes(role);
   const nameOf = (role: Field) => {
     const i = reading?.roles.indexOf(role) ?? -1;
     return i >= 0 && reading ? reading.names[i] || ROLE_HEADER_NAMES[role] : ROLE_HEADER_NAMES[role];
@@ -348,8 +348,14 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
       report(line, "warning", "columns", `该行有${width}列，表格应为${r.roles.length}列；多出的内容并入最后一列`);
     }
     const row = { no: "", lead: "", partners: "", mainWork: "", text: "", responsible: "", deadline: "", years: [], extras: {} } as Row;
+    // A merged 序号 / task / 牵头 / 配合 cell read into the rows under it (.xlsx, .docx) belongs to the task already open.
+    let mergedNo = false;
     r.roles.forEach((role, i) => {
       if (role === "ignore") return;
+      if (gridRow.merged?.[i] && (role === "no" || role === "mainWork" || role === "lead" || role === "partners")) {
+        if (role === "no") mergedNo = true;
+        return;
+      }
       const cell = i === r.roles.length - 1 ? cells.slice(i, Math.max(width, i + 1)).join(" ") : cells[i];
       if (role === "no") row.no = taskNumberText(cell);
       else if (role === "year") {
@@ -443,7 +449,7 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
         if (row.lead) leadCells.push({ text: row.lead, line });
         if (row.partners) partnerCells.push({ text: row.partners, line });
         if (row.mainWork) current.mainWork += "\n" + row.mainWork;
-        report(line, "warning", "sub-block", `无序号的子项（牵头部门“${row.lead || "—"}”），归入任务${current.no}`, { task: current.no });
+        if (!mergedNo) report(line, "warning", "sub-block", `无序号的子项（牵头部门“${row.lead || "—"}”），归入任务${current.no}`, { task: current.no });
       }
     }
 

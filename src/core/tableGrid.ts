@@ -11,6 +11,8 @@ export interface GridRow {
   cells: string[];
   /** 1-based line of the text (or row of the sheet / table) where the row starts. */
   line: number;
+  /** true where the cell's text is a merged cell's, copied from its top-left cell (.xlsx, .docx). */
+  merged?: boolean[];
 }
 
 export type GridSource = "text" | "csv" | "docx" | "xlsx";

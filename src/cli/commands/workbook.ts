@@ -7,18 +7,23 @@ import { tableOverview } from "../../core/serialize";
 import { WriteStage, writeWorkbookFile } from "../../xlsx/writeWorkbookFile";
 import { CommandIo } from "../io";
 import { BUNDLED_SOURCE, readTable } from "../source";
+import { ParseOptions } from "../../core/parseTable";
+import { SourceOptions } from "../../sources/tableSource";
+import { TABLE_OPTION_NAMES, TABLE_OPTIONS_USAGE, tableOptions } from "../tableOptions";
 
 export const DEFAULT_OUT = path.join("out", "SOIL-任务督办.xlsx");
-export const WORKBOOK_USAGE = "用法：npm run workbook -- [--source <分工表.txt>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>]";
+export const WORKBOOK_USAGE = `用法：npm run workbook -- [--source <分工表.txt|.csv|.docx|.xlsx>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>] [选项]\n${TABLE_OPTIONS_USAGE}`;
 
 export interface WorkbookArgs {
   source: string;
   out: string;
   /** null: the file's 统计日期 is =TODAY(). */
   asOf: Day | null;
+  /** How to read the source: a confirmed column mapping, the plan's year, the sheet. */
+  read: ParseOptions & SourceOptions;
 }
 
-const OPTIONS = ["source", "out", "as-of"] as const;
+const OPTIONS = ["source", "out", "as-of", ...TABLE_OPTION_NAMES] as const;
 
 /** --name value or --name=value, each at most once. */
 export function parseWorkbookArgs(argv: string[]): WorkbookArgs {
@@ -37,7 +42,7 @@ export function parseWorkbookArgs(argv: string[]): WorkbookArgs {
     asOf = dayFromIso(given["as-of"]);
     if (asOf === null) throw new SoilUserError(`“${given["as-of"]}”不是有效日期`, "统计日期请写成 YYYY-MM-DD，例如 --as-of 2018-12-20");
   }
-  return { source: given.source ?? BUNDLED_SOURCE, out: outputPath(given.out ?? DEFAULT_OUT), asOf };
+  return { source: given.source ?? BUNDLED_SOURCE, out: outputPath(given.out ?? DEFAULT_OUT), asOf, read: tableOptions(given, WORKBOOK_USAGE) };
 }
 
 /** An existing folder (or a path ending in a separator) gets the default file name; the name must end in .xlsx. */
@@ -64,7 +69,7 @@ export async function workbookCommand(argv: string[], io: CommandIo): Promise<nu
   const args = parseWorkbookArgs(argv);
   const started = Date.now();
   io.stdout(`读取分工表：${args.source}\n`);
-  const table = readTable(args.source);
+  const table = await readTable(args.source, args.read);
   const overview = tableOverview(table);
   io.stdout(
     `解析完成：任务 ${overview.tasks} 项，工作要求 ${overview.requirements} 条，涉及单位 ${overview.departments} 个` +

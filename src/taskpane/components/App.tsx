@@ -15,10 +15,12 @@ import {
   webLightTheme,
   Theme,
 } from "@fluentui/react-components";
-import { Day, ExtensionRequest, importProblem, MAX_TABLE_BYTES, parseTable, tooLargeError, Quarter, quarterOf, quartersBetween, RoundProgress, tableOverview } from "../../core";
+import { ColumnMapping, Day, ExtensionRequest, importProblem, MAX_TABLE_BYTES, tooLargeError, Quarter, quarterOf, quartersBetween, RoundProgress, tableOverview } from "../../core";
 import { describeError, PaneMessage } from "../excel/errors";
 import { ChangeLogState, ExcelActions, ExtensionVerdict, PopulateOutcome, ProtectOutcome, ProtectRequest, ReimportOutcome, ReportOutcome, StatusBoard } from "../excel/types";
-import { readSourceFile } from "../source/readSource";
+import { readSourceFile, TableSource } from "../source/readSource";
+import { useParsedTable } from "../source/useParsedTable";
+import { ColumnMappingStep } from "./ColumnMappingStep";
 import { AsOfBar } from "./AsOfBar";
 import { DepartmentPicker } from "./DepartmentPicker";
 import { DepartmentFilesPanel } from "./DepartmentFilesPanel";
@@ -69,7 +71,9 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
   const [tab, setTab] = React.useState<TabValue>("import");
   const [kind, setKind] = React.useState<SourceKind>("bundled");
   const [pasted, setPasted] = React.useState("");
-  const [file, setFile] = React.useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = React.useState<{ name: string; source: TableSource } | null>(null);
+  /** The column mapping the user confirmed for the current source (the mapping step), or null. */
+  const [mapping, setMapping] = React.useState<ColumnMapping | null>(null);
   const [busy, setBusy] = React.useState<BusyAction>(null);
   const [error, setError] = React.useState<PaneMessage | null>(null);
   const [populated, setPopulated] = React.useState<PopulateOutcome | null>(null);
@@ -90,8 +94,12 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
   }, [startChangeLog]);
   React.useEffect(ensureChangeLog, [ensureChangeLog]);
 
-  const text = kind === "bundled" ? bundledText : kind === "paste" ? pasted : (file?.text ?? "");
-  const table = React.useMemo(() => parseTable(text), [text]);
+  const source = React.useMemo<TableSource>(
+    () => (kind === "file" && file ? file.source : { kind: "text", text: kind === "bundled" ? bundledText : kind === "paste" ? pasted : "" }),
+    [kind, file, bundledText, pasted],
+  );
+  React.useEffect(() => setMapping(null), [source]);
+  const { table, progress } = useParsedTable(source, mapping, null);
   const overview = React.useMemo(() => tableOverview(table), [table]);
   // The core's import gate (no table, columns missing, another plan): the preview shows why, the button stays off.
   const importable = React.useMemo(() => importProblem(table) === null, [table]);
@@ -136,11 +144,11 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
 
   const onFile = async (chosen: File) => {
     // A file over the limit is refused from its size, before reading it.
-    const textOfFile = await attempt(null, async () => {
+    const read = await attempt(null, async () => {
       if (chosen.size > MAX_TABLE_BYTES) throw tooLargeError(chosen.size, `“${chosen.name}”`);
       return readSourceFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
     });
-    if (textOfFile !== undefined) setFile({ name: chosen.name, text: textOfFile });
+    if (read !== undefined) setFile({ name: chosen.name, source: read });
   };
 
   const onDepartment = async (name: string | null) => {
@@ -221,7 +229,10 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
             </section>
             <section className={styles.section}>
               <Subtitle2 as="h2">2. 核对预览</Subtitle2>
-              <TablePreview overview={overview} departments={table.departments} />
+              {table.columns && (table.columns.status === "guessed" || table.columns.status === "unrecognised") && (
+                <ColumnMappingStep columns={table.columns} onConfirm={setMapping} />
+              )}
+              <TablePreview overview={overview} departments={table.departments} progress={progress} />
               <DiagnosticsList diagnostics={table.diagnostics} />
             </section>
             <Divider />
