@@ -411,7 +411,7 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
       if (r.roles.includes("mainWork")) {
         // The bundled plan numbers each 主要工作 （一）…; other tables' task cells need not be.
         if (heading.number === null && nameOf("mainWork") === ROLE_HEADER_NAMES.mainWork) report(line, "warning", "heading", `任务${no}的主要工作没有“（${no}）”形式的编号标题`, { task: no, column: nameOf("mainWork") });
-        else if (heading.number !== no) report(line, "warning", "heading", `任务${no}的主要工作标题编号为${heading.number}，与序号不一致`, { task: no, column: nameOf("mainWork") });
+        else if (heading.number !== null && heading.number !== no) report(line, "warning", "heading", `任务${no}的主要工作标题编号为${heading.number}，与序号不一致`, { task: no, column: nameOf("mainWork") });
       }
       last = null;
       if (row.text || row.responsible || row.deadline || row.years.length > 0) last = addRowRequirements(row, line);
@@ -506,7 +506,8 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
       return Math.min(index, total);
     },
     step(count: number): boolean {
-      if (planYear === null && index === 0) planYear = yearOfTitle(rows.slice(0, Math.min(rows.length, 20)).filter((r) => r.cells.filter((c) => c.trim() !== "").length === 1));
+      // A title is a row of one text (one cell, or one merged over the row).
+      if (planYear === null && index === 0) planYear = yearOfTitle(rows.slice(0, Math.min(rows.length, 20)).filter((r) => new Set(r.cells.map((c) => c.trim()).filter(Boolean)).size === 1));
       const end = Math.min(total, index + count);
       for (; index < end; index++) readRow(rows[index]);
       return index >= total;

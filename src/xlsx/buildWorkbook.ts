@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import { Day } from "../core/dates";
 import { SoilUserError } from "../core/errors";
-import { responsibleDepartments, taskRows, WORKBOOK_TITLE } from "../core/layout";
+import { extraColumns, responsibleDepartments, taskRows, WORKBOOK_TITLE } from "../core/layout";
 import { ParsedTable } from "../core/model";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/status";
 import { addGuideSheet } from "./guideSheet";
@@ -39,7 +39,7 @@ export function buildWorkbook(table: ParsedTable, options: WorkbookOptions = {})
   const rows = taskRows(table, { flavor: "portable" });
   // An Excel table needs at least one data row (a header-only table makes Excel repair the file).
   if (rows.length === 0) throw new SoilUserError("分工表中没有任何工作要求，无法生成工作簿", "请检查文件是否为重点任务部门分工表");
-  addTaskSheet(workbook, rows);
+  addTaskSheet(workbook, rows, extraColumns(table));
   addSummarySheet(workbook, responsibleDepartments(table), rows.length);
   addGuideSheet(workbook, options.asOf ?? null, options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
