@@ -18,6 +18,7 @@ import {
   mappingIsPositional,
   ROLE_HEADER_NAMES,
   ROLE_LABELS,
+  roleOfName,
   rolesFromMapping,
   rowMatchesMapping,
 } from "./columns";
@@ -51,6 +52,14 @@ const NOTE_CODES: Record<DepartmentNote["kind"], { code: DiagnosticCode; severit
 /** The bundled plan's column order, for tables pasted without their header (read, but only written once the user confirms). */
 const DEFAULT_ROLES: readonly TableRole[] = ["no", "lead", "partners", "mainWork", "text", "responsible", "deadline"];
 const PREVIEW_ROWS = 5;
+/** Longer cells are no column name (the longest SOIL knows is 责任单位或牵头单位; markup may come with it). */
+const HEADER_CELL_MAX = 40;
+
+function knownNamesIn(names: readonly string[]): number {
+  let n = 0;
+  for (const name of names) if (roleOfName(name) !== null) n++;
+  return n;
+}
 
 /** A row that carries a task number, for tables pasted without their header. */
 function looksLikeNumberedRow(cells: string[]): boolean {
@@ -272,14 +281,27 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
   const positional = userMapping !== null && mappingIsPositional(userMapping);
 
   /** A header starting at rows[index] (one or two rows), or null. */
+  /** Header names of a row's cells; a long cell is no column name and is kept as it is (cheap: every row is looked at). */
+  let cachedNames: { index: number; names: string[] } | null = null;
+  const namesAt = (at: number): string[] => {
+    if (cachedNames?.index === at) return cachedNames.names;
+    const names = (rows[at]?.cells ?? []).map((c) => (c.length > HEADER_CELL_MAX ? c : headerName(c)));
+    cachedNames = { index: at, names };
+    return names;
+  };
   const headerAt = (index: number): { reading: ColumnReading; consumed: number } | { incomplete: { message: string; hint: string }; reading: ColumnReading; consumed: number } | null => {
-    const names = rows[index].cells.map(headerName);
+    // A header has at least two short cells; a data row of long texts is passed over without cleaning.
+    let short = 0;
+    for (const c of rows[index].cells) if (c.trim() !== "" && c.length <= HEADER_CELL_MAX) short++;
+    if (short < 2) return null;
+    const names = namesAt(index);
     if (userMapping && !positional) {
       if (rowMatchesMapping(names, userMapping)) return { reading: rolesFromMapping(names, userMapping), consumed: 1 };
       return null;
     }
     if (positional) return null;
-    const next = rows[index + 1]?.cells.map(headerName) ?? [];
+    if (knownNamesIn(names) === 0) return null;
+    const next = index + 1 < rows.length ? namesAt(index + 1) : [];
     return readHeaderRows(names, next);
   };
 
