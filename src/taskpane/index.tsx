@@ -8,6 +8,7 @@ import { today } from "../core";
 import { App } from "./components/App";
 import { createExcelActions, ExcelRun } from "./excel/actions";
 import { startChangeLog } from "./excel/changeLog";
+import { documentSettingsStore, memoryStore } from "./excel/columnMappingStore";
 import type { CreateWorkbook } from "./excel/departmentFiles";
 import { detectFeatures, ExcelFeatures, IsSetSupported } from "./excel/requirements";
 import { ChangeLogState, ExcelActions } from "./excel/types";
@@ -77,7 +78,15 @@ void Office.onReady((info) => {
   if (!container) return;
   const host = excelHost(info.host ?? null);
   const actions: ExcelActions | null = host ? createExcelActions(host.run, host.features, { createWorkbook: host.createWorkbook }) : null;
+  const mappingStore = info.host === Office.HostType.Excel ? documentSettingsStore(Office.context.document.settings) : host ? memoryStore() : undefined;
   createRoot(container).render(
-    <App actions={actions} bundledText={BUNDLED_TABLE_TEXT} bundledName={BUNDLED_TABLE_NAME} today={() => today()} startChangeLog={host ? changeLogStarter(host) : undefined} />,
+    <App
+      actions={actions}
+      bundledText={BUNDLED_TABLE_TEXT}
+      bundledName={BUNDLED_TABLE_NAME}
+      today={() => today()}
+      startChangeLog={host ? changeLogStarter(host) : undefined}
+      mappingStore={mappingStore}
+    />,
   );
 });

@@ -20,6 +20,7 @@ import { describeError, PaneMessage } from "../excel/errors";
 import { ChangeLogState, ExcelActions, ExtensionVerdict, PopulateOutcome, ProtectOutcome, ProtectRequest, ReimportOutcome, ReportOutcome, StatusBoard } from "../excel/types";
 import { readSourceFile, TableSource } from "../source/readSource";
 import { useParsedTable } from "../source/useParsedTable";
+import { ColumnMappingStore } from "../excel/columnMappingStore";
 import { ColumnMappingStep } from "./ColumnMappingStep";
 import { AsOfBar } from "./AsOfBar";
 import { DepartmentPicker } from "./DepartmentPicker";
@@ -45,6 +46,8 @@ export interface AppProps {
   today(): Day;
   /** Starts the change log (修改记录) if it is not running; absent outside Excel. */
   startChangeLog?: () => Promise<ChangeLogState>;
+  /** Where the workbook keeps the column mapping a user confirmed (re-import); absent outside Excel. */
+  mappingStore?: ColumnMappingStore;
 }
 
 /** The first quarter the report picker offers: the plan's tasks start in 2017. */
@@ -66,7 +69,7 @@ const useStyles = makeStyles({
 
 type TabValue = "import" | "board" | "round" | "extensions" | "report";
 
-export function App({ actions, bundledText, bundledName, today, startChangeLog }: AppProps): React.JSX.Element {
+export function App({ actions, bundledText, bundledName, today, startChangeLog, mappingStore }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabValue>("import");
   const [kind, setKind] = React.useState<SourceKind>("bundled");
@@ -99,7 +102,12 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
     [kind, file, bundledText, pasted],
   );
   React.useEffect(() => setMapping(null), [source]);
-  const { table, progress } = useParsedTable(source, mapping, null);
+  const remembered = React.useMemo(() => mappingStore?.load() ?? null, [mappingStore, mapping]);
+  const { table, progress } = useParsedTable(source, mapping, null, remembered);
+  const onMapping = (confirmed: ColumnMapping) => {
+    setMapping(confirmed);
+    void mappingStore?.save(confirmed).catch((e: unknown) => setError(describeError(e)));
+  };
   const overview = React.useMemo(() => tableOverview(table), [table]);
   // The core's import gate (no table, columns missing, another plan): the preview shows why, the button stays off.
   const importable = React.useMemo(() => importProblem(table) === null, [table]);
@@ -230,7 +238,7 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
             <section className={styles.section}>
               <Subtitle2 as="h2">2. 核对预览</Subtitle2>
               {table.columns && (table.columns.status === "guessed" || table.columns.status === "unrecognised") && (
-                <ColumnMappingStep columns={table.columns} onConfirm={setMapping} />
+                <ColumnMappingStep columns={table.columns} onConfirm={onMapping} />
               )}
               <TablePreview overview={overview} departments={table.departments} progress={progress} />
               <DiagnosticsList diagnostics={table.diagnostics} />

@@ -23,10 +23,30 @@ function rowCount(source: TableSource): number {
   return n;
 }
 
-export function useParsedTable(source: TableSource, columns: ColumnMapping | null, planYear: number | null): { table: ParsedTable; progress: ParseProgress | null } {
+/** A table whose columns SOIL could not read by itself. */
+export function needsMapping(table: ParsedTable): boolean {
+  return table.columns?.status === "guessed" || table.columns?.status === "unrecognised";
+}
+
+/**
+ * `columns`: the mapping the user confirmed for this source; `remembered`: the one the workbook keeps
+ * from an earlier import, tried only when the table cannot be read without one.
+ */
+export function useParsedTable(
+  source: TableSource,
+  columns: ColumnMapping | null,
+  planYear: number | null,
+  remembered: ColumnMapping | null = null,
+): { table: ParsedTable; progress: ParseProgress | null } {
   const options = React.useMemo(() => ({ ...(columns ? { columns } : {}), ...(planYear !== null ? { planYear } : {}) }), [columns, planYear]);
   const large = React.useMemo(() => rowCount(source) > CHUNK_ROWS, [source]);
-  const small = React.useMemo(() => (large ? null : parseSource(source, options)), [large, source, options]);
+  const small = React.useMemo(() => {
+    if (large) return null;
+    const table = parseSource(source, options);
+    if (columns || !remembered || !needsMapping(table)) return table;
+    const again = parseSource(source, { ...options, columns: remembered });
+    return again.columns?.status === "confirmed" && again.tasks.length > 0 ? again : table;
+  }, [large, source, options, columns, remembered]);
   const [chunked, setChunked] = React.useState<{ table: ParsedTable | null; progress: ParseProgress | null }>({ table: null, progress: null });
 
   React.useEffect(() => {
