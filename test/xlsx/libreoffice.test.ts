@@ -33,6 +33,8 @@ const CASES: Case[] = [
   { name: "seed-untouched", table: seed, asOf: dayFromIso("2019-07-01")!, inputs: new Map() },
   { name: "seed-today", table: seed, asOf: null, inputs: seedInputs },
   { name: "formula-text", table: readTable(FORMULA_TEXT_FILE), asOf: dayFromIso("2018-11-20")!, inputs: new Map() },
+  // Other offices' layouts (issue #12): their 类别 and kept columns sit after SOIL's, and the formulas still compute.
+  ...["year-columns", "sections"].map((name) => ({ name, table: readTable(path.resolve(__dirname, `../fixtures/tables/${name}.txt`)), asOf: dayFromIso("2019-06-20")!, inputs: new Map() })),
 ];
 
 const SHEET_NAMES = [SHEETS.tasks, SHEETS.summary, SHEETS.guide];

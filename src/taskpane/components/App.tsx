@@ -19,7 +19,8 @@ import { ColumnMapping, Day, ExtensionRequest, importProblem, MAX_TABLE_BYTES, t
 import { describeError, PaneMessage } from "../excel/errors";
 import { ChangeLogState, ExcelActions, ExtensionVerdict, PopulateOutcome, ProtectOutcome, ProtectRequest, ReimportOutcome, ReportOutcome, StatusBoard } from "../excel/types";
 import { readSourceFile, TableSource } from "../source/readSource";
-import { useParsedTable } from "../source/useParsedTable";
+import { needsPlanYear, useParsedTable } from "../source/useParsedTable";
+import { SourceOptions } from "./SourceOptions";
 import { ColumnMappingStore } from "../excel/columnMappingStore";
 import { ColumnMappingStep } from "./ColumnMappingStep";
 import { AsOfBar } from "./AsOfBar";
@@ -74,7 +75,9 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog, 
   const [tab, setTab] = React.useState<TabValue>("import");
   const [kind, setKind] = React.useState<SourceKind>("bundled");
   const [pasted, setPasted] = React.useState("");
-  const [file, setFile] = React.useState<{ name: string; source: TableSource } | null>(null);
+  const [file, setFile] = React.useState<{ name: string; source: TableSource; bytes: Uint8Array } | null>(null);
+  /** The plan's year the user typed for deadlines written without one; null: the title's. */
+  const [planYear, setPlanYear] = React.useState<number | null>(null);
   /** The column mapping the user confirmed for the current source (the mapping step), or null. */
   const [mapping, setMapping] = React.useState<ColumnMapping | null>(null);
   const [busy, setBusy] = React.useState<BusyAction>(null);
@@ -101,9 +104,12 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog, 
     () => (kind === "file" && file ? file.source : { kind: "text", text: kind === "bundled" ? bundledText : kind === "paste" ? pasted : "" }),
     [kind, file, bundledText, pasted],
   );
-  React.useEffect(() => setMapping(null), [source]);
+  React.useEffect(() => {
+    setMapping(null);
+    setPlanYear(null);
+  }, [source]);
   const remembered = React.useMemo(() => mappingStore?.load() ?? null, [mappingStore, mapping]);
-  const { table, progress } = useParsedTable(source, mapping, null, remembered);
+  const { table, progress } = useParsedTable(source, mapping, planYear, remembered);
   const onMapping = (confirmed: ColumnMapping) => {
     setMapping(confirmed);
     void mappingStore?.save(confirmed).catch((e: unknown) => setError(describeError(e)));
@@ -154,9 +160,16 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog, 
     // A file over the limit is refused from its size, before reading it.
     const read = await attempt(null, async () => {
       if (chosen.size > MAX_TABLE_BYTES) throw tooLargeError(chosen.size, `“${chosen.name}”`);
-      return readSourceFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
+      const bytes = new Uint8Array(await chosen.arrayBuffer());
+      return { bytes, source: await readSourceFile(chosen.name, bytes) };
     });
-    if (read !== undefined) setFile({ name: chosen.name, source: read });
+    if (read !== undefined) setFile({ name: chosen.name, ...read });
+  };
+
+  const onSheet = async (sheet: string) => {
+    if (!file) return;
+    const source = await attempt(null, () => readSourceFile(file.name, file.bytes, { sheet }));
+    if (source !== undefined) setFile({ ...file, source });
   };
 
   const onDepartment = async (name: string | null) => {
@@ -234,6 +247,14 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog, 
             <section className={styles.section}>
               <Subtitle2 as="h2">1. 选择分工表</Subtitle2>
               <SourcePicker kind={kind} onKindChange={setKind} bundledName={bundledName} pasted={pasted} onPastedChange={setPasted} fileName={file?.name ?? null} onFile={(f) => void onFile(f)} />
+              <SourceOptions
+                sheetNames={source.kind === "grid" ? (source.sheetNames ?? []) : []}
+                sheet={source.kind === "grid" ? (source.sheetName ?? null) : null}
+                onSheetChange={(s) => void onSheet(s)}
+                askYear={planYear !== null || needsPlanYear(table)}
+                planYear={planYear ?? table.planYear ?? null}
+                onPlanYearChange={setPlanYear}
+              />
             </section>
             <section className={styles.section}>
               <Subtitle2 as="h2">2. 核对预览</Subtitle2>

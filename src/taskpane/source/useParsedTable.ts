@@ -3,7 +3,7 @@
  * ones, yielding to the browser between chunks so the pane stays responsive and shows "已读 n / N 行".
  */
 import * as React from "react";
-import { ColumnMapping, ParsedTable } from "../../core";
+import { allRequirements, ColumnMapping, ParsedTable } from "../../core";
 import { parseSource, sourceReader, TableSource } from "../../sources/tableSource";
 
 /** Rows read at once before a table counts as large (the bundled plan is about 300). */
@@ -21,6 +21,11 @@ function rowCount(source: TableSource): number {
   let n = 1;
   for (let i = source.text.indexOf("\n"); i >= 0 && n <= CHUNK_ROWS; i = source.text.indexOf("\n", i + 1)) n++;
   return n;
+}
+
+/** Deadlines written without a year (年底前, 7月底前): read with the plan's year, or not at all without one. */
+export function needsPlanYear(table: ParsedTable): boolean {
+  return allRequirements(table).some((r) => r.deadline.yearSupplied || (r.deadline.kind === "unknown" && /^(?:今年|本年|当年)?(?:年底|年末|\d{1,2}月)/.test(r.deadline.raw)));
 }
 
 /** A table whose columns SOIL could not read by itself. */
