@@ -5,6 +5,7 @@
  * deadline has passed), or when it is completed: completed rows owe no more reports.
  */
 import { Day, dayFromParts, partsFromDay } from "./dates";
+import { parseDeadline } from "./deadline";
 import { compareDepartments } from "./departments";
 import { REPORT_DAY, REPORT_MONTHS } from "./status";
 
@@ -57,6 +58,20 @@ export function quartersBetween(first: Quarter, last: Quarter): Quarter[] {
   const out: Quarter[] = [];
   for (let q = last; q.year > first.year || (q.year === first.year && q.quarter >= first.quarter); q = previousQuarter(q)) out.push(q);
   return out;
+}
+
+/**
+ * The quarters a report can be written for, newest first: from the quarter of the table's earliest dated
+ * 完成时限 (a "by" or "from" date) to the quarter of the as-of day. A table with no dated deadline, or
+ * whose first one lies after the as-of day, offers the as-of day's quarter only.
+ */
+export function reportQuarters(deadlines: readonly string[], asOf: Day): Quarter[] {
+  let earliest = asOf;
+  for (const raw of deadlines) {
+    const { date } = parseDeadline(raw);
+    if (date !== null && date < earliest) earliest = date;
+  }
+  return quartersBetween(quarterOf(earliest), quarterOf(asOf));
 }
 
 export interface FeedbackRound {
