@@ -34,6 +34,22 @@ function hasQuotedCells(text: string, delimiter: string): boolean {
   return text.startsWith('"') || text.includes(`${delimiter}"`) || text.includes('\n"');
 }
 
+/**
+ * Is every quoted field one Excel would have quoted? Excel quotes a cell only when it holds a quote, a
+ * line break or the separator; a field like "净土" (quotes in the text itself, as an extraction leaves
+ * them) means the text is not Excel's quoting, and it is split as it stands.
+ */
+function quotedAsExcel(text: string, delimiter: string): boolean {
+  const sep = delimiter === "\t" ? "\t" : ",";
+  const field = new RegExp(`(?:^|${sep}|\n)"((?:[^"]|"")*)"(?=${sep}|\n|$)`, "g");
+  let any = false;
+  for (const m of text.matchAll(field)) {
+    any = true;
+    if (!/""|\n|\t/.test(m[1]) && !(delimiter === "," && m[1].includes(","))) return false;
+  }
+  return any;
+}
+
 function plainRows(text: string, delimiter: string): GridRow[] {
   const rows: GridRow[] = [];
   text.split("\n").forEach((line, i) => rows.push({ cells: line.split(delimiter), line: i + 1 }));
@@ -81,7 +97,7 @@ export function textToGrid(source: string, options: { csv?: boolean } = {}): Tab
   const delimiter = text.includes("\t") || !options.csv ? "\t" : ",";
   const notes: TableGrid["notes"] = [];
   let rows: GridRow[] | null = null;
-  if (hasQuotedCells(text, delimiter)) {
+  if (hasQuotedCells(text, delimiter) && quotedAsExcel(text, delimiter)) {
     rows = quotedRows(text, delimiter);
     if (rows === null) notes.push({ line: 1, message: "表格中的引号不成对，未按 Excel 的带引号单元格读取，按每行一条记录读取" });
     else if (rows.some((r) => r.cells.some((c) => c.includes("\n")))) {

@@ -81,6 +81,12 @@ describe("each layout is read, and every judgement is said", () => {
     expect([a.line, b.line, c.line]).toEqual([2, 5, 7]);
   });
 
+  test("quotes in the text itself (not Excel's quoting) stay as written", () => {
+    const header = "序号\t牵头部门\t参与部门\t主要工作\t工作要求\t责任单位\t完成时限";
+    const t = parseTable(`${header}\n1\t市环境保护局\t\t（一）任务。\t"净土"\t市环境保护局\t2018年底\n\t\t\t\t""\t市财政局\t2019年底\n`);
+    expect(allRequirements(t).map((r) => r.text)).toEqual(['"净土"', '""']);
+  });
+
   test("a header SOIL does not know: refused with the columns it saw; read with the user's mapping", () => {
     const t = parse("unrecognised");
     expect(t.columns).toMatchObject({ status: "unrecognised", names: ["类别", "事项", "承办单位", "办结时间"] });
