@@ -228,7 +228,7 @@ export function importProblem(table: ParsedTable, name?: string): SoilUserError 
   if (allRequirements(table).length === 0) {
     return new SoilUserError(
       `${name ? `“${name}”中` : ""}没有找到任务分工表`,
-      "需要含“序号、牵头部门、参与部门、主要工作、工作要求、责任单位、完成时限”表头、用制表符分列的文本；可先用 npm run soil -- parse <文件> 或任务窗格的预览查看解析结果。",
+      "需要含工作要求和责任单位（或牵头单位）等列的表头的表格（文本、.docx 或 .xlsx）；可先用 npm run soil -- parse <文件> 或任务窗格的预览查看解析结果。",
     );
   }
   return null;
