@@ -184,6 +184,9 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
   const unitsText = (cell: string) => cell.replace(/\s*\n\s*/g, "、");
   const departments = (cell: string, line: number, what: string, taskNo?: number): string[] => {
     const resolved = resolveDepartments(unitsText(cell));
+    if (cell.includes("\n") && resolved.names.length > 1) {
+      report(line, "info", "cell-list", `${what}单元格内换行分隔的 ${resolved.names.length} 个单位按列表读取：${resolved.names.join("、")}`, { task: taskNo, column: what });
+    }
     for (const note of resolved.notes) {
       const { code, severity } = NOTE_CODES[note.kind];
       report(line, severity, code, `${what}：${note.message}`, { task: taskNo, column: what });
