@@ -169,20 +169,31 @@ export function mappingText(mapping: ColumnMapping): string {
     .join(",");
 }
 
+/** A key naming a column by its number: "3", or "第3列" (what the pane shows for a column whose header cell is empty). */
+function columnNumberOf(key: string): number | null {
+  const m = /^(?:第)?(\d+)(?:列)?$/.exec(key);
+  return m ? Number(m[1]) : null;
+}
+
 /** Roles of a row's cells under a user's mapping: by name, or by column number for keys that are numbers. */
 export function rolesFromMapping(names: readonly string[], mapping: ColumnMapping): ColumnReading {
-  const roles = names.map((n, i) => mapping[String(i + 1)] ?? mapping[n] ?? "ignore");
+  const byNumber = new Map<number, TableRole>();
+  for (const [key, role] of Object.entries(mapping)) {
+    const n = columnNumberOf(key);
+    if (n !== null) byNumber.set(n, role);
+  }
+  const roles = names.map((n, i) => byNumber.get(i + 1) ?? mapping[n] ?? "ignore");
   return { names: [...names], roles, years: names.map((n, i) => (roles[i] === "year" ? yearOfHeader(n) : null)) };
 }
 
 /** Does a row hold the header a user's mapping names (every name key among its cells)? */
 export function rowMatchesMapping(names: readonly string[], mapping: ColumnMapping): boolean {
-  const keys = Object.keys(mapping).filter((k) => !/^\d+$/.test(k));
+  const keys = Object.keys(mapping).filter((k) => columnNumberOf(k) === null);
   return keys.length > 0 && keys.every((k) => names.includes(k));
 }
 
 /** Is the mapping by column number only (a table without a header row)? */
 export function mappingIsPositional(mapping: ColumnMapping): boolean {
   const keys = Object.keys(mapping);
-  return keys.length > 0 && keys.every((k) => /^\d+$/.test(k));
+  return keys.length > 0 && keys.every((k) => columnNumberOf(k) !== null);
 }

@@ -100,6 +100,12 @@ describe("each layout is read, and every judgement is said", () => {
     ]);
   });
 
+  test("a header with an empty cell is mapped by the names it has and the empty column's number", () => {
+    const text = "类别\t事项\t\t办结时间\n监测\t完善监测网络。\t市环境保护局\t2018年底\n";
+    const t = parseTable(text, { columns: parseColumnMapping("类别=task,事项=text,第3列=responsible,办结时间=deadline") });
+    expect(allRequirements(t).map((r) => [r.text, r.responsible])).toEqual([["完善监测网络。", ["市环境保护局"]]]);
+  });
+
   test("a table without a header is read in the bundled order but never imported on that guess", () => {
     const noHeader = readFileSync(path.resolve(__dirname, "../fixtures/quirks/no-header.txt"), "utf8");
     const t = parseTable(noHeader);
