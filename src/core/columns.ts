@@ -52,7 +52,17 @@ const NAMES: readonly [TableRole, readonly string[]][] = [
   ["responsible", ["责任单位", "责任部门"]],
   ["deadline", ["完成时限", "完成时间", "完成期限", "时间节点", "计划节点", "时限要求", "时限"]],
 ];
-const ROLE_OF_NAME = new Map<string, TableRole>(NAMES.flatMap(([role, names]) => names.map((n) => [n, role] as const)));
+/** Traditional characters (a table saved in Big5). */
+const TRADITIONAL: readonly [TableRole, readonly string[]][] = [
+  ["no", ["序號", "編號"]],
+  ["mainWork", ["重點任務", "主要任務", "工作任務"]],
+  ["text", ["工作要求", "工作措施", "具體措施", "工作內容"]],
+  ["lead", ["牽頭部門", "牽頭單位", "主責單位"]],
+  ["partners", ["參與部門", "參與單位", "配合單位", "協辦單位"]],
+  ["responsible", ["責任單位", "責任部門"]],
+  ["deadline", ["完成時限", "完成時間", "完成期限", "時間節點"]],
+];
+const ROLE_OF_NAME = new Map<string, TableRole>([...NAMES, ...TRADITIONAL].flatMap(([role, names]) => names.map((n) => [n, role] as const)));
 
 /** The header's name of a role in messages (the bundled plan's spelling). */
 export const ROLE_HEADER_NAMES: Record<"no" | "lead" | "partners" | "mainWork" | "text" | "responsible" | "deadline", string> = {

@@ -20,3 +20,4 @@ export * from "./report";
 export * from "./rounds";
 export * from "./departmentFile";
 export * from "./departmentMerge";
+export * from "./cellLimit";

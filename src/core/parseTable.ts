@@ -9,7 +9,7 @@ import { compareDepartments, DepartmentNote, joinDepartmentText, resolveDepartme
 import { Diagnostic, DiagnosticCode, ParsedTable, Requirement, Severity, TableColumns, Task } from "./model";
 import { chineseNumeral, cleanCell, joinContinuedText, mainWorkHeading } from "./text";
 import { toHalfWidth } from "./dates";
-import { otherPlanProblem, readHeaderRows, textProblem } from "./inputCheck";
+import { invisibleCharacters, otherPlanProblem, readHeaderRows, textProblem } from "./inputCheck";
 import {
   ColumnMapping,
   ColumnReading,
@@ -116,7 +116,18 @@ export function parseTable(source: string, options: ParseOptions = {}): ParsedTa
   if (unreadable) {
     return { tasks: [], departments: [], diagnostics: [{ line: 1, severity: "error", code: "input", message: unreadable.message, hint: unreadable.hint }] };
   }
-  return parseGrid(textToGrid(source, { csv: options.csv }), options);
+  return parseGrid(textGrid(source, options.csv), options);
+}
+
+/**
+ * Text → grid, invisible format characters (zero-width spaces, bidi controls) removed first and each
+ * line that held one noted (a warning): the one way text reaches the parser.
+ */
+export function textGrid(text: string, csv = false): TableGrid {
+  const { text: visible, notes: invisible } = invisibleCharacters(text);
+  const grid = textToGrid(visible, { csv });
+  const warnings = invisible.map((n) => ({ ...n, severity: "warning" as const, code: "invisible-character" as const }));
+  return { ...grid, notes: [...warnings, ...(grid.notes ?? [])] };
 }
 
 export function parseGrid(grid: TableGrid, options: ParseOptions = {}): ParsedTable {
@@ -135,14 +146,13 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
     diagnostics.push(d);
   };
   const rows = grid.rows;
-  for (const note of grid.notes ?? []) report(note.line, "info", "cell-list", note.message);
+  for (const note of grid.notes ?? []) report(note.line, note.severity ?? "info", note.code ?? "cell-list", note.message);
   const tooMany = rows.length > MAX_GRID_ROWS;
   if (tooMany) {
     report(1, "error", "input", `分工表有 ${rows.length} 行，超过一个工作表能容纳的 ${MAX_GRID_ROWS} 行，未读取`, {
       hint: "这不像是一张分工表。请确认选择的文件；确需导入，请拆分后分别导入。",
     });
   }
-
   const tasks: Task[] = [];
   const taskByNo = new Map<number, Task>();
   /** text + 责任单位 + 完成时限 of each requirement, per task: duplicate rows found without scanning. */

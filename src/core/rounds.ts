@@ -4,9 +4,10 @@
  * 最近反馈日期 is later than the previous round's deadline (the same window isFeedbackLate uses once the
  * deadline has passed), or when it is completed: completed rows owe no more reports.
  */
-import { Day, dayFromParts, partsFromDay } from "./dates";
+import { Day, dayFromParts, isoFromDay, partsFromDay } from "./dates";
 import { parseDeadline } from "./deadline";
 import { compareDepartments } from "./departments";
+import { INPUT_DATE_RANGE } from "./layout";
 import { REPORT_DAY, REPORT_MONTHS } from "./status";
 
 export interface Quarter {
@@ -33,6 +34,12 @@ export function quarterCode(q: Quarter): string {
 export function quarterFromCode(code: string): Quarter | null {
   const m = /^(\d{4})Q([1-4])$/.exec(code.trim());
   return m ? { year: Number(m[1]), quarter: Number(m[2]) } : null;
+}
+
+/** Why a quarter cannot be reported on (its days lie outside the dates the sheet takes), or null. */
+export function quarterRangeProblem(q: Quarter): string | null {
+  if (quarterStart(q) >= INPUT_DATE_RANGE.min && quarterEnd(q) <= INPUT_DATE_RANGE.max) return null;
+  return `${q.year}年第${q.quarter}季度不在表格可记录的日期范围内（${isoFromDay(INPUT_DATE_RANGE.min)} 至 ${isoFromDay(INPUT_DATE_RANGE.max)}）`;
 }
 
 export function quarterStart(q: Quarter): Day {

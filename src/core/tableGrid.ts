@@ -22,8 +22,8 @@ export interface TableGrid {
   source: GridSource;
   /** Text before the table (a document's title), where the plan's year may be written. */
   title?: string;
-  /** How the text was split, when it is worth telling (quoted cells read, quotes not understood). */
-  notes?: { line: number; message: string }[];
+  /** How the text was read, when it is worth telling (quoted cells read, quotes not understood, invisible characters removed). */
+  notes?: { line: number; message: string; severity?: "info" | "warning"; code?: "cell-list" | "invisible-character" }[];
 }
 
 /** The largest number of rows a worksheet holds (Excel's limit): more cannot be one table. */

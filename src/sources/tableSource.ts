@@ -7,8 +7,8 @@
 import { SoilUserError } from "../core/errors";
 import { decodeTableBytes, MAX_TABLE_BYTES, textProblem, tooLargeError } from "../core/inputCheck";
 import { ParsedTable } from "../core/model";
-import { parseGrid, parseTable, ParseOptions, TableReader, tableReader } from "../core/parseTable";
-import { TableGrid, textToGrid } from "../core/tableGrid";
+import { parseGrid, parseTable, ParseOptions, TableReader, tableReader, textGrid } from "../core/parseTable";
+import { TableGrid } from "../core/tableGrid";
 import { docxGrid } from "./docx";
 import { xlsxGrid } from "./xlsx";
 
@@ -72,7 +72,7 @@ export function parseSource(source: TableSource, options: ParseOptions = {}): Pa
 export function sourceReader(source: TableSource, options: ParseOptions = {}): TableReader {
   if (source.kind === "grid") return tableReader(source.grid, options);
   if (textProblem(source.text)) return doneReader(parseTable(source.text, options));
-  return tableReader(textToGrid(source.text, { csv: source.csv }), options);
+  return tableReader(textGrid(source.text, source.csv), options);
 }
 
 function doneReader(table: ParsedTable): TableReader {
