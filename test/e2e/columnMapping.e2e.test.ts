@@ -97,4 +97,15 @@ describe("the column-mapping step in the built pane, 350 px wide", () => {
     ]);
     expect(errors).toEqual([]);
   });
+
+  test("an .xlsx with merged cells is read in the pane (exceljs loaded on demand): 类别 sections, a two-row header, the sheet picker", async () => {
+    const xlsx = fs.readFileSync(path.join(ROOT, "test/fixtures/tables/merged.xlsx"));
+    const panel = page.getByRole("tabpanel", { name: "导入" });
+    await page.getByRole("radio", { name: "选择文件" }).check();
+    await panel.locator('input[type="file"]').setInputFiles({ name: "分工.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
+    await page.getByText("分工.xlsx").waitFor();
+    await expect(page.getByRole("region", { name: "分工表预览" }).innerText()).resolves.toMatch(/2\s*任务\s*3\s*工作要求/);
+    await expect(panel.getByRole("combobox", { name: "工作表" }).count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+  });
 });
