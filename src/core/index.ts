@@ -20,4 +20,5 @@ export * from "./report";
 export * from "./rounds";
 export * from "./departmentFile";
 export * from "./departmentMerge";
+export * from "./exportRecord";
 export * from "./cellLimit";
