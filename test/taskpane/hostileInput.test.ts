@@ -3,7 +3,8 @@
  * pane runs), parsed, and handed to the real populate action over the Excel double. Refused cases
  * reject with the Chinese message before any request reaches Excel; the others write the 195 rows.
  */
-import { dayFromIso, parseTable, SHEETS, TASK_TABLE } from "../../src/core";
+import { dayFromIso, SHEETS, TASK_TABLE } from "../../src/core";
+import { parseSource } from "../../src/sources/tableSource";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { describeError } from "../../src/taskpane/excel/errors";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
@@ -18,7 +19,7 @@ describe("task pane: a hostile file writes nothing, a good one in an odd shape w
   test.each(HOSTILE_CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     const book = new FakeWorkbook({ evaluator: soilEvaluator, apiVersion: "1.17" });
     const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported));
-    const attempt = async () => actions.populate(parseTable(await readSourceFile(c.file, new Uint8Array(c.bytes()))), AS_OF);
+    const attempt = async () => actions.populate(parseSource(await readSourceFile(c.file, new Uint8Array(c.bytes()))), AS_OF);
     if ("refused" in c.outcome) {
       const error = await attempt().then(
         () => null,
@@ -32,7 +33,7 @@ describe("task pane: a hostile file writes nothing, a good one in an odd shape w
     } else {
       // The preview's diagnostics say what was found (invisible characters …).
       if ("warns" in c.outcome && c.outcome.warns) {
-        expect(parseTable(await readSourceFile(c.file, new Uint8Array(c.bytes()))).diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(c.outcome.warns));
+        expect(parseSource(await readSourceFile(c.file, new Uint8Array(c.bytes()))).diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(c.outcome.warns));
       }
       const rows = "ownRegistry" in c.outcome ? c.outcome.requirements : 195;
       await expect(attempt()).resolves.toMatchObject({ kind: "created", rows });
@@ -45,7 +46,7 @@ describe("task pane: a hostile file writes nothing, a good one in an odd shape w
     const book = new FakeWorkbook({ evaluator: soilEvaluator, apiVersion: "1.17" });
     const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported));
     const unreadable = HOSTILE_CASES.find((c) => c.name.includes("50 MB"))!;
-    await expect(actions.reimport(parseTable(unreadable.bytes().toString("utf8")), AS_OF)).rejects.toThrow(/超过 SOIL 可读取的上限/);
+    await expect(actions.reimport(parseSource({ kind: "text", text: unreadable.bytes().toString("utf8") }), AS_OF)).rejects.toThrow(/超过 SOIL 可读取的上限/);
     expect(book.syncCount).toBe(0);
   });
 });

@@ -5,19 +5,20 @@ import { Day, isoFromDay } from "../../core/dates";
 import { SoilUserError } from "../../core/errors";
 import { tableOverview } from "../../core/serialize";
 import { WriteStage, writeWorkbookFile } from "../../xlsx/writeWorkbookFile";
-import { BUNDLED_REGISTRY } from "../../core/presets";
-import { cadenceText, SupervisionRules } from "../../core/rules";
-import { registryReport } from "../../core/tableRegistry";
 import { asOfOption } from "../dateOption";
-import { readRegistryOption, REGISTRY_USAGE, rulesOption, RULES_USAGE } from "../registryOption";
 import { CommandIo } from "../io";
 import { assertMayWrite } from "../outputGuard";
 import { BUNDLED_SOURCE, readTable } from "../source";
+import { ParseOptions } from "../../core/parseTable";
+import { SourceOptions } from "../../sources/tableSource";
+import { TABLE_OPTION_NAMES, TABLE_OPTIONS_USAGE, tableOptions, withRegistry } from "../tableOptions";
+import { BUNDLED_REGISTRY } from "../../core/presets";
+import { cadenceText, SupervisionRules } from "../../core/rules";
+import { registryReport } from "../../core/tableRegistry";
+import { rulesOption, RULES_USAGE } from "../registryOption";
 
 export const DEFAULT_OUT = path.join("out", "SOIL-任务督办.xlsx");
-export const WORKBOOK_USAGE =
-  "用法：npm run workbook -- [--source <分工表.txt>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>] [--registry <名录>] [--cadence <周期>] [--report-day <日>] [--plan-name <方案名称>] [--force]\n" +
-  `${REGISTRY_USAGE}\n${RULES_USAGE}`;
+export const WORKBOOK_USAGE = `用法：npm run workbook -- [--source <分工表.txt|.csv|.docx|.xlsx>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>] [--force] [选项]\n${TABLE_OPTIONS_USAGE}\n  ${RULES_USAGE}   督办规则（默认每季度首月10日前）`;
 
 export interface WorkbookArgs {
   source: string;
@@ -26,13 +27,15 @@ export interface WorkbookArgs {
   asOf: Day | null;
   /** --force: replace an existing file at `out`. */
   force: boolean;
-  /** --registry as given (read by readRegistryOption). */
+  /** How to read the source: a confirmed column mapping, the plan's year, the sheet. */
+  read: ParseOptions & SourceOptions;
+  /** --registry as given (read by withRegistry: it may read a file). */
   registry?: string;
-  /** 督办规则 from --cadence / --report-day / --plan-name. */
+  /** 督办规则 from --cadence / --report-day / --plan-name (and the plan year read with the table). */
   rules: SupervisionRules;
 }
 
-const OPTIONS = ["source", "out", "as-of", "registry", "cadence", "report-day", "plan-name"] as const;
+const OPTIONS = ["source", "out", "as-of", "cadence", "report-day", "plan-name", ...TABLE_OPTION_NAMES] as const;
 
 /** --name value or --name=value, each at most once. */
 export function parseWorkbookArgs(argv: string[]): WorkbookArgs {
@@ -53,7 +56,7 @@ export function parseWorkbookArgs(argv: string[]): WorkbookArgs {
   }
   const asOf = asOfOption(given["as-of"]);
   const rules = rulesOption({ cadence: given.cadence, reportDay: given["report-day"], planName: given["plan-name"] });
-  return { source: given.source ?? BUNDLED_SOURCE, out: outputPath(given.out ?? DEFAULT_OUT), asOf, force, registry: given.registry, rules };
+  return { source: given.source ?? BUNDLED_SOURCE, out: outputPath(given.out ?? DEFAULT_OUT), asOf, force, read: tableOptions(given, WORKBOOK_USAGE), registry: given.registry, rules };
 }
 
 /** An existing folder (or a path ending in a separator) gets the default file name; the name must end in .xlsx. */
@@ -81,7 +84,7 @@ export async function workbookCommand(argv: string[], io: CommandIo): Promise<nu
   assertMayWrite([args.out], { force: args.force, inputs: [args.source] });
   const started = Date.now();
   io.stdout(`读取分工表：${args.source}\n`);
-  const table = readTable(args.source, await readRegistryOption(args.registry));
+  const table = await readTable(args.source, await withRegistry(args.read, args.registry));
   const overview = tableOverview(table);
   io.stdout(
     `解析完成：任务 ${overview.tasks} 项，工作要求 ${overview.requirements} 条，涉及单位 ${overview.departments} 个` +
@@ -90,9 +93,11 @@ export async function workbookCommand(argv: string[], io: CommandIo): Promise<nu
   io.stdout(registryReport(table, BUNDLED_REGISTRY).join("\n") + "\n");
   io.stdout(`督办规则：${cadenceText(args.rules)}反馈进展\n`);
   io.stdout(`统计日期：${args.asOf === null ? "打开文件当天（=TODAY()）" : isoFromDay(args.asOf)}\n`);
+  // The plan year given (--plan-year) or read from the table's title goes into 说明 with the other rules.
+  const rules: SupervisionRules = { ...args.rules, planYear: args.read.planYear ?? table.planYear ?? null };
   const written = await writeWorkbookFile(table, args.out, {
     asOf: args.asOf,
-    rules: args.rules,
+    rules,
     sourceName: path.basename(args.source),
     onStage: (stage) => io.stdout(`${STAGE_LABELS[stage]}${stage === "build" ? `（${overview.requirements} 行）` : ""}…\n`),
   });

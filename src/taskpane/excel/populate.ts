@@ -3,6 +3,7 @@ import {
   BUNDLED_REGISTRY,
   Day,
   DEFAULT_RULES,
+  extraColumns,
   ParsedTable,
   responsibleDepartments,
   SHEETS,
@@ -22,7 +23,7 @@ import { formulaDialect, skippedFeatureNotices } from "./requirements";
 import { WorkbookSession } from "./session";
 import { finishWithSummaryChart } from "./summaryChart";
 import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
-import { styleTaskBody, writeTaskFrame, writeTaskRows } from "./taskSheet";
+import { styleTaskBody, writeExtraColumns, writeTaskFrame, writeTaskRows } from "./taskSheet";
 import { PopulateOutcome } from "./types";
 
 /** Budget for the small structural writes (sheets, headers, guide text, styles, summary). */
@@ -66,17 +67,19 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     tasks = sheets.add(SHEETS.tasks);
     writeTaskFrame(tasks, features);
     summary = sheets.add(SHEETS.summary);
-    writeGuideSheet(sheets.add(SHEETS.guide), asOf, dialect, rules);
+    writeGuideSheet(sheets.add(SHEETS.guide), asOf, dialect, { ...rules, planYear: rules.planYear ?? table.planYear ?? null });
     writeArchiveFrame(sheets.add(SHEETS.archive), features);
     // The registry the table was read with and the bodies it adds: the preview's count of bodies.
     writeRegistrySheet(sheets.add(SHEETS.registry), workbookRegistry(table, BUNDLED_REGISTRY), features);
   });
   step(3, "写入任务清单", 0);
   await writeTaskRows(batcher, tasks, rows, 2, dialect, (written) => step(3, "写入任务清单", written));
+  const extras = extraColumns(table);
+  await writeExtraColumns(batcher, tasks, extras);
   step(4, "部门汇总、图表与计算");
   await batcher.add(FRAME_BYTES + summarySheetBytes(departments, rows.length, flavor), () => {
     // Values first, then the table over them (faster than adding rows to a table).
-    const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length - 1, 1, rows.length + 1), true);
+    const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length + extras.headers.length - 1, 1, rows.length + 1), true);
     taskTable.name = TASK_TABLE;
     taskTable.style = "TableStyleLight1";
     styleTaskBody(tasks, rows.length, features);

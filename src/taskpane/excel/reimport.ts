@@ -79,6 +79,8 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const appendBelow = belowTable !== null && belowTable.formulas.every((row) => row.every((f) => f === "" || f === null));
 
   const { sheet, table: taskTable } = read;
+  // The table may be wider than SOIL's columns (the source table's own, written after them): it keeps its width.
+  const width = Math.max(TASK_COLUMNS.length, read.headers.length);
   await batcher.add(OPERATION_OVERHEAD, () => taskTable.clearFilters());
 
   step(2, `更新 ${plan.updates.length} 条工作要求`);
@@ -120,9 +122,9 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   if (plan.additions.length > 0) {
     if (appendBelow) {
       await writeTaskRows(batcher, sheet, plan.additions, 2 + kept, dialect);
-      await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, TASK_COLUMNS.length - 1, 1, 1 + plan.finalRowCount)));
+      await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, width - 1, 1, 1 + plan.finalRowCount)));
     } else {
-      const blanks = plan.additions.map(() => TASK_COLUMNS.map(() => ""));
+      const blanks = plan.additions.map(() => Array.from({ length: width }, () => ""));
       await batcher.addValues(blanks, () => {
         taskTable.rows.add(undefined, blanks);
       });

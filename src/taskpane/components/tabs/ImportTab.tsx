@@ -1,12 +1,13 @@
 import * as React from "react";
 import { Caption1, Divider, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import {
+  ColumnMapping,
   Day,
+  DepartmentRegistry,
   importProblem,
   MAX_TABLE_BYTES,
-  parseTable,
-  parseTableWithOwnRegistry,
   REGISTRY_PRESETS,
+  RegistryAddition,
   registryAdditions,
   registryPreset,
   registryWithAdditions,
@@ -14,14 +15,18 @@ import {
   tableOverview,
   tooLargeError,
 } from "../../../core";
+import type { ColumnMappingStore } from "../../excel/columnMappingStore";
 import type { ExcelActions, PopulateOutcome, Progress, ReimportOutcome } from "../../excel/types";
-import { readSourceFile } from "../../source/readSource";
+import { readSourceFile, TableSource } from "../../source/readSource";
+import { needsMapping, needsPlanYear, useParsedTable } from "../../source/useParsedTable";
+import { ColumnMappingStep } from "../ColumnMappingStep";
+import { SourceOptions } from "../SourceOptions";
 import { DiagnosticsList } from "../DiagnosticsList";
 import { ErrorNotice } from "../ErrorNotice";
 import { OperationProgress } from "../OperationProgress";
 import { PopulatePanel } from "../PopulatePanel";
-import { RegistryOption, RegistryStep } from "../RegistryStep";
 import { SourceKind, SourcePicker } from "../SourcePicker";
+import { RegistryOption, RegistryStep } from "../RegistryStep";
 import { TablePreview } from "../TablePreview";
 import { usePaneAction } from "./usePaneAction";
 
@@ -36,6 +41,8 @@ export interface ImportTabProps {
   today(): Day;
   /** The task table was written: "created" (the change log can start now) or re-imported; the other tabs read it again. */
   onWritten(kind: "created" | "reimported"): void;
+  /** Where the workbook keeps the column mapping a user confirmed (re-import); absent outside Excel. */
+  mappingStore?: ColumnMappingStore;
 }
 
 /** The registries an office picks from: the presets (presets/registries/*.json) and the table's own. */
@@ -48,46 +55,63 @@ const useStyles = makeStyles({
 });
 
 /** 导入: choose the table, check its preview and diagnostics, write the workbook or re-import into it. */
-export function ImportTab({ actions, bundledText, bundledName, today, onWritten }: ImportTabProps): React.JSX.Element {
+export function ImportTab({ actions, bundledText, bundledName, today, onWritten, mappingStore }: ImportTabProps): React.JSX.Element {
   const styles = useStyles();
   const action = usePaneAction<"populate" | "reimport">();
   const [kind, setKind] = React.useState<SourceKind>("bundled");
   const [pasted, setPasted] = React.useState("");
-  const [file, setFile] = React.useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = React.useState<{ name: string; source: TableSource; bytes: Uint8Array } | null>(null);
+  /** The column mapping the user confirmed for the current source (the mapping step), or null. */
+  const [mapping, setMapping] = React.useState<ColumnMapping | null>(null);
+  /** The plan's year the user typed for deadlines written without one; null: the title's. */
+  const [planYear, setPlanYear] = React.useState<number | null>(null);
   const [populated, setPopulated] = React.useState<PopulateOutcome | null>(null);
   const [reimported, setReimported] = React.useState<ReimportOutcome | null>(null);
   const [progress, setProgress] = React.useState<Progress | null>(null);
 
-  const text = kind === "bundled" ? bundledText : kind === "paste" ? pasted : (file?.text ?? "");
-  // null: the registry parseTable chooses (邯郸市2017 for a table that fits it, else the table's own).
-  const [registryChoice, setRegistryChoice] = React.useState<string | null>(null);
-  const [accepted, setAccepted] = React.useState<ReadonlySet<string>>(new Set());
-  const read = React.useMemo(() => {
-    const preset = registryChoice === null ? null : registryPreset(registryChoice);
-    const base = registryChoice === TABLE_REGISTRY_ID ? parseTableWithOwnRegistry(text) : parseTable(text, preset ? { registry: preset.registry } : {});
-    const registry = base.registry!;
-    const additions = registryAdditions(base, registry);
-    const chosen = registryChoice ?? REGISTRY_OPTIONS.find((o) => registryPreset(o.id)?.registry === registry)?.id ?? TABLE_REGISTRY_ID;
-    return { base, registry, additions, chosen };
-  }, [text, registryChoice]);
-  // Accepted proposals re-read the table with the registry they make (the alias or split applies).
-  const table = React.useMemo(
-    () => (accepted.size === 0 ? read.base : parseTable(text, { registry: registryWithAdditions(read.registry, read.additions, accepted) })),
-    [read, accepted, text],
+  const source = React.useMemo<TableSource>(
+    () => (kind === "file" && file ? file.source : { kind: "text", text: kind === "bundled" ? bundledText : kind === "paste" ? pasted : "" }),
+    [kind, file, bundledText, pasted],
   );
   React.useEffect(() => {
-    setAccepted(new Set());
-  }, [read]);
+    setMapping(null);
+    setPlanYear(null);
+  }, [source]);
+  const remembered = React.useMemo(() => mappingStore?.load() ?? null, [mappingStore, mapping]);
+  // 单位名录: null is parseTable's choice (邯郸市2017 for a table that fits it, else the table's own).
+  const [registryChoice, setRegistryChoice] = React.useState<string | null>(null);
+  /** The registry before any proposal was accepted, and the bodies the import adds to it. */
+  const [base, setBase] = React.useState<{ registry: DepartmentRegistry; additions: RegistryAddition[] } | null>(null);
+  const [accepted, setAccepted] = React.useState<ReadonlySet<string>>(new Set());
+  const chosenRegistry: DepartmentRegistry | "none" | undefined = React.useMemo(() => {
+    if (accepted.size > 0 && base) return registryWithAdditions(base.registry, base.additions, accepted);
+    if (registryChoice === TABLE_REGISTRY_ID) return "none";
+    return registryChoice === null ? undefined : registryPreset(registryChoice)?.registry;
+  }, [registryChoice, accepted, base]);
+  const { table, progress: readProgress } = useParsedTable(source, mapping, planYear, remembered, chosenRegistry);
+  // Before any proposal is accepted, the table's own reading is the base the proposals are made against.
+  const current = React.useMemo(
+    () => (accepted.size > 0 || !table.registry ? null : { registry: table.registry, additions: registryAdditions(table, table.registry) }),
+    [table, accepted],
+  );
+  React.useEffect(() => {
+    if (current) setBase(current);
+  }, [current]);
+  React.useEffect(() => setAccepted(new Set()), [source, registryChoice]);
+  const shown = current ?? base;
+  const registryShown = shown?.registry ?? table.registry;
+  const chosenOption = registryChoice ?? REGISTRY_OPTIONS.find((o) => registryPreset(o.id)?.registry === registryShown)?.id ?? TABLE_REGISTRY_ID;
   const toggleProposal = (name: string) =>
     setAccepted((before) => {
       const next = new Set(before);
       if (!next.delete(name)) next.add(name);
       return next;
     });
+  /** Nothing pasted or chosen yet: nothing to judge. */
+  const nothingChosen = source.kind === "text" && source.text.trim() === "";
   const overview = React.useMemo(() => tableOverview(table), [table]);
   // The core's import gate (no table, columns missing, another plan): the preview shows why, the button stays off.
   const importable = React.useMemo(() => importProblem(table) === null, [table]);
-  // Bodies the registry does not know are listed in the preview and added with the import (never a refusal).
   const ready = actions !== null && overview.requirements > 0 && importable;
 
   const onPopulate = async () => {
@@ -112,11 +136,23 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten 
 
   const onFile = async (chosen: File) => {
     // A file over the limit is refused from its size, before reading it.
-    const textOfFile = await action.run(null, async () => {
+    const read = await action.run(null, async () => {
       if (chosen.size > MAX_TABLE_BYTES) throw tooLargeError(chosen.size, `“${chosen.name}”`);
-      return readSourceFile(chosen.name, new Uint8Array(await chosen.arrayBuffer()));
+      const bytes = new Uint8Array(await chosen.arrayBuffer());
+      return { bytes, source: await readSourceFile(chosen.name, bytes) };
     });
-    if (textOfFile !== undefined) setFile({ name: chosen.name, text: textOfFile });
+    if (read !== undefined) setFile({ name: chosen.name, ...read });
+  };
+
+  const onSheet = async (sheet: string) => {
+    if (!file) return;
+    const read = await action.run(null, () => readSourceFile(file.name, file.bytes, { sheet }));
+    if (read !== undefined) setFile({ ...file, source: read });
+  };
+
+  const onMapping = (confirmed: ColumnMapping) => {
+    setMapping(confirmed);
+    void action.run(null, async () => mappingStore?.save(confirmed));
   };
 
   return (
@@ -125,23 +161,34 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten 
       <section className={styles.section}>
         <Subtitle2 as="h2">1. 选择分工表</Subtitle2>
         <SourcePicker kind={kind} onKindChange={setKind} bundledName={bundledName} pasted={pasted} onPastedChange={setPasted} fileName={file?.name ?? null} onFile={(f) => void onFile(f)} />
+        <SourceOptions
+          sheetNames={source.kind === "grid" ? (source.sheetNames ?? []) : []}
+          sheet={source.kind === "grid" ? (source.sheetName ?? null) : null}
+          onSheetChange={(s) => void onSheet(s)}
+          askYear={planYear !== null || needsPlanYear(table)}
+          planYear={planYear ?? table.planYear ?? null}
+          onPlanYearChange={setPlanYear}
+        />
       </section>
       <section className={styles.section}>
         <Subtitle2 as="h2">2. 核对预览</Subtitle2>
-        {text.trim() === "" ? (
+        {nothingChosen ? (
           // Nothing pasted or chosen yet: nothing to judge (no "分工表是空的" before the user has done anything).
           <Caption1 className={styles.waiting}>{kind === "paste" ? "粘贴分工表后，这里显示预览和诊断。" : "选择文件后，这里显示预览和诊断。"}</Caption1>
         ) : (
           <>
-            <TablePreview overview={overview} departments={table.departments} />
-            <RegistryStep
-              options={REGISTRY_OPTIONS}
-              chosen={read.chosen}
-              onChoose={setRegistryChoice}
-              additions={read.additions}
-              accepted={accepted}
-              onToggleProposal={toggleProposal}
-            />
+            {needsMapping(table) && table.columns && <ColumnMappingStep columns={table.columns} onConfirm={onMapping} />}
+            <TablePreview overview={overview} departments={table.departments} progress={readProgress} />
+            {table.tasks.length > 0 && (
+              <RegistryStep
+                options={REGISTRY_OPTIONS}
+                chosen={chosenOption}
+                onChoose={setRegistryChoice}
+                additions={shown?.additions ?? []}
+                accepted={accepted}
+                onToggleProposal={toggleProposal}
+              />
+            )}
             <DiagnosticsList diagnostics={table.diagnostics} />
           </>
         )}
