@@ -6,6 +6,7 @@
  */
 import { Day, dayFromJsDate, dayFromSerial, dayFromText, isoFromDay, serialFromDay } from "./dates";
 import { canonicalDepartment, resolveDepartments } from "./departments";
+import { DepartmentRegistry } from "./registry";
 import { SoilUserError } from "./errors";
 import { CellValue, ColumnKey, ColumnSpec, computedFormulas, TASK_COLUMNS } from "./layout";
 import { ExistingTaskTable } from "./reimport";
@@ -88,8 +89,8 @@ const ID_COLUMN = TASK_COLUMNS.findIndex((c) => c.key === "id");
 const RESPONSIBLE_COLUMN = TASK_COLUMNS.findIndex((c) => c.key === "responsible");
 
 /** The canonical name of a department as given (alias, stray spaces); SoilUserError when unknown and empty. */
-export function canonicalDepartmentName(department: string): string {
-  const name = canonicalDepartment(department) ?? resolveDepartments(department).names[0];
+export function canonicalDepartmentName(department: string, registry?: DepartmentRegistry): string {
+  const name = canonicalDepartment(department, registry) ?? resolveDepartments(department, registry).names[0];
   if (!name) throw new SoilUserError(`没有指定责任单位（“${department}”）`, "请写出责任单位的名称，例如 市环境保护局");
   return name;
 }

@@ -14,6 +14,7 @@
 import { Day, serialFromDay } from "./dates";
 import { BASELINE_COLUMNS, canonicalDepartmentName, cellText, columnSpec, dayOfCell, responsibleIncludes } from "./departmentFile";
 import { compareDepartments, resolveDepartments } from "./departments";
+import { DepartmentRegistry } from "./registry";
 import type { ExportRecord } from "./exportRecord";
 import { CellValue, ColumnKey, dateRangeProblem, DEPARTMENT_COLUMNS, TASK_COLUMNS } from "./layout";
 import { checkTaskHeaders, ExistingTaskTable } from "./reimport";
@@ -91,10 +92,10 @@ const LISTED_KEYS: readonly ColumnKey[] = BASELINE_COLUMNS.map((c) => c.key);
 const SOURCE_KEYS: readonly ColumnKey[] = ["text", "responsible", "deadlineRaw"];
 
 /** Departments named in the table's 责任单位 cells, registry order (then unknown names as they appear). */
-export function departmentsOfTable(existing: ExistingTaskTable): string[] {
+export function departmentsOfTable(existing: ExistingTaskTable, registry?: DepartmentRegistry): string[] {
   const seen = new Set<string>();
-  for (const row of existing.rows) for (const name of resolveDepartments(cellText(row[INDEX.responsible])).names) seen.add(name);
-  return [...seen].sort(compareDepartments);
+  for (const row of existing.rows) for (const name of resolveDepartments(cellText(row[INDEX.responsible]), registry).names) seen.add(name);
+  return [...seen].sort((a, b) => compareDepartments(a, b, registry));
 }
 
 

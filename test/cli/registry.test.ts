@@ -88,3 +88,23 @@ describe("npm run workbook: 督办规则 options", () => {
     expect(bad.err).toMatch(/反馈截止日“31”无效/);
   });
 });
+
+describe("department files follow the master's 单位名录", () => {
+  test("a county's master: one file per county body, the collective 各有关部门 (泛指) gets none", async () => {
+    const source = file(
+      "某县-有关.txt",
+      [
+        TABLE_HEADERS.join("\t"),
+        ["1", "县环境保护局", "", "（一）开展详查。", "开展农用地详查。", "县环境保护局、县有关部门", "2018年底"].join("\t"),
+        ["", "", "", "", "建立详查数据库。", "县农业局", "2019年6月"].join("\t"),
+      ].join("\n"),
+    );
+    const master = path.join(dir, "county-master.xlsx");
+    expect((await run("workbook", "--source", source, "--out", master)).code).toBe(0);
+    const out = path.join(dir, "county-files");
+    const exported = await run("export", master, "--out", out, "--as-of", "2019-01-15");
+    expect(exported.code).toBe(0);
+    const { readdirSync } = await import("fs");
+    expect(readdirSync(out).sort()).toEqual(["SOIL-县农业局.xlsx", "SOIL-县环境保护局.xlsx"].sort());
+  });
+});

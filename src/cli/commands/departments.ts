@@ -9,6 +9,9 @@ import { today } from "../../core/dates";
 import { canonicalDepartmentName, departmentFileName } from "../../core/departmentFile";
 import { applyUpdates, DepartmentMergePlan, departmentsOfTable, formatMergeReport, planDepartmentMerge } from "../../core/departmentMerge";
 import { isGenericDepartment } from "../../core/departments";
+import { BUNDLED_REGISTRY } from "../../core/presets";
+import { SHEETS } from "../../core/layout";
+import { readRegistrySheet } from "../../xlsx/readRegistry";
 import { assertExportRecord, fileNameDepartmentWarning } from "../../core/exportRecord";
 import { SoilUserError } from "../../core/errors";
 import { fitMergePlan } from "../../core/cellLimit";
@@ -77,9 +80,13 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   const master = await readMasterWorkbook(readXlsx(files[0]), path.basename(files[0]));
   // Department files take the master's as-of date (说明!B2) unless --as-of says otherwise.
   const asOf = asOfGiven ?? workbookAsOf(master.workbook);
+  // The master's own 单位名录 (the bundled registry in a master older than it): which names are one body, which are collective.
+  const registry = readRegistrySheet(master.workbook, SHEETS.registry) ?? BUNDLED_REGISTRY;
   // Several names ("A,B" or "A、B"): each is exported, none silently dropped.
   const departments =
-    options.department !== undefined ? [...new Set(departmentNames(options.department).map(canonicalDepartmentName))] : departmentsOfTable(master.table).filter((d) => !isGenericDepartment(d));
+    options.department !== undefined
+      ? [...new Set(departmentNames(options.department).map((d) => canonicalDepartmentName(d, registry)))]
+      : departmentsOfTable(master.table, registry).filter((d) => !isGenericDepartment(d, registry));
   const outDir = options.out ?? "out";
   const exportedOn = today();
   if (master.exportKey === null) {
