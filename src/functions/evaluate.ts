@@ -8,7 +8,9 @@ import {
   canonicalDepartment,
   DEADLINE_KIND_LABELS,
   DEFAULT_CADENCE,
+  DepartmentRegistry,
   FeedbackCadence,
+  registryFromRows,
   Day,
   daysLeft,
   dueStatus,
@@ -105,40 +107,58 @@ export function feedbackLateOf(row: unknown, asOf?: unknown, cadence?: unknown, 
 
 const departmentNames = memoizeText((text) => resolveDepartments(text).names);
 
-/** SOIL.DEPTS: canonical department names of a 责任单位 text, one per row (a column spills down). */
-export function departmentsOf(responsible: unknown): string[][] {
+/**
+ * The optional `registry` argument: the workbook's 单位名录 (the SoilRegistry table, with or without its
+ * header: columns 规范名称, 别称 …). Absent or empty: the bundled registry, as workbooks written before it.
+ */
+export function registryArg(range: unknown): DepartmentRegistry | undefined {
+  if (range === undefined || range === null || range === "") return undefined;
+  if (!Array.isArray(range) || !range.every(Array.isArray)) throw invalidValue("单位名录应为“单位名录”工作表中的表格（规范名称、别称…）");
+  const registry = registryFromRows(range as unknown[][], "单位名录");
+  return registry.entries.length > 0 ? registry : undefined;
+}
+
+/** Names of a 责任单位 text under the registry given (memoized for the bundled one, which every old workbook uses). */
+function namesUnder(text: string, registry: DepartmentRegistry | undefined): string[] {
+  return registry ? resolveDepartments(text, registry).names : departmentNames(text);
+}
+
+/** SOIL.DEPTS: canonical department names of a 责任单位 text, one per row (a column spills down); `registry`: the 单位名录. */
+export function departmentsOf(responsible: unknown, registry?: unknown): string[][] {
   const text = textCell(responsible, "责任单位");
-  const names = departmentNames(text);
+  const names = namesUnder(text, registryArg(registry));
   if (names.length === 0) throw notAvailable("责任单位为空");
   return names.map((name) => [name]);
 }
 
 /** Reads the task table and computes each requirement's status and feedback lateness. */
-function summaryInputs(table: unknown, asOf: unknown, soonDays: unknown): SummaryInputRow[] {
+function summaryInputs(table: unknown, asOf: unknown, soonDays: unknown, registry?: DepartmentRegistry): SummaryInputRow[] {
   const rows = readTable(table);
   const day = asOfDay(asOf);
   const soon = dueSoonDays(soonDays);
   return rows.map((row) => ({
-    responsible: departmentNames(row.responsible),
+    responsible: namesUnder(row.responsible, registry),
     status: statusOfRow(row, day, soon),
     feedbackLate: feedbackLateOfRow(row, day),
   }));
 }
 
 /** SOIL.DEPTSUMMARY: one row of counts for a department (SUMMARY_HEADERS without 责任单位). */
-export function departmentSummaryOf(table: unknown, department: unknown, asOf?: unknown, soonDays?: unknown): number[][] {
+export function departmentSummaryOf(table: unknown, department: unknown, asOf?: unknown, soonDays?: unknown, registryRange?: unknown): number[][] {
   const written = textCell(department, "部门");
   if (written === "") throw invalidValue("请填写部门名称，如 市环境保护局");
-  const inputs = summaryInputs(table, asOf, soonDays);
+  const registry = registryArg(registryRange);
+  const inputs = summaryInputs(table, asOf, soonDays, registry);
   // A name outside the registry still counts when the table itself uses it.
-  const name = canonicalDepartment(written) ?? (inputs.some((r) => r.responsible.includes(written)) ? written : null);
+  const name = canonicalDepartment(written, registry) ?? (inputs.some((r) => r.responsible.includes(written)) ? written : null);
   if (name === null) throw notAvailable(`部门“${written}”不在部门名录中，任务表中也没有该单位`);
-  const [summary] = summarizeByDepartment(inputs, [name]).departments;
+  const [summary] = summarizeByDepartment(inputs, [name], registry).departments;
   return [summaryRow(summary).slice(1) as number[]];
 }
 
 /** SOIL.SUMMARY: header row, one row per department (registry order), then the 合计 row. */
-export function summaryOf(table: unknown, asOf?: unknown, soonDays?: unknown): (string | number)[][] {
-  const { departments, total } = summarizeByDepartment(summaryInputs(table, asOf, soonDays));
+export function summaryOf(table: unknown, asOf?: unknown, soonDays?: unknown, registryRange?: unknown): (string | number)[][] {
+  const registry = registryArg(registryRange);
+  const { departments, total } = summarizeByDepartment(summaryInputs(table, asOf, soonDays, registry), undefined, registry);
   return [[...SUMMARY_HEADERS], ...departments.map(summaryRow), summaryRow(total)];
 }
