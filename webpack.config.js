@@ -171,12 +171,12 @@ const config = async (env = {}, argv = {}) => {
       ],
     }),
   ];
-  // Localized custom-function metadata (functions.zh-CN.json, referenced by the manifest's zh-CN Override),
-  // generated from functions.json by the functions module's own plugin when it is present.
-  const localizedMetadataPlugin = root("src/functions/localizedMetadataPlugin.js");
-  if (fs.existsSync(localizedMetadataPlugin)) {
-    const LocalizedMetadataPlugin = require(localizedMetadataPlugin);
-    plugins.splice(1, 0, new LocalizedMetadataPlugin({ source: "functions.json" }));
+  // The one functions.json (ASCII function names in every language): error inputs allowed and Chinese parameter
+  // names added by the functions module's own plugin (src/functions/metadata).
+  const metadataPlugin = root("src/functions/metadataPlugin.js");
+  if (fs.existsSync(metadataPlugin)) {
+    const FunctionsMetadataPlugin = require(metadataPlugin);
+    plugins.splice(1, 0, new FunctionsMetadataPlugin({ source: "functions.json" }));
   }
   if (fs.existsSync(functionsHtml)) {
     plugins.push(new HtmlWebpackPlugin({ filename: "functions.html", template: functionsHtml, chunks: ["functions"] }));

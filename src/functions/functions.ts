@@ -3,7 +3,7 @@
  * top-level `function` declarations tagged @customfunction), the work in evaluate.ts, the error
  * mapping in guard.ts. None is @volatile: the workbook passes one as-of cell (说明!B2) instead.
  * Omitted optional arguments arrive as null and mean "today" / the default 30 days.
- * zh-CN metadata (Chinese parameter names; function names stay ASCII, see there): locale/zh-CN.ts.
+ * Function names are ASCII in every language; the Chinese parameter names are in metadata/parameterNames.ts.
  */
 import {
   daysLeftOf,

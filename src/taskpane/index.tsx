@@ -15,8 +15,8 @@ import { BUNDLED_TABLE_NAME, BUNDLED_TABLE_TEXT } from "./source/seedTable";
 
 declare global {
   interface Window {
-    /** An Excel test double (run + isSetSupported + display language), injected by tests before the page loads. */
-    __SOIL_EXCEL__?: { run: ExcelRun; isSetSupported: IsSetSupported; displayLanguage?: string; createWorkbook?: CreateWorkbook };
+    /** An Excel test double (run + isSetSupported), injected by tests before the page loads. */
+    __SOIL_EXCEL__?: { run: ExcelRun; isSetSupported: IsSetSupported; createWorkbook?: CreateWorkbook };
   }
 }
 
@@ -30,10 +30,10 @@ interface ExcelHost {
 function excelHost(host: Office.HostType | null): ExcelHost | null {
   if (host === Office.HostType.Excel) {
     const isSetSupported: IsSetSupported = (name, version) => Office.context.requirements.isSetSupported(name, version);
-    return { run: (batch) => Excel.run(batch), features: detectFeatures(isSetSupported, Office.context.displayLanguage) };
+    return { run: (batch) => Excel.run(batch), features: detectFeatures(isSetSupported) };
   }
   const double = window.__SOIL_EXCEL__;
-  return double ? { run: double.run, features: detectFeatures(double.isSetSupported, double.displayLanguage), createWorkbook: double.createWorkbook } : null;
+  return double ? { run: double.run, features: detectFeatures(double.isSetSupported), createWorkbook: double.createWorkbook } : null;
 }
 
 /**

@@ -209,7 +209,6 @@ describeNginx("dist/ served by nginx over HTTPS (deploy/nginx)", () => {
       ["manifest.xml", /^text\/xml; charset=utf-8$/],
       ["taskpane.html", /^text\/html; charset=utf-8$/],
       ["functions.json", /^application\/json; charset=utf-8$/],
-      ["functions.zh-CN.json", /^application\/json; charset=utf-8$/],
       ["functions.js", /^application\/javascript; charset=utf-8$/],
       ["office.js", /^application\/javascript; charset=utf-8$/],
     ];

@@ -232,6 +232,22 @@ function versionAtLeast(have: string, need: string): boolean {
 
 // ---------------------------------------------------------------- the workbook
 
+/** Structured-reference items by Excel's language, in the same order ([#All] is [#全部] in Chinese Excel). */
+const TABLE_ITEMS = {
+  en: ["#All", "#Data", "#Headers", "#Totals", "#This Row"],
+  zh: ["#全部", "#数据", "#标题", "#汇总", "#此行"],
+};
+
+/** The formula's text with quoted strings and sheet names blanked out. */
+function outsideQuotes(formula: string): string {
+  return formula.replace(/"[^"]*"|'[^']*'/g, (q) => " ".repeat(q.length));
+}
+
+function replaceOutsideQuotes(formula: string, from: string, to: string): string {
+  const mask = outsideQuotes(formula);
+  return formula.split("").map((ch, i) => (ch === from && mask[i] === from ? to : ch)).join("");
+}
+
 export interface FakeOptions {
   /** Highest ExcelApi requirement set supported ("1.7" for Office 2019). */
   apiVersion?: string;
@@ -243,8 +259,10 @@ export interface FakeOptions {
   chartAutoSeries?: "none" | "perColumn";
   /** An error code for an operation Excel should refuse (fault injection), or undefined. */
   refuse?: (call: { target: string; member: string }) => string | undefined;
-  /** Office.context.displayLanguage (default en-US); zh-CN loads the Chinese SOIL function names. */
+  /** Excel's language (default en-US): the structured-reference items range.formulasLocal takes ([#All] / [#全部]). */
   displayLanguage?: string;
+  /** The regional format's list separator, what range.formulasLocal separates arguments with (default ","; e.g. ";" in de-DE). */
+  listSeparator?: "," | ";";
   /** ExcelApiOnline 1.1 (Excel on the web only): allowEditRanges. Default false (desktop). */
   online?: boolean;
 }
@@ -261,6 +279,7 @@ export class FakeWorkbook {
   calculations: string[] = [];
   apiVersion: string;
   readonly displayLanguage: string;
+  readonly listSeparator: "," | ";";
   customFunctions: boolean;
   evaluator?: FormulaEvaluator;
   payloadLimit: number;
@@ -282,6 +301,7 @@ export class FakeWorkbook {
     this.chartAutoSeries = options.chartAutoSeries ?? "none";
     this.refuse = options.refuse;
     this.displayLanguage = options.displayLanguage ?? "en-US";
+    this.listSeparator = options.listSeparator ?? ",";
     this.online = options.online ?? false;
   }
 
@@ -315,6 +335,26 @@ export class FakeWorkbook {
     (name === "ExcelApi" && versionAtLeast(this.apiVersion, version)) ||
     (name === "CustomFunctionsRuntime" && this.customFunctions && versionAtLeast("1.1", version)) ||
     (name === "ExcelApiOnline" && this.online && versionAtLeast("1.1", version));
+
+  /**
+   * A formula written through range.formulasLocal, as range.formulas would hold it. formulasLocal is "in the user's
+   * language and number-formatting locale" (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulaslocal-member):
+   * table items are Excel's language's ([#全部] in Chinese Excel for [#All]) and arguments are separated by the
+   * regional list separator. A formula in another locale's dialect is refused, as Excel refuses a formula it cannot parse.
+   */
+  invariantFormula(local: string): string {
+    const items = this.displayLanguage.toLowerCase().startsWith("zh") ? TABLE_ITEMS.zh : TABLE_ITEMS.en;
+    const foreign = [...TABLE_ITEMS.en, ...TABLE_ITEMS.zh].filter((item) => !items.includes(item));
+    const refuse = (why: string): never => {
+      throw new FakeOfficeError("InvalidArgument", `formulasLocal: ${local} is not a formula in ${this.displayLanguage} with list separator "${this.listSeparator}" (${why}).`);
+    };
+    for (const item of foreign) if (local.includes(`[${item}]`)) refuse(`table item [${item}]`);
+    const other = this.listSeparator === "," ? ";" : ",";
+    if (outsideQuotes(local).includes(other)) refuse(`separator "${other}"`);
+    let formula = local;
+    items.forEach((item, i) => (formula = formula.split(`[${item}]`).join(`[${TABLE_ITEMS.en[i]}]`)));
+    return this.listSeparator === "," ? formula : replaceOutsideQuotes(formula, ";", ",");
+  }
 
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -835,9 +875,14 @@ class RangeProxy extends Proxied {
   set formulas(values: unknown[][]) {
     this.op("formulas", [values], () => this.each(this.checkShape(values, "formulas"), enter), { writes: () => this.model(), box: () => this.cells() });
   }
-  /** Formulas in the display language's names (separators as in en-US and zh-CN); stored as the user would see them. */
+  /** Formulas in Excel's language and regional format (see FakeWorkbook.invariantFormula); stored as range.formulas holds them. */
   set formulasLocal(values: unknown[][]) {
-    this.op("formulasLocal", [values], () => this.each(this.checkShape(values, "formulasLocal"), enter), { writes: () => this.model() });
+    const book = this.ctx.book;
+    const invariant = (v: unknown) => (typeof v === "string" && v.startsWith("=") ? book.invariantFormula(v) : v);
+    this.op("formulasLocal", [values], () => this.each(this.checkShape(values, "formulasLocal").map((row) => row.map(invariant)), enter), {
+      writes: () => this.model(),
+      box: () => this.cells(),
+    });
   }
   get formulas(): unknown[][] {
     return (this.loaded.formulas as unknown[][]) ?? notLoaded("formulas");

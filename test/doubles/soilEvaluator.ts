@@ -4,7 +4,6 @@
  * cell references ('说明'!$B$2, $A2:$K2) or SoilTasks[#All]. Anything else reads as #NAME?.
  */
 import { daysLeftOf, feedbackLateOf, nextReportOf, statusOf, summaryOf } from "../../src/functions/evaluate";
-import { translationsForDisplayLanguage } from "../../src/functions/locale";
 import { Box, FakeWorkbook, FormulaEvaluator, parseAddress } from "./fakeExcel";
 
 class ExcelErrorValue extends Error {
@@ -62,16 +61,6 @@ function argument(book: FakeWorkbook, text: string, sheetName: string, matrix: b
   return matrix ? values : values[0][0];
 }
 
-/**
- * The id behind a function name as this Excel knows it: in a display language with translated names
- * only those resolve; the ASCII names written through range.formulas there give #NAME? (office-js#891).
- */
-function functionId(book: FakeWorkbook, name: string): string {
-  const translations = translationsForDisplayLanguage(book.displayLanguage);
-  if (!translations) return name;
-  return Object.entries(translations).find(([, t]) => t.name === name)?.[0] ?? "";
-}
-
 function call(book: FakeWorkbook, expression: string, sheetName: string): unknown {
   const iferror = /^IFERROR\((.*),"(.*)"\)$/s.exec(expression);
   if (iferror) {
@@ -83,7 +72,7 @@ function call(book: FakeWorkbook, expression: string, sheetName: string): unknow
     }
   }
   const m = /^SOIL\.([^(]+)\((.*)\)$/su.exec(expression);
-  const spec = m && FUNCTIONS[functionId(book, m[1])];
+  const spec = m && FUNCTIONS[m[1]];
   if (!m || !spec) throw new ExcelErrorValue("#NAME?");
   const args = splitArgs(m[2]).map((a, i) => argument(book, a, sheetName, i < spec.matrixArgs));
   try {
@@ -98,5 +87,5 @@ export const soilEvaluator: FormulaEvaluator = {
   evaluate(formula, at, book) {
     return call(book, formula.replace(/^=/, ""), at.sheet);
   },
-  spills: (formula) => /^=SOIL\.(SUMMARY|部门汇总)\(/u.test(formula),
+  spills: (formula) => /^=SOIL\.SUMMARY\(/.test(formula),
 };

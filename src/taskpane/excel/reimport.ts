@@ -17,7 +17,7 @@ import {
   TASK_COLUMNS,
 } from "../../core";
 import { appendArchiveRows, writeArchiveFrame } from "./archiveSheet";
-import { blockAddress, indexRuns, officeValue, setFormulas } from "./cells";
+import { blockAddress, indexRuns, officeValue } from "./cells";
 import { writeReportDates } from "./guideSheet";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
 import { readTaskTable } from "./readTasks";
@@ -130,7 +130,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   for (const block of chunkRows(formulaRows, BLOCK_BUDGET)) {
     const at = top;
     await batcher.addValues(block, () => {
-      setFormulas(sheet.getRange(blockAddress(firstFormula, lastFormula, at, at + block.length - 1)), block, dialect);
+      sheet.getRange(blockAddress(firstFormula, lastFormula, at, at + block.length - 1)).formulas = block;
     });
     top += block.length;
   }

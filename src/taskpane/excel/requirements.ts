@@ -4,8 +4,6 @@
  */
 
 import type { FormulaFlavor } from "../../core";
-import { translationsForDisplayLanguage } from "../../functions/locale";
-import type { FunctionTranslations } from "../../functions/locale/localize";
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
 
@@ -49,15 +47,9 @@ export interface ExcelFeatures {
   loadOnOpen: boolean;
   /** ExcelApi 1.9: page layout (A4 landscape, print titles) of the report sheet. */
   pageLayout: boolean;
-  /**
-   * The SOIL function names of Excel's display language (zh-CN: 到期状态 …), or null for the ASCII ids.
-   * Where Excel shows translated names it does not take the ASCII ones through range.formulas
-   * (office-js#891), so formulas go through range.formulasLocal in those names.
-   */
-  functionNames: FunctionTranslations | null;
 }
 
-export function detectFeatures(isSetSupported: IsSetSupported, displayLanguage?: string): ExcelFeatures {
+export function detectFeatures(isSetSupported: IsSetSupported): ExcelFeatures {
   const api = (version: string) => isSetSupported("ExcelApi", version);
   return {
     minimum: api("1.4"),
@@ -76,20 +68,23 @@ export function detectFeatures(isSetSupported: IsSetSupported, displayLanguage?:
     changeDetails: api("1.9"),
     loadOnOpen: isSetSupported("SharedRuntime", "1.1"),
     pageLayout: api("1.9"),
-    functionNames: translationsForDisplayLanguage(displayLanguage),
   };
 }
 
-/** How this Excel gets its formulas: which flavour of the layout, and in which function names. */
+/**
+ * Which flavour of the layout's formulas this Excel gets. Always written through range.formulas: its formulas are
+ * invariant (English function names, [#All], "," between arguments) whatever Excel's language and regional
+ * format, and SOIL's functions have the same ASCII names in every language (one functions.json; Chinese
+ * descriptions and parameter names), as Excel's own SUM or VLOOKUP keep theirs in Chinese Excel.
+ * The localized formula property would need the user's table items ([#全部]) and list separator, which SOIL cannot know.
+ */
 export interface FormulaDialect {
   flavor: FormulaFlavor;
-  /** Translated SOIL names to write with range.formulasLocal, or null for range.formulas. */
-  names: FunctionTranslations | null;
 }
 
-/** SOIL.* formulas where the functions run (in the display language's names), built-in formulas elsewhere. */
+/** SOIL.* formulas where the functions run, built-in formulas elsewhere. */
 export function formulaDialect(features: ExcelFeatures): FormulaDialect {
-  return features.customFunctions ? { flavor: "addin", names: features.functionNames } : { flavor: "portable", names: null };
+  return { flavor: features.customFunctions ? "addin" : "portable" };
 }
 
 /** What a populate leaves out on this Excel, in Chinese for the pane. */

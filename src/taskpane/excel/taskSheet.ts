@@ -1,6 +1,6 @@
 /** The 任务清单 sheet through Office.js: frame (header, widths, freeze), row blocks, and the body's styling. */
 import { CellValue, columnIndex, INPUT_VALIDATIONS, isoFromDay, NUMBER_FORMATS, STATUS_STYLES, statusRuleFormula, TASK_COLUMNS } from "../../core";
-import { blockAddress, indexRuns, officeValue, setFormulas } from "./cells";
+import { blockAddress, indexRuns, officeValue } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET, PayloadBatcher } from "./payload";
 import { ExcelFeatures, FormulaDialect } from "./requirements";
 import { writeSheetFrame } from "./sheetFrame";
@@ -35,7 +35,7 @@ export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksh
     await batcher.add(bytes, () => {
       sheet.getRange(blockAddress(0, LAST_COLUMN, top, bottom)).numberFormat = block.map(() => FORMAT_ROW);
       for (const [a, b] of VALUE_RUNS) sheet.getRange(blockAddress(a, b, top, bottom)).values = block.map((r) => r.slice(a, b + 1).map(officeValue));
-      for (const [a, b] of FORMULA_RUNS) setFormulas(sheet.getRange(blockAddress(a, b, top, bottom)), block.map((r) => r.slice(a, b + 1).map(officeValue)), dialect);
+      for (const [a, b] of FORMULA_RUNS) sheet.getRange(blockAddress(a, b, top, bottom)).formulas = block.map((r) => r.slice(a, b + 1).map(officeValue));
     });
     row += block.length;
   }
