@@ -14,7 +14,8 @@
  *   text; otherwise "=…" becomes a formula and "12" a number;
  * - formula cells compute through a pluggable evaluator (SOIL functions: soilEvaluator.ts); any
  *   other formula reads as #NAME?. A 2-D result spills;
- * - CustomFunctionsRuntime 1.1 is there with ExcelApi 1.9 and later (not in Office 2019 at 1.7);
+ * - CustomFunctionsRuntime (up to 1.3) is reported with ExcelApi 1.9 and later (not in Office 2019 at 1.7); the
+ *   report can be wrong (`soilFunctionsRegistered: false`: the set answered, SOIL.* #NAME?);
  * - navigating from a null object (getItemOrNullObject that found nothing) fails the request: the
  *   API does not document it, so SOIL must not do it;
  * - charts.add makes no series by default (`chartAutoSeries: "none"`): what Excel may do over a source
@@ -251,8 +252,16 @@ function replaceOutsideQuotes(formula: string, from: string, to: string): string
 export interface FakeOptions {
   /** Highest ExcelApi requirement set supported ("1.7" for Office 2019). */
   apiVersion?: string;
-  /** CustomFunctionsRuntime 1.1 (SOIL.* functions); default: with ExcelApi 1.9 and later. */
+  /** isSetSupported("CustomFunctionsRuntime", …) answers yes (up to 1.3); default: with ExcelApi 1.9 and later. */
   customFunctions?: boolean;
+  /** The highest CustomFunctionsRuntime reported when `customFunctions` (default "1.3"; CustomFunctions.Error needs 1.2). */
+  customFunctionsRuntime?: string;
+  /**
+   * Whether the SOIL functions are registered (default: when `customFunctions`). false models what office-js #884,
+   * #1031 and #3504 report, the set answered supported where custom functions do not run (Office 2016 Professional
+   * Plus, Mac retail 2019), and a SharePoint-catalog deployment or metadata that failed to load: every SOIL.* is #NAME?.
+   */
+  soilFunctionsRegistered?: boolean;
   evaluator?: FormulaEvaluator;
   payloadLimit?: number;
   /** Series charts.add makes from its source: none (default) or one per column (or row). */
@@ -281,6 +290,8 @@ export class FakeWorkbook {
   readonly displayLanguage: string;
   readonly listSeparator: "," | ";";
   customFunctions: boolean;
+  customFunctionsRuntime: string;
+  soilFunctionsRegistered: boolean;
   evaluator?: FormulaEvaluator;
   payloadLimit: number;
   chartAutoSeries: "none" | "perColumn";
@@ -296,6 +307,8 @@ export class FakeWorkbook {
   constructor(options: FakeOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.17";
     this.customFunctions = options.customFunctions ?? versionAtLeast(this.apiVersion, "1.9");
+    this.customFunctionsRuntime = options.customFunctionsRuntime ?? "1.3";
+    this.soilFunctionsRegistered = options.soilFunctionsRegistered ?? this.customFunctions;
     this.evaluator = options.evaluator;
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
     this.chartAutoSeries = options.chartAutoSeries ?? "none";
@@ -333,7 +346,7 @@ export class FakeWorkbook {
 
   isSetSupported = (name: string, version: string): boolean =>
     (name === "ExcelApi" && versionAtLeast(this.apiVersion, version)) ||
-    (name === "CustomFunctionsRuntime" && this.customFunctions && versionAtLeast("1.1", version)) ||
+    (name === "CustomFunctionsRuntime" && this.customFunctions && versionAtLeast(this.customFunctionsRuntime, version)) ||
     (name === "ExcelApiOnline" && this.online && versionAtLeast("1.1", version));
 
   /**
@@ -756,6 +769,16 @@ class WorksheetProxy extends Proxied {
   }
   activate(): void {
     this.op("activate", [], () => (this.ctx.book.activeSheet = this.model()?.name ?? itemNotFound(this.path)));
+  }
+  /** Worksheet.delete (ExcelApi 1.1): the sheet and its tables. */
+  delete(): void {
+    this.op("delete", [], () => {
+      const book = this.ctx.book;
+      const m = this.model() ?? itemNotFound(this.path);
+      book.sheets.splice(book.sheets.indexOf(m), 1);
+      for (let i = book.tables.length - 1; i >= 0; i--) if (book.tables[i].sheet === m) book.tables.splice(i, 1);
+      if (book.activeSheet === m.name) book.activeSheet = null;
+    });
   }
 }
 

@@ -73,7 +73,8 @@ function call(book: FakeWorkbook, expression: string, sheetName: string): unknow
   }
   const m = /^SOIL\.([^(]+)\((.*)\)$/su.exec(expression);
   const spec = m && FUNCTIONS[m[1]];
-  if (!m || !spec) throw new ExcelErrorValue("#NAME?");
+  // Not registered (SharePoint catalog, metadata not loaded, a host that only reports the set): unknown names.
+  if (!m || !spec || !book.soilFunctionsRegistered) throw new ExcelErrorValue("#NAME?");
   const args = splitArgs(m[2]).map((a, i) => argument(book, a, sheetName, i < spec.matrixArgs));
   try {
     return spec.fn(args);

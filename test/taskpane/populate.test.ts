@@ -259,8 +259,13 @@ describe("populate: existing workbooks and older Excel", () => {
     const { book, actions } = setup();
     await actions.populate(seedTable(), AS_OF);
     const before = book.calls.length;
+    const sheetsBefore = book.sheets.map((s) => s.name);
     expect(await actions.populate(seedTable(), AS_OF)).toEqual({ kind: "exists" });
-    expect(book.calls.slice(before).every((c) => c.member === "load")).toBe(true);
+    // Loads only, besides the function probe's scratch sheet (added, written, read, deleted in that one request).
+    const probe = (c: { target: string; args: unknown[] }) => c.target.includes("SOIL_probe") || c.args[0] === "SOIL_probe";
+    const written = book.calls.slice(before).filter((c) => c.member !== "load" && !probe(c));
+    expect(written).toEqual([]);
+    expect(book.sheets.map((s) => s.name)).toEqual(sheetsBefore);
   });
 
   test("another SOIL sheet name taken: a Chinese message, nothing written", async () => {
@@ -361,6 +366,41 @@ describe("populate: existing workbooks and older Excel", () => {
     await expect(actions.populate(parseTable("没有表格的文字"), AS_OF)).rejects.toThrow(/没有找到任务分工表/);
   });
 
+});
+
+describe("populate: whether SOIL functions run is probed, not taken from the requirement set", () => {
+  const table = seedTable();
+  const statusCol = col("dueStatus");
+  const everyFormula = (book: FakeWorkbook) => book.sheets.flatMap((s) => [...s.cells.values()].flatMap((row) => [...row.values()].map((c) => c.formula ?? "")));
+
+  test("CustomFunctionsRuntime reported but the functions absent (office-js #884/#1031/#3504, a SharePoint catalog): built-in formulas, a notice says why", async () => {
+    const { book, actions } = setup("1.17", { soilFunctionsRegistered: false });
+    expect(book.isSetSupported("CustomFunctionsRuntime", "1.2")).toBe(true);
+    const outcome = await actions.populate(table, AS_OF);
+    expect(outcome).toMatchObject({ kind: "created", notices: [expect.stringMatching(/SOIL\.NEXTREPORT\(1\).*#NAME\?.*内置公式/)] });
+    expect(everyFormula(book).filter((f) => f.includes("SOIL."))).toEqual([]);
+    expect(book.sheet(SHEETS.tasks)!.cell(2, statusCol)?.formula).toBe(computedFormulas(2, "portable").dueStatus);
+    // The probe's scratch sheet is gone, and it cost no request of its own.
+    expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
+    expect(book.syncCount).toBe(4);
+  });
+
+  test("CustomFunctionsRuntime 1.1 only: SOIL's functions throw CustomFunctions.Error (1.2), so built-in formulas", async () => {
+    const { book, actions } = setup("1.17", { customFunctionsRuntime: "1.1" });
+    const outcome = await actions.populate(table, AS_OF);
+    expect(outcome).toMatchObject({ kind: "created", notices: [expect.stringContaining("CustomFunctionsRuntime 1.2")] });
+    expect(everyFormula(book).filter((f) => f.includes("SOIL."))).toEqual([]);
+    expect(book.calls.some((c) => c.member === "add" && String(c.args[0]).startsWith("SOIL_"))).toBe(false);
+  });
+
+  test("where they run, the probe reads a number: SOIL formulas, no notice, no scratch sheet left", async () => {
+    const { book, actions } = setup();
+    const outcome = await actions.populate(table, AS_OF);
+    expect(outcome).toMatchObject({ kind: "created", notices: [] });
+    expect(book.sheet(SHEETS.tasks)!.cell(2, statusCol)?.formula).toBe(computedFormulas(2, "addin").dueStatus);
+    expect(book.calls.filter((c) => c.member === "formulas" && JSON.stringify(c.args).includes("SOIL.NEXTREPORT(1)"))).toHaveLength(1);
+    expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
+  });
 });
 
 describe("populate: Excel in Chinese (one set of ASCII SOIL names in every language)", () => {

@@ -221,7 +221,7 @@ describe("re-import into a filled-in workbook", () => {
     book.customFunctions = false;
     const office2019 = createExcelActions(book.run, detectFeatures(book.isSetSupported));
     const { notices } = await office2019.reimport(parseTable(nextVersionText()), TODAY);
-    expect(notices).toEqual([]);
+    expect(notices).toEqual([expect.stringContaining("内置公式")]);
     const last = book.table(TASK_TABLE)!.box.r2;
     for (const r of [2, last]) expect(tasks.cell(r, col("dueStatus"))?.formula).toBe(computedFormulas(r, "portable").dueStatus);
     expect(book.sheet(SHEETS.guide)!.cell(3, 1)?.formula).toBe(guideFormulas("portable").nextReport);
@@ -232,6 +232,15 @@ describe("re-import into a filled-in workbook", () => {
     expect(summary.cell(departments.length + 2, 0)?.value).toBe("合计");
     expect(summary.cell(departments.length + 3, 0)?.value ?? null).toBeNull();
     expect(summary.charts.map((c) => c.source)).toEqual([`C2:G${departments.length + 1}`]);
+  });
+
+  test("the SOIL functions stop running (metadata not loaded): the probe sees #NAME?, built-in formulas, a notice says why, no scratch sheet left", async () => {
+    const { book, tasks, actions } = await filledWorkbook();
+    book.soilFunctionsRegistered = false;
+    const { notices } = await actions.reimport(parseTable(nextVersionText()), TODAY);
+    expect(notices).toEqual([expect.stringMatching(/#NAME\?.*内置公式/)]);
+    expect(tasks.cell(2, col("dueStatus"))?.formula).toBe(computedFormulas(2, "portable").dueStatus);
+    expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
   });
 
   test("SoilTasks moved off A1 of 任务清单: refused with what to do", async () => {

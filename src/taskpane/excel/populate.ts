@@ -4,7 +4,8 @@ import { writeArchiveFrame } from "./archiveSheet";
 import { blockAddress } from "./cells";
 import { writeGuideSheet } from "./guideSheet";
 import { OPERATION_OVERHEAD } from "./payload";
-import { formulaDialect, skippedFeatureNotices } from "./requirements";
+import { probeSheetTaken, queueFunctionProbe } from "./probe";
+import { skippedFeatureNotices } from "./requirements";
 import { WorkbookSession } from "./session";
 import { finishWithSummaryChart } from "./summaryChart";
 import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
@@ -25,13 +26,18 @@ export async function sheetNames(session: WorkbookSession): Promise<string[]> {
 
 export async function populateWorkbook(session: WorkbookSession, table: ParsedTable, asOf: Day): Promise<PopulateOutcome> {
   const { context, features, batcher } = session;
-  const dialect = formulaDialect(features);
-  const flavor = dialect.flavor;
-  const rows = taskRows(table, { flavor });
+  let rows = taskRows(table, { flavor: "addin" });
   if (rows.length === 0) {
     throw new SoilUserError("分工表中没有识别出任何工作要求，未写入工作簿。", "请检查所选文件或粘贴的内容是否包含“序号、牵头部门……完成时限”表格。");
   }
-  const names = await sheetNames(session);
+  // Whether SOIL functions run: tried in the request that reads the sheet names.
+  const probed = queueFunctionProbe(context, features);
+  const names = await sheetNames(session).catch((error: unknown) => {
+    throw probeSheetTaken(error) ?? error;
+  });
+  const dialect = probed();
+  const flavor = dialect.flavor;
+  if (flavor !== "addin") rows = taskRows(table, { flavor });
   if (names.includes(SHEETS.tasks)) return { kind: "exists" };
   const taken = Object.values(SHEETS).filter((name) => names.includes(name));
   if (taken.length > 0) {
@@ -64,5 +70,5 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     tasks.getRange("A2").select();
   });
   const chartNotices = await finishWithSummaryChart(session, summary, departments.length);
-  return { kind: "created", rows: rows.length, notices: [...skippedFeatureNotices(features), ...chartNotices] };
+  return { kind: "created", rows: rows.length, notices: [...(dialect.notice ? [dialect.notice] : []), ...skippedFeatureNotices(features), ...chartNotices] };
 }

@@ -21,7 +21,7 @@ import { blockAddress, indexRuns, officeValue } from "./cells";
 import { writeReportDates } from "./guideSheet";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
 import { readTaskTable } from "./readTasks";
-import { formulaDialect } from "./requirements";
+import { probeSheetTaken, queueFunctionProbe } from "./probe";
 import { WorkbookSession } from "./session";
 import { finishWithSummaryChart, SUMMARY_CHART_NAME } from "./summaryChart";
 import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
@@ -45,12 +45,16 @@ function updateBlocks(updates: SourceUpdate[]): SourceUpdate[][] {
 
 export async function reimportWorkbook(session: WorkbookSession, table: ParsedTable, today: Day): Promise<ReimportOutcome> {
   const { context, features, batcher } = session;
-  const dialect = formulaDialect(features);
-  const flavor = dialect.flavor;
-  // Which SOIL sheets are there: loaded with the table check (the first sync of readTaskTable).
+  // Whether SOIL functions run (tried first, see probe.ts) and which SOIL sheets are there: both in the
+  // request of the table check (the first sync of readTaskTable).
+  const probed = queueFunctionProbe(context, features);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  const read = await readTaskTable(session);
+  const read = await readTaskTable(session).catch((error: unknown) => {
+    throw probeSheetTaken(error) ?? error;
+  });
+  const dialect = probed();
+  const flavor = dialect.flavor;
   const plan = planReimport({ headers: read.headers, rows: read.rows }, table);
 
   // What else the writes need to know: where 归档 ends, which of 部门汇总's charts is SOIL's.
@@ -147,5 +151,5 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     }
   });
   const notices = await finishWithSummaryChart(session, summary, departments.length);
-  return { report: plan.report, notices };
+  return { report: plan.report, notices: [...(dialect.notice ? [dialect.notice] : []), ...notices] };
 }

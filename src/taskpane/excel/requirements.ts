@@ -11,9 +11,10 @@ export interface ExcelFeatures {
   /** ExcelApi 1.4: getItemOrNullObject / getUsedRangeOrNullObject; with 1.1–1.2 (tables, filters, hidden columns) everything SOIL cannot do without. */
   minimum: boolean;
   /**
-   * CustomFunctionsRuntime 1.1: the SOIL.* functions (and the dynamic arrays SOIL.SUMMARY spills into).
-   * Not in volume-licensed Office 2019 (nor 2016): there the computed columns and 部门汇总 get the
-   * layout's built-in ("portable") formulas instead, which compute in any Excel.
+   * CustomFunctionsRuntime 1.2: the SOIL.* functions, which report bad input with CustomFunctions.Error (1.2), and
+   * the dynamic arrays SOIL.SUMMARY spills into. Not in volume-licensed Office 2019 (nor 2016): there the computed
+   * columns and 部门汇总 get the layout's built-in ("portable") formulas instead, which compute in any Excel.
+   * A yes is not trusted alone: probe.ts tries a SOIL function before SOIL formulas are written.
    */
   customFunctions: boolean;
   /** ExcelApi 1.6: conditional formats (status colours). */
@@ -53,7 +54,7 @@ export function detectFeatures(isSetSupported: IsSetSupported): ExcelFeatures {
   const api = (version: string) => isSetSupported("ExcelApi", version);
   return {
     minimum: api("1.4"),
-    customFunctions: isSetSupported("CustomFunctionsRuntime", "1.1"),
+    customFunctions: isSetSupported("CustomFunctionsRuntime", "1.2"),
     conditionalFormats: api("1.6"),
     suspendCalculation: api("1.6"),
     freezePanes: api("1.7"),
@@ -80,19 +81,13 @@ export function detectFeatures(isSetSupported: IsSetSupported): ExcelFeatures {
  */
 export interface FormulaDialect {
   flavor: FormulaFlavor;
+  /** Why built-in formulas were chosen, in Chinese for the pane (probe.ts). */
+  notice?: string;
 }
 
-/** SOIL.* formulas where the functions run, built-in formulas elsewhere. */
-export function formulaDialect(features: ExcelFeatures): FormulaDialect {
-  return { flavor: features.customFunctions ? "addin" : "portable" };
-}
-
-/** What a populate leaves out on this Excel, in Chinese for the pane. */
+/** What a populate leaves out on this Excel, in Chinese for the pane (the formula flavour: probe.ts). */
 export function skippedFeatureNotices(features: ExcelFeatures): string[] {
   const notices: string[] = [];
-  if (!features.customFunctions) {
-    notices.push("此版本 Excel 不支持自定义函数（需 CustomFunctionsRuntime 1.1），“到期状态”“剩余天数”“反馈逾期”和“部门汇总”改用 Excel 内置公式计算。");
-  }
   if (!features.conditionalFormats) notices.push("此版本 Excel 不支持条件格式（需 ExcelApi 1.6），到期状态未着色。");
   if (!features.freezePanes) notices.push("此版本 Excel 不支持冻结窗格（需 ExcelApi 1.7），表头未冻结。");
   if (!features.chartSeries) notices.push("此版本 Excel 无法设置图表系列（需 ExcelApi 1.7），未生成部门汇总图表。");
