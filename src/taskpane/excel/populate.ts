@@ -4,7 +4,7 @@ import { writeArchiveFrame } from "./archiveSheet";
 import { blockAddress } from "./cells";
 import { writeGuideSheet } from "./guideSheet";
 import { OPERATION_OVERHEAD } from "./payload";
-import { probeSheetTaken, queueFunctionProbe } from "./probe";
+import { probedDialect, probeSheetTaken, queueFunctionProbe } from "./probe";
 import { skippedFeatureNotices } from "./requirements";
 import { WorkbookSession } from "./session";
 import { finishWithSummaryChart } from "./summaryChart";
@@ -31,11 +31,11 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     throw new SoilUserError("分工表中没有识别出任何工作要求，未写入工作簿。", "请检查所选文件或粘贴的内容是否包含“序号、牵头部门……完成时限”表格。");
   }
   // Whether SOIL functions run: tried in the request that reads the sheet names.
-  const probed = queueFunctionProbe(context, features);
+  const probe = queueFunctionProbe(context, features);
   const names = await sheetNames(session).catch((error: unknown) => {
     throw probeSheetTaken(error) ?? error;
   });
-  const dialect = probed();
+  const dialect = probedDialect(probe);
   const flavor = dialect.flavor;
   if (flavor !== "addin") rows = taskRows(table, { flavor });
   if (names.includes(SHEETS.tasks)) return { kind: "exists" };
@@ -58,7 +58,7 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     writeGuideSheet(sheets.add(SHEETS.guide), asOf, dialect);
     writeArchiveFrame(sheets.add(SHEETS.archive), features);
   });
-  await writeTaskRows(batcher, tasks, rows, 2, dialect);
+  await writeTaskRows(batcher, tasks, rows, 2);
   await batcher.add(FRAME_BYTES + summarySheetBytes(departments, rows.length, flavor), () => {
     // Values first, then the table over them (faster than adding rows to a table).
     const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length - 1, 1, rows.length + 1), true);

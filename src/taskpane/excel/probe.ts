@@ -14,24 +14,28 @@ const PROBE_SHEET = "SOIL_probe";
 
 const PORTABLE_REASON = "“到期状态”“剩余天数”“反馈逾期”和“部门汇总”改用 Excel 内置公式计算，结果相同。";
 
+/** The probe's cell (its values loaded), or null where the requirement set already says no. */
+export type FunctionProbe = Excel.Range | null;
+
 /**
- * Queues the probe (nothing is sent); after the next context.sync() the returned function tells the flavour
- * and, for built-in formulas, why in Chinese. The four operations come before anything else in that request,
- * so a later operation that fails (no task table …) cannot leave the scratch sheet behind.
+ * Queues the probe (nothing is sent); after the next context.sync() `probedDialect` tells the flavour and, for
+ * built-in formulas, why in Chinese. The four operations come before anything else in that request, so a later
+ * operation that fails (no task table …) cannot leave the scratch sheet behind.
  */
-export function queueFunctionProbe(context: Excel.RequestContext, features: ExcelFeatures): () => FormulaDialect {
-  if (!features.customFunctions) {
-    return () => ({
-      flavor: "portable",
-      notice: `此版本 Excel 不支持 SOIL 自定义函数（需 CustomFunctionsRuntime 1.2），${PORTABLE_REASON}`,
-    });
-  }
+export function queueFunctionProbe(context: Excel.RequestContext, features: ExcelFeatures): FunctionProbe {
+  if (!features.customFunctions) return null;
   const sheet = context.workbook.worksheets.add(PROBE_SHEET);
   const cell = sheet.getRange("A1");
   cell.formulas = [[PROBE_FORMULA]];
   cell.load("values");
   sheet.delete();
-  return () => verdict(cell.values[0][0]);
+  return cell;
+}
+
+/** After the sync that sent the probe. */
+export function probedDialect(probe: FunctionProbe): FormulaDialect {
+  if (!probe) return { flavor: "portable", notice: `此版本 Excel 不支持 SOIL 自定义函数（需 CustomFunctionsRuntime 1.2），${PORTABLE_REASON}` };
+  return verdict(probe.values[0][0]);
 }
 
 /**

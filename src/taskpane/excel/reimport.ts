@@ -21,7 +21,7 @@ import { blockAddress, indexRuns, officeValue } from "./cells";
 import { writeReportDates } from "./guideSheet";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
 import { readTaskTable } from "./readTasks";
-import { probeSheetTaken, queueFunctionProbe } from "./probe";
+import { probedDialect, probeSheetTaken, queueFunctionProbe } from "./probe";
 import { WorkbookSession } from "./session";
 import { finishWithSummaryChart, SUMMARY_CHART_NAME } from "./summaryChart";
 import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
@@ -47,13 +47,13 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const { context, features, batcher } = session;
   // Whether SOIL functions run (tried first, see probe.ts) and which SOIL sheets are there: both in the
   // request of the table check (the first sync of readTaskTable).
-  const probed = queueFunctionProbe(context, features);
+  const probe = queueFunctionProbe(context, features);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const read = await readTaskTable(session).catch((error: unknown) => {
     throw probeSheetTaken(error) ?? error;
   });
-  const dialect = probed();
+  const dialect = probedDialect(probe);
   const flavor = dialect.flavor;
   const plan = planReimport({ headers: read.headers, rows: read.rows }, table);
 
@@ -112,14 +112,14 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const kept = read.rows.length - plan.archive.length;
   if (plan.additions.length > 0) {
     if (appendBelow) {
-      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept, dialect);
+      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept);
       await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, TASK_COLUMNS.length - 1, 1, 1 + plan.finalRowCount)));
     } else {
       const blanks = plan.additions.map(() => TASK_COLUMNS.map(() => ""));
       await batcher.addValues(blanks, () => {
         taskTable.rows.add(undefined, blanks);
       });
-      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept, dialect);
+      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept);
     }
   }
 

@@ -2,7 +2,7 @@
 import { CellValue, columnIndex, INPUT_VALIDATIONS, isoFromDay, NUMBER_FORMATS, STATUS_STYLES, statusRuleFormula, TASK_COLUMNS } from "../../core";
 import { blockAddress, indexRuns, officeValue } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET, PayloadBatcher } from "./payload";
-import { ExcelFeatures, FormulaDialect } from "./requirements";
+import { ExcelFeatures } from "./requirements";
 import { writeSheetFrame } from "./sheetFrame";
 
 const LAST_COLUMN = TASK_COLUMNS.length - 1;
@@ -26,7 +26,7 @@ function rowBytes(row: CellValue[]): number {
  * Writes rows (TASK_COLUMNS order) from sheet row `firstRow` on, in blocks: number formats first (so
  * text stays text), then the value runs with range.values and the computed run with range.formulas.
  */
-export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number, dialect: FormulaDialect): Promise<void> {
+export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number): Promise<void> {
   let row = firstRow;
   for (const block of chunkRows(rows, BLOCK_BUDGET, rowBytes)) {
     const top = row;
