@@ -3,8 +3,8 @@
  * takes, over the plan at 1x / 10x / 100x (the seed's rows repeated with their own deterministic
  * inputs), called the way Excel calls them (ranges of serials and text).
  */
-import { ROW_INPUT_WIDTH } from "../src/core";
-import { deptSummary, status, summary } from "../src/functions/functions";
+import { columnIndex, ROW_INPUT_WIDTH } from "../src/core";
+import { deptSummary, feedbackLate, status, summary } from "../src/functions/functions";
 import { seedSheet, serial, SheetRow, syntheticSheet, tableRange } from "../test/functions/fixtures";
 import type { BenchRow, BenchSection } from "./run";
 import { median, requirementsAt, SCALES, timeRuns } from "./scales";
@@ -26,11 +26,28 @@ function statusCallsPerSecond(rows: readonly SheetRow[], ms: number): number {
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
+/** UTF-8 bytes of the JSON of an argument: how the Excel double measures what a call is handed (limit 5 MB, office-js #4654). */
+const argumentBytes = (values: unknown) => Buffer.byteLength(JSON.stringify(values), "utf8");
+
+/**
+ * What SOIL.SUMMARY is handed, in KB: the pane's column form (责任单位 + the computed 到期状态 / 反馈逾期 columns,
+ * with their header cells) and, for comparison, the whole table (SoilTasks[#All], workbooks written before).
+ */
+function summaryArgumentKb(table: (string | number | boolean)[][]): { columns: number; whole: number } {
+  const column = (key: Parameters<typeof columnIndex>[0], value: (row: (string | number | boolean)[]) => unknown) =>
+    table.map((row, i) => [i === 0 ? row[columnIndex(key)] : value(row)]);
+  const statusColumn = column("dueStatus", (row) => status([row.slice(0, ROW_INPUT_WIDTH)], AS_OF, 30));
+  const lateColumn = column("feedbackLate", (row) => feedbackLate([row.slice(0, ROW_INPUT_WIDTH)], AS_OF));
+  const columns = argumentBytes(column("responsible", (row) => row[columnIndex("responsible")])) + argumentBytes(statusColumn) + argumentBytes(lateColumn);
+  return { columns: columns / 1024, whole: argumentBytes(table) / 1024 };
+}
+
 export async function run(): Promise<BenchSection> {
   const seed = seedSheet();
   const rows: BenchRow[] = [];
   const statusRate: number[] = [];
   const summaryMs: number[] = [];
+  const argumentKb: number[] = [];
   for (const times of SCALES) {
     const n = requirementsAt(times);
     const sheet = syntheticSheet(n, seed);
@@ -38,12 +55,16 @@ export async function run(): Promise<BenchSection> {
     const cold = timeRuns(1, () => summary(table, AS_OF, 30))[0];
     const warm = median(timeRuns(times === 100 ? 10 : 30, () => summary(table, AS_OF, 30)));
     const rate = statusCallsPerSecond(sheet, 500);
+    const kb = summaryArgumentKb(table);
+    argumentKb.push(round(kb.columns));
     statusRate.push(rate);
     summaryMs.push(warm);
     rows.push(
       { measure: `${times}x (${n} rows): SOIL.STATUS`, value: Math.round(rate), unit: "calls/s" },
       { measure: `${times}x: SOIL.SUMMARY, first call`, value: round(cold, 2), unit: "ms" },
       { measure: `${times}x: SOIL.SUMMARY, median`, value: round(warm, 2), unit: "ms" },
+      { measure: `${times}x: SOIL.SUMMARY argument, column form (the pane's)`, value: round(kb.columns), unit: "KB" },
+      { measure: `${times}x: SOIL.SUMMARY argument, whole table (older workbooks)`, value: round(kb.whole), unit: "KB" },
     );
     if (times === 100) rows.push({ measure: `${times}x: SOIL.DEPTSUMMARY 市环保局, median of 10`, value: round(median(timeRuns(10, () => deptSummary(table, "市环保局", AS_OF, 30)))), unit: "ms" });
   }
@@ -57,6 +78,7 @@ export async function run(): Promise<BenchSection> {
     summary: [
       { measure: "custom functions: SOIL.STATUS throughput", unit: "calls/s", values: statusRate },
       { measure: "SOIL.SUMMARY over the whole table (median)", unit: "ms", values: summaryMs },
+      { measure: "SOIL.SUMMARY argument (责任单位 + 到期状态 + 反馈逾期 columns; Excel's limit 5 MB)", unit: "KB", values: argumentKb },
     ],
   };
 }

@@ -329,3 +329,39 @@ export function readTable(range: unknown): TableRow[] {
   }
   return out;
 }
+
+/** One requirement of SOIL.SUMMARY's column form: its 责任单位 text and the row's computed 到期状态 / 反馈逾期 cells. */
+export interface ComputedRow {
+  responsible: string;
+  status: unknown;
+  feedbackLate: unknown;
+}
+
+/** A one-column argument's cells, without its header cell when it has one. */
+function columnCells(value: unknown, key: ColumnKey): unknown[] {
+  const rows = matrix(value, headerOf(key));
+  if (rows.some((r) => r.length !== 1)) throw invalidValue(`“${headerOf(key)}”应为一列，收到 ${rows[0].length} 列`);
+  const cells = rows.map((r) => r[0]);
+  return headerKey(cells[0]) === headerOf(key) ? cells.slice(1) : cells;
+}
+
+/**
+ * SOIL.SUMMARY's column form: the 责任单位 column and the 到期状态 / 反馈逾期 columns of the same rows (each with or
+ * without its header), e.g. SoilTasks[[#All],[责任单位]]. What Excel hands the function is then three short columns,
+ * not the whole table with its long texts (a call is limited to 5 MB, office-js #4654). Rows with neither 责任单位
+ * nor 到期状态 are skipped.
+ */
+export function readComputedColumns(responsible: unknown, status: unknown, feedbackLate: unknown): ComputedRow[] {
+  const names = columnCells(responsible, "responsible");
+  const statuses = columnCells(status, "dueStatus");
+  const late = columnCells(feedbackLate, "feedbackLate");
+  if (statuses.length !== names.length || late.length !== names.length) {
+    throw invalidValue(`“${headerOf("responsible")}”“${headerOf("dueStatus")}”“${headerOf("feedbackLate")}”应为同样多的行，收到 ${names.length}、${statuses.length}、${late.length} 行`);
+  }
+  const out: ComputedRow[] = [];
+  for (let i = 0; i < names.length; i++) {
+    if (isBlank(names[i]) && isBlank(statuses[i])) continue;
+    out.push({ responsible: textCell(names[i], { key: "responsible", tableRow: i + 2 }), status: statuses[i], feedbackLate: late[i] });
+  }
+  return out;
+}

@@ -107,13 +107,15 @@ export function deptSummary(table: unknown[][], department: unknown, as_of?: unk
 }
 
 /**
- * 部门汇总表（溢出）：标题行、每个责任单位一行（任务总数、各到期状态数、反馈逾期、完成率），最后为合计行。
+ * 部门汇总表（溢出）：标题行、每个责任单位一行（任务总数、各到期状态数、反馈逾期、完成率），最后为合计行。给出“到期状态”“反馈逾期”两列时按这两列统计（任务窗格写入的形式，传给函数的数据少）；否则按整个任务表逐行计算。
  * @customfunction SUMMARY
- * @param table 含标题行的任务表，如 SoilTasks[#All]；按标题查找责任单位、完成时限、状态、完成日期、最近反馈日期列。
- * @param [as_of] 统计日期；省略时为今天。
- * @param [due_soon_days] 临期提醒天数；省略时为 30。
+ * @param table 给出到期状态列时为“责任单位”一列，如 SoilTasks[[#All],[责任单位]]；否则为含标题行的整个任务表，如 SoilTasks[#All]（按标题查找责任单位、完成时限、状态、完成日期、最近反馈日期列）。
+ * @param [as_of] 统计日期；省略时为今天（手工输入的公式省略它时不会随日期自动更新，见说明）。按到期状态列统计时不用。
+ * @param [due_soon_days] 临期提醒天数；省略时为 30。按到期状态列统计时不用。
+ * @param [status] “到期状态”一列，如 SoilTasks[[#All],[到期状态]]，与第一个参数同样多的行。
+ * @param [feedback_late] “反馈逾期”一列，如 SoilTasks[[#All],[反馈逾期]]，与第一个参数同样多的行。
  * @returns 汇总表。
  */
-export function summary(table: unknown[][], as_of?: unknown, due_soon_days?: unknown): unknown[][] {
-  return guard(() => summaryOf(table, as_of, due_soon_days));
+export function summary(table: unknown[][], as_of?: unknown, due_soon_days?: unknown, status?: unknown[][], feedback_late?: unknown[][]): unknown[][] {
+  return guard(() => summaryOf(table, as_of, due_soon_days, status, feedback_late));
 }

@@ -297,6 +297,8 @@ export class FakeWorkbook {
   chartAutoSeries: "none" | "perColumn";
   refuse?: FakeOptions["refuse"];
   online: boolean;
+  /** Bytes of every range argument handed to a custom function (soilEvaluator.ts), in call order. */
+  readonly customFunctionArguments: number[] = [];
   /** onChanged events raised by the add-in's own writes, not yet handled. */
   readonly pendingEvents: Promise<void>[] = [];
   /** Bumped by every write: evaluation results are cached per version. */

@@ -163,7 +163,7 @@ test("ranges come in as matrices, spilled results go out as matrices, scalars st
     FEEDBACKLATE: [["matrix", "scalar"], "scalar", "boolean"],
     DEPTS: [["scalar"], "matrix", "string"],
     DEPTSUMMARY: [["matrix", "scalar", "scalar", "scalar"], "matrix", "number"],
-    SUMMARY: [["matrix", "scalar", "scalar"], "matrix", "any"],
+    SUMMARY: [["matrix", "scalar", "scalar", "matrix", "matrix"], "matrix", "any"],
   });
 });
 

@@ -13,5 +13,5 @@ export const PARAMETER_NAMES: ParameterNames = {
   FEEDBACKLATE: { row: "任务行", as_of: "统计日期" },
   DEPTS: { responsible: "责任单位" },
   DEPTSUMMARY: { table: "任务表", department: "单位", as_of: "统计日期", due_soon_days: "临期天数" },
-  SUMMARY: { table: "任务表", as_of: "统计日期", due_soon_days: "临期天数" },
+  SUMMARY: { table: "任务表", as_of: "统计日期", due_soon_days: "临期天数", status: "到期状态", feedback_late: "反馈逾期" },
 };
