@@ -254,7 +254,14 @@ describe("extension requests", () => {
 
     await actions.protectTaskSheet({ password: "pw" });
     await expect(actions.decideExtension("1.1", "同意", "nope")).rejects.toThrow("保护密码不正确");
+    expect(tasks.protected).toBe(true);
+    const before = book.calls.length;
     const after = await actions.decideExtension("1.1", "同意", "pw");
+    // While departments edit, the sheet is unprotected for one request only: unprotect, write and protect are sent together.
+    const batchOf = (member: string) => book.calls.slice(before).filter((c) => c.member === member).map((c) => c.batch);
+    const [lifted] = batchOf("protection.unprotect");
+    expect(batchOf("protection.protect")).toEqual([lifted]);
+    expect(book.calls.slice(before).filter((c) => c.member === "values" && JSON.stringify(c.args).includes("同意")).map((c) => c.batch)).toEqual([lifted]);
     expect(after[0]).toMatchObject({ id: "1.1", pending: false, approved: true });
     expect(tasks.protected).toBe(true);
     expect(tasks.password).toBe("pw");

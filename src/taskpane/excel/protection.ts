@@ -147,8 +147,11 @@ function wrongPassword(error: unknown): unknown {
 }
 
 /**
- * Runs `write` on the task sheet with its protection lifted for that one request and put back with the
- * same options and password (the office's own writes, e.g. a decision in 延期审批, which is locked).
+ * Runs `write` on the task sheet with its protection lifted and put back with the same options and password (the
+ * office's own writes, e.g. a decision in 延期审批, which is locked). Unprotect, write and protect go in ONE request:
+ * while departments co-author the sheet, it is unprotected for that request only, never between two. A wrong
+ * password fails the unprotect, the first operation, so nothing after it runs; if the write itself fails, the
+ * protection is put back in a request of its own.
  */
 export async function withProtectionLifted(session: WorkbookSession, password: string, write: (sheet: Excel.Worksheet) => void): Promise<void> {
   const { context, features } = session;
@@ -165,15 +168,22 @@ export async function withProtectionLifted(session: WorkbookSession, password: s
   }
   // Put back as it was: the options the sheet had (it may have been protected by hand).
   const options = protection.options ?? PROTECTION_OPTIONS;
+  const protect = () => (password === "" ? sheet.protection.protect(options) : sheet.protection.protect(options, password));
   if (password === "") sheet.protection.unprotect();
   else sheet.protection.unprotect(password);
+  write(sheet);
+  protect();
   try {
     await context.sync();
   } catch (error) {
-    throw wrongPassword(error);
+    const refused = wrongPassword(error);
+    if (refused !== error) throw refused;
+    const after = sheet.protection.load("protected");
+    await context.sync();
+    if (!after.protected) {
+      protect();
+      await context.sync();
+    }
+    throw error;
   }
-  write(sheet);
-  if (password === "") sheet.protection.protect(options);
-  else sheet.protection.protect(options, password);
-  await context.sync();
 }
