@@ -109,6 +109,13 @@ export class SheetModel {
   readonly allowEditRanges: { title: string; address: string; password?: string }[] = [];
   /** Page layout properties and print settings written (orientation, printTitleRows …). */
   readonly pageLayout: Record<string, unknown> = {};
+  /**
+   * The add-in user's temporary sheet view (namedSheetViews.enterTemporary, ExcelApiOnline 1.1), or null: the default
+   * view. A table filter set while a view is active belongs to that view and that user; TableModel.filters is the
+   * default view's, which every co-author sees (https://learn.microsoft.com/javascript/api/excel/excel.namedsheetviewcollection,
+   * https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins).
+   */
+  view: { filters: Map<string, string> } | null = null;
   /** worksheet.onChanged handlers. */
   readonly changeHandlers: ((event: unknown) => Promise<unknown>)[] = [];
   constructor(public name: string) {}
@@ -669,6 +676,8 @@ class WorksheetProxy extends Proxied {
   };
   readonly onChanged: { add(handler: (event: unknown) => Promise<unknown>): { remove(): void; context: FakeContext } };
   readonly pageLayout: object;
+  /** Only where ExcelApiOnline 1.1 is (Excel on the web): elsewhere the property is missing, as in an Office.js without it. */
+  readonly namedSheetViews?: { enterTemporary(): void; exit(): void };
   /** What objects got from this sheet resolve it with: a null sheet fails them. */
   private readonly navigate: Resolver<SheetModel>;
   constructor(
@@ -729,6 +738,19 @@ class WorksheetProxy extends Proxied {
         };
       },
     };
+    if (ctx.book.online) {
+      const views = { apiSet: "Online1.1" };
+      this.namedSheetViews = {
+        // A new temporary view starts from what the default view shows.
+        enterTemporary: () =>
+          this.op("namedSheetViews.enterTemporary", [], () => {
+            const m = sheetModel();
+            const shared = ctx.book.tables.find((t) => t.sheet === m)?.filters ?? new Map<string, string>();
+            m.view = { filters: new Map(shared) };
+          }, views),
+        exit: () => this.op("namedSheetViews.exit", [], () => (sheetModel().view = null), views),
+      };
+    }
     const layout = (property: string, value: unknown) => (sheetModel().pageLayout[property] = value);
     const pageRecorder = recorder(ctx, `${this.path}.pageLayout`, layout, () => this.model() ?? null, "1.9") as Record<string, unknown>;
     this.pageLayout = new Proxy(pageRecorder, {
@@ -1199,7 +1221,7 @@ class TableProxy extends Proxied {
     return this.range("all");
   }
   clearFilters(): void {
-    this.op("clearFilters", [], () => this.model().filters.clear(), { apiSet: "1.2" });
+    this.op("clearFilters", [], () => (this.model().sheet.view?.filters ?? this.model().filters).clear(), { apiSet: "1.2" });
   }
 }
 
@@ -1218,13 +1240,15 @@ class TableColumnProxy extends Proxied {
       const i = headers.indexOf(name);
       return i < 0 ? itemNotFound(`column ${name}`) : i;
     };
+    // The filters of the active sheet view: the user's temporary view, or the default view every co-author sees.
+    const filters = () => table.model().sheet.view?.filters ?? table.model().filters;
     this.filter = {
       applyCustomFilter: (criteria: string) =>
         this.op("filter.applyCustomFilter", [criteria], () => {
           index();
-          table.model().filters.set(name, criteria);
+          filters().set(name, criteria);
         }, { apiSet: "1.2" }),
-      clear: () => this.op("filter.clear", [], () => table.model().filters.delete(name), { apiSet: "1.2" }),
+      clear: () => this.op("filter.clear", [], () => filters().delete(name), { apiSet: "1.2" }),
     };
     this.index = index;
   }

@@ -247,7 +247,14 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
                 <MessageBarBody>部分到期状态尚未由 SOIL 函数算出（函数仍在加载或未加载），窗格按同一规则计算后显示。</MessageBarBody>
               </MessageBar>
             )}
-            <DepartmentPicker departments={board?.departments ?? []} value={department} disabled={board === null || busy !== null} onChange={(d) => void onDepartment(d)} />
+            <DepartmentPicker
+              departments={board?.departments ?? []}
+              value={department}
+              disabled={board === null || busy !== null}
+              onChange={(d) => void onDepartment(d)}
+              sheetFilter={actions?.capabilities.sheetViews ? "view" : "ask"}
+              onFilterSheet={() => void (actions && attempt("board", () => actions.filterByDepartment(department, { shared: true })))}
+            />
             <StatusCounters rows={departmentRows} active={filter} onChange={setFilter} />
             {board && <RequirementList rows={rows} onSelect={onSelect} />}
           </section>

@@ -47,12 +47,12 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, optio
     return withSession(work);
   };
   return {
-    capabilities: { perDepartmentProtection: features.allowEditRanges },
+    capabilities: { perDepartmentProtection: features.allowEditRanges, sheetViews: features.sheetViews },
     populate: (table: ParsedTable, asOf: Day) => importing(table, (s) => populateWorkbook(s, table, asOf)),
     reimport: (table: ParsedTable, today: Day) => importing(table, (s) => reimportWorkbook(s, table, today)),
     readStatusBoard: () => withSession(readStatusBoard),
     refresh: () => withSession(refreshBoard),
-    filterByDepartment: (department: string | null) => withSession((s) => filterByDepartment(s, department)),
+    filterByDepartment: (department: string | null, options = {}) => withSession((s) => filterByDepartment(s, department, options.shared ?? false)),
     selectRequirement: (id: string) => withSession((s) => selectRequirement(s, id)),
     setAsOf: (day: Day) => withSession((s) => setAsOf(s, day)),
     readFeedbackRound: () => withSession((s) => readFeedbackRound(s, clock.today())),

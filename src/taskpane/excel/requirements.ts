@@ -40,6 +40,8 @@ export interface ExcelFeatures {
   unprotectWithPassword: boolean;
   /** ExcelApiOnline 1.1 (Excel on the web): per-range passwords on a protected sheet (allowEditRanges). */
   allowEditRanges: boolean;
+  /** ExcelApiOnline 1.1 (Excel on the web): named and temporary sheet views, a filter of one user's own. */
+  sheetViews: boolean;
   /** ExcelApi 1.7: worksheet onChanged (the change log). */
   changeEvents: boolean;
   /** ExcelApi 1.9: the value before and after in change events (single cells only). */
@@ -65,6 +67,7 @@ export function detectFeatures(isSetSupported: IsSetSupported): ExcelFeatures {
     protection: api("1.2"),
     unprotectWithPassword: api("1.7"),
     allowEditRanges: isSetSupported("ExcelApiOnline", "1.1"),
+    sheetViews: isSetSupported("ExcelApiOnline", "1.1"),
     changeEvents: api("1.7"),
     changeDetails: api("1.9"),
     loadOnOpen: isSetSupported("SharedRuntime", "1.1"),
