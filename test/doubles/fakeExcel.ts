@@ -281,6 +281,12 @@ export interface FakeOptions {
   listSeparator?: "," | ";";
   /** ExcelApiOnline 1.1 (Excel on the web only): allowEditRanges. Default false (desktop). */
   online?: boolean;
+  /**
+   * Whether a table grows over values written just below it (default true), as Microsoft's coauthoring page has
+   * add-ins add rows (https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins). false: a
+   * user whose AutoCorrect option "Include new rows and columns in table" is off.
+   */
+  tableAutoExpand?: boolean;
 }
 
 export class FakeWorkbook {
@@ -304,6 +310,7 @@ export class FakeWorkbook {
   chartAutoSeries: "none" | "perColumn";
   refuse?: FakeOptions["refuse"];
   online: boolean;
+  tableAutoExpand: boolean;
   /** Bytes of every range argument handed to a custom function (soilEvaluator.ts), in call order. */
   readonly customFunctionArguments: number[] = [];
   /** onChanged events raised by the add-in's own writes, not yet handled. */
@@ -325,6 +332,7 @@ export class FakeWorkbook {
     this.displayLanguage = options.displayLanguage ?? "en-US";
     this.listSeparator = options.listSeparator ?? ",";
     this.online = options.online ?? false;
+    this.tableAutoExpand = options.tableAutoExpand ?? true;
   }
 
   /** Fires worksheet onChanged on `sheet` as Excel does after an edit; settles when the handlers have. */
@@ -464,6 +472,14 @@ export class FakeWorkbook {
 
   touched(): void {
     this.version++;
+  }
+
+  /** A table whose next row `box` starts in (within its columns) grows over the written rows. */
+  expandTablesOver(sheet: SheetModel, box: Box): void {
+    if (!this.tableAutoExpand) return;
+    for (const t of this.tables) {
+      if (t.sheet === sheet && box.r1 === t.box.r2 + 1 && box.c1 >= t.box.c1 && box.c1 <= t.box.c2) t.box = { ...t.box, r2: box.r2 };
+    }
   }
 }
 
@@ -914,19 +930,24 @@ class RangeProxy extends Proxied {
   }
 
   set values(values: unknown[][]) {
-    this.op("values", [values], () => this.each(this.checkShape(values, "values"), enter), { writes: () => this.model(), box: () => this.cells() });
+    this.op("values", [values], () => this.write(this.checkShape(values, "values")), { writes: () => this.model(), box: () => this.cells() });
+  }
+  /** Values or formulas entered as typed; a table just above grows over them. */
+  private write(values: unknown[][]): void {
+    this.each(values, enter);
+    this.ctx.book.expandTablesOver(this.model(), this.cells());
   }
   get values(): unknown[][] {
     return (this.loaded.values as unknown[][]) ?? notLoaded("values");
   }
   set formulas(values: unknown[][]) {
-    this.op("formulas", [values], () => this.each(this.checkShape(values, "formulas"), enter), { writes: () => this.model(), box: () => this.cells() });
+    this.op("formulas", [values], () => this.write(this.checkShape(values, "formulas")), { writes: () => this.model(), box: () => this.cells() });
   }
   /** Formulas in Excel's language and regional format (see FakeWorkbook.invariantFormula); stored as range.formulas holds them. */
   set formulasLocal(values: unknown[][]) {
     const book = this.ctx.book;
     const invariant = (v: unknown) => (typeof v === "string" && v.startsWith("=") ? book.invariantFormula(v) : v);
-    this.op("formulasLocal", [values], () => this.each(this.checkShape(values, "formulasLocal").map((row) => row.map(invariant)), enter), {
+    this.op("formulasLocal", [values], () => this.write(this.checkShape(values, "formulasLocal").map((row) => row.map(invariant))), {
       writes: () => this.model(),
       box: () => this.cells(),
     });
@@ -1139,6 +1160,8 @@ class TableProxy extends Proxied {
         delete: () =>
           this.op(`rows.getItemAt(${index}).delete`, [], () => {
             const t = this.model();
+            // Rows of a filtered table are not deleted (office-js #994): the add-in must see the table unfiltered.
+            if ((t.sheet.view?.filters ?? t.filters).size > 0) throw new FakeOfficeError("InvalidOperation", "rows of a filtered table cannot be deleted");
             const row = t.box.r1 + 1 + index;
             if (row > t.box.r2) itemNotFound(`row ${index}`);
             const last = t.sheet.lastRow();
@@ -1226,7 +1249,13 @@ class TableProxy extends Proxied {
 }
 
 class TableColumnProxy extends Proxied {
-  readonly filter: { applyCustomFilter(criteria: string): void; clear(): void };
+  readonly filter: {
+    applyCustomFilter(criteria: string): void;
+    apply(criteria: { filterOn: string; criterion1?: string }): void;
+    clear(): void;
+    load(p?: string): unknown;
+    readonly criteria: { filterOn?: string; criterion1?: string } | null;
+  };
   constructor(
     ctx: FakeContext,
     path: string,
@@ -1242,13 +1271,32 @@ class TableColumnProxy extends Proxied {
     };
     // The filters of the active sheet view: the user's temporary view, or the default view every co-author sees.
     const filters = () => table.model().sheet.view?.filters ?? table.model().filters;
+    let loaded: { criteria?: { filterOn?: string; criterion1?: string } | null } = {};
     this.filter = {
       applyCustomFilter: (criteria: string) =>
         this.op("filter.applyCustomFilter", [criteria], () => {
           index();
           filters().set(name, criteria);
         }, { apiSet: "1.2" }),
+      // Custom filters only (criterion1), what SOIL and its tests set.
+      apply: (criteria) =>
+        this.op("filter.apply", [criteria], () => {
+          index();
+          if (criteria.criterion1 === undefined) throw new FakeOfficeError("InvalidArgument", "the fake applies custom filters only");
+          filters().set(name, criteria.criterion1);
+        }, { apiSet: "1.2" }),
       clear: () => this.op("filter.clear", [], () => filters().delete(name), { apiSet: "1.2" }),
+      load: () => {
+        this.op("filter.load", ["criteria"], () => {
+          index();
+          const c = filters().get(name);
+          loaded = { criteria: c === undefined ? null : { filterOn: "Custom", criterion1: c } };
+        }, { apiSet: "1.2" });
+        return this.filter;
+      },
+      get criteria() {
+        return "criteria" in loaded ? (loaded.criteria ?? null) : notLoaded("criteria");
+      },
     };
     this.index = index;
   }

@@ -23,6 +23,7 @@ import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from
 import { readTaskTable } from "./readTasks";
 import { probedDialect, probeSheetTaken, queueFunctionProbe } from "./probe";
 import { WorkbookSession } from "./session";
+import { keepFilters } from "./filters";
 import { finishWithSummaryChart, SUMMARY_CHART_NAME } from "./summaryChart";
 import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
 import { FORMULA_RUNS, styleTaskBody, writeTaskRows } from "./taskSheet";
@@ -67,14 +68,17 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   summary?.charts.load("items/name");
   // Where the new rows would go just below the table: written there only if nothing is in the way.
   const belowTable =
-    features.tableResize && plan.additions.length > 0
+    plan.additions.length > 0
       ? read.sheet.getRange(blockAddress(0, TASK_COLUMNS.length - 1, 2 + read.rows.length, 1 + read.rows.length + plan.additions.length)).load("formulas")
       : null;
+  const filters = keepFilters(session, read.sheet, read.table, read.headers);
   await context.sync();
   const appendBelow = belowTable !== null && belowTable.formulas.every((row) => row.every((f) => f === "" || f === null));
 
   const { sheet, table: taskTable } = read;
-  await batcher.add(OPERATION_OVERHEAD, () => taskTable.clearFilters());
+  // Rows of a filtered table cannot be deleted (office-js #994) and writes over hidden rows misplace values
+  // (office-js #224): SOIL writes into an unfiltered table, without clearing what co-authors see (filters.ts).
+  const filterNotice = await filters.unfilter(batcher);
 
   // 1. Source cells of matched rows, in place (rows as read start at sheet row 2).
   for (const block of updateBlocks(plan.updates)) {
@@ -107,19 +111,35 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     for (const a of descending) await batcher.add(OPERATION_OVERHEAD, () => taskTable.rows.getItemAt(a.rowIndex).delete());
   }
 
-  // 3. New requirements at the end. Coauthoring-safe where Table.resize exists: write the rows just below
-  //    the table, then resize it over them; older Excel grows the table by blank rows first.
+  // 3. New requirements at the end, as Microsoft's coauthoring page adds rows: values written just below the table,
+  //    which Excel expands over them (TableRowCollection.add causes merge conflicts under coauthoring,
+  //    https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins). Whether it grew is read
+  //    back: where it did not (AutoCorrect's table expansion turned off), it is resized (ExcelApi 1.13), or before
+  //    1.13 the rows go in through the table. Something kept below the table is never overwritten.
   const kept = read.rows.length - plan.archive.length;
   if (plan.additions.length > 0) {
-    if (appendBelow) {
-      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept);
-      await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, TASK_COLUMNS.length - 1, 1, 1 + plan.finalRowCount)));
-    } else {
+    const addThroughTable = async () => {
       const blanks = plan.additions.map(() => TASK_COLUMNS.map(() => ""));
       await batcher.addValues(blanks, () => {
         taskTable.rows.add(undefined, blanks);
       });
       await writeTaskRows(batcher, sheet, plan.additions, 2 + kept);
+    };
+    if (appendBelow) {
+      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept);
+      const extent = taskTable.getRange().load("rowCount");
+      await batcher.sync();
+      if (extent.rowCount < 1 + plan.finalRowCount) {
+        const written = blockAddress(0, TASK_COLUMNS.length - 1, 2 + kept, 1 + plan.finalRowCount);
+        if (features.tableResize) {
+          await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, TASK_COLUMNS.length - 1, 1, 1 + plan.finalRowCount)));
+        } else {
+          await batcher.add(OPERATION_OVERHEAD, () => sheet.getRange(written).clear());
+          await addThroughTable();
+        }
+      }
+    } else {
+      await addThroughTable();
     }
   }
 
@@ -150,6 +170,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
       writeSummarySheet(summary, departments, plan.finalRowCount, dialect);
     }
   });
+  await filters.restore(batcher);
   const notices = await finishWithSummaryChart(session, summary, departments.length);
-  return { report: plan.report, notices: [...(dialect.notice ? [dialect.notice] : []), ...notices] };
+  return { report: plan.report, notices: [...(dialect.notice ? [dialect.notice] : []), ...(filterNotice ? [filterNotice] : []), ...notices] };
 }
