@@ -63,6 +63,18 @@ describe("manifest.xml offline checks", () => {
     expect(meta?.overrides ?? []).toEqual([]);
   });
 
+  it("one task pane, the shared runtime's page: every ShowTaskpane action has a TaskpaneId and the runtime's resid", () => {
+    // "Any task pane without a <TaskpaneID> is considered a different task pane", and a shared runtime supports one
+    // (https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime).
+    const runtime = /<Runtime resid="([^"]+)"/.exec(xml)?.[1];
+    const actions = [...xml.matchAll(/<Action xsi:type="ShowTaskpane">([\s\S]*?)<\/Action>/g)].map((m) => m[1]);
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) {
+      expect(action).toMatch(/<TaskpaneId>SoilTaskpane<\/TaskpaneId>/);
+      expect(/<SourceLocation resid="([^"]+)"/.exec(action)?.[1]).toBe(runtime);
+    }
+  });
+
   it("points at icons that exist in assets/ with the declared sizes", () => {
     const images = result.resources.filter((r) => r.kind === "Image");
     expect(images.length).toBeGreaterThanOrEqual(3);

@@ -287,6 +287,11 @@ export interface FakeOptions {
    * user whose AutoCorrect option "Include new rows and columns in table" is off.
    */
   tableAutoExpand?: boolean;
+  /**
+   * Objects the Office.js in use lacks although the host reports their set: the npm package @microsoft/office-js
+   * 1.1.110 has no AllowEditRange (nor sheet views) while Excel on the web reports ExcelApiOnline 1.1.
+   */
+  officeJsWithout?: ("allowEditRanges" | "namedSheetViews")[];
 }
 
 export class FakeWorkbook {
@@ -311,6 +316,7 @@ export class FakeWorkbook {
   refuse?: FakeOptions["refuse"];
   online: boolean;
   tableAutoExpand: boolean;
+  officeJsWithout: string[];
   /** Bytes of every range argument handed to a custom function (soilEvaluator.ts), in call order. */
   readonly customFunctionArguments: number[] = [];
   /** onChanged events raised by the add-in's own writes, not yet handled. */
@@ -333,6 +339,7 @@ export class FakeWorkbook {
     this.listSeparator = options.listSeparator ?? ",";
     this.online = options.online ?? false;
     this.tableAutoExpand = options.tableAutoExpand ?? true;
+    this.officeJsWithout = options.officeJsWithout ?? [];
   }
 
   /** Fires worksheet onChanged on `sheet` as Excel does after an edit; settles when the handlers have. */
@@ -394,12 +401,26 @@ export class FakeWorkbook {
     return this.tables.find((t) => t.name === name);
   }
 
-  /** Excel.run: one request context, synced at the end if anything is still queued. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = new FakeContext(this);
-    const result = await batch(context as unknown as Excel.RequestContext);
-    if (context.queued() > 0) await context.sync();
-    return result;
+  /**
+   * Excel.run: one request context, synced at the end if anything is still queued. Excel.run(context, batch) runs
+   * a batch in an earlier run's context again, as Microsoft removes an event handler: "Excel.run(eventContext, …)
+   * { eventResult.remove(); await context.sync(); }" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events).
+   * A context used after its run ended (not re-entered) fails its sync with InvalidObjectPath.
+   */
+  run = (async <T>(first: unknown, second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const batch = (second ?? first) as (context: Excel.RequestContext) => Promise<T>;
+    const context = second ? (first as FakeContext) : new FakeContext(this);
+    context.running++;
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.queued() > 0) await context.sync();
+      return result;
+    } finally {
+      context.running--;
+    }
+  }) as {
+    <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+    <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   };
 
   // ------------------------------------------------------------ cell reading (what Excel shows)
@@ -520,6 +541,8 @@ function propsOf(option?: string | string[]): string[] {
 export class FakeContext {
   private queue: Operation[] = [];
   readonly workbook: WorkbookProxy;
+  /** Excel.run batches this context is in (0: its run has ended). */
+  running = 0;
 
   constructor(readonly book: FakeWorkbook) {
     this.workbook = new WorkbookProxy(this);
@@ -534,6 +557,7 @@ export class FakeContext {
   }
 
   async sync(): Promise<void> {
+    if (this.running === 0) throw new FakeOfficeError("InvalidObjectPath", "The request context was used after its Excel.run ended (run a batch in it with Excel.run(context, batch)).");
     const book = this.book;
     const ops = this.queue;
     this.queue = [];
@@ -688,7 +712,7 @@ class WorksheetProxy extends Proxied {
     readonly options: unknown;
     protect(options?: unknown, password?: string): void;
     unprotect(password?: string): void;
-    readonly allowEditRanges: AllowEditRangesProxy;
+    readonly allowEditRanges?: AllowEditRangesProxy;
   };
   readonly onChanged: { add(handler: (event: unknown) => Promise<unknown>): { remove(): void; context: FakeContext } };
   readonly pageLayout: object;
@@ -738,7 +762,7 @@ class WorksheetProxy extends Proxied {
           if (m.protected && (m.password ?? "") !== (password ?? "")) throw new FakeOfficeError("BadPassword", "The password is incorrect.");
           Object.assign(m, { protected: false, password: undefined });
         }, { apiSet: password === undefined ? "1.2" : "1.7" }),
-      allowEditRanges: new AllowEditRangesProxy(ctx, `${this.path}.protection.allowEditRanges`, sheetModel),
+      allowEditRanges: ctx.book.officeJsWithout.includes("allowEditRanges") ? undefined : new AllowEditRangesProxy(ctx, `${this.path}.protection.allowEditRanges`, sheetModel),
     };
     this.onChanged = {
       add: (handler) => {
@@ -754,7 +778,7 @@ class WorksheetProxy extends Proxied {
         };
       },
     };
-    if (ctx.book.online) {
+    if (ctx.book.online && !ctx.book.officeJsWithout.includes("namedSheetViews")) {
       const views = { apiSet: "Online1.1" };
       this.namedSheetViews = {
         // A new temporary view starts from what the default view shows.

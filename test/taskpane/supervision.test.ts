@@ -228,6 +228,16 @@ describe("protection", () => {
     expect(tasks.isLocked(agricultureRows[0], col("notes"))).toBe(true);
   });
 
+  test("ExcelApiOnline reported but the Office.js in use has no AllowEditRange (the npm package): refused in Chinese, plain protection still works", async () => {
+    const { actions, tasks } = await populated("2019-01-05", { online: true, officeJsWithout: ["allowEditRanges", "namedSheetViews"] });
+    await expect(actions.protectTaskSheet({ password: "", departmentPasswords: { 市农牧局: "x" } })).rejects.toThrow("AllowEditRange");
+    expect(tasks.protected).toBe(false);
+    await actions.protectTaskSheet({ password: "" });
+    expect(tasks.protected).toBe(true);
+    // No sheet view object either: the department filter stays in the pane.
+    await expect(actions.filterByDepartment("市农牧局")).resolves.toBe("pane");
+  });
+
   test("Excel desktop: per-department ranges are refused with the desktop alternative named", async () => {
     const { actions } = await populated("2019-01-05");
     await expect(actions.protectTaskSheet({ password: "", departmentPasswords: { 市农牧局: "x" } })).rejects.toThrow("按单位导出文件");

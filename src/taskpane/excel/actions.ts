@@ -10,8 +10,14 @@ import { ExcelFeatures } from "./requirements";
 import { WorkbookSession } from "./session";
 import { ExcelActions } from "./types";
 
-/** Excel.run, or a test double's run. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * Excel.run, or a test double's run. With a context first: a batch in an earlier run's request context, the way
+ * Microsoft removes an event handler (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events).
+ */
+export interface ExcelRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
 
 /** The pane's clock: today's date (as-of fallback, 归档日期) and the time shown in reports. */
 export interface PaneClock {

@@ -124,7 +124,11 @@ export async function setAsOf(session: WorkbookSession, day: Day): Promise<void>
   await context.sync();
 }
 
-/** Recalculates every formula (SOIL functions included), then reads the board. */
+/**
+ * Recalculates the workbook's built-in formulas, then reads the board. calculate("Full") does not make Excel call
+ * custom functions again (office-js #1462: Calculate Now leaves them as they are): SOIL cells recalculate when their
+ * arguments change, e.g. the as-of date in 说明!B2 (setAsOf). A SOIL cell with no value yet is computed in the pane.
+ */
 export async function refreshBoard(session: WorkbookSession): Promise<StatusBoard> {
   const { context } = session;
   context.workbook.application.calculate("Full");

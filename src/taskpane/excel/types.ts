@@ -59,7 +59,7 @@ export interface ExcelActions {
   /** `today` is the date written to 归档日期. */
   reimport(table: ParsedTable, today: Day): Promise<ReimportOutcome>;
   readStatusBoard(): Promise<StatusBoard>;
-  /** Recalculates the workbook, then reads the board again. */
+  /** Recalculates the workbook's built-in formulas (not SOIL's: they follow their arguments), then reads the board again. */
   refresh(): Promise<StatusBoard>;
   /**
    * null shows every department again. In a temporary sheet view where Excel has them; elsewhere the shared table
