@@ -213,34 +213,51 @@ type Positions = Partial<Record<ColumnKey, number>>;
  */
 function readRequirement(cells: readonly unknown[], at: Positions, tableRow?: number, problems?: string[]): RowInput {
   const { deadlineRaw, dueDate, progress, completedOn, lastFeedback, extensionTo, extensionDecision } = at;
-  const read = <T>(compute: () => T, fallback: T): T => {
-    if (!problems) return compute();
-    try {
-      return compute();
-    } catch (error) {
-      problems.push((error as Error).message);
-      return fallback;
-    }
-  };
-  let deadline = read(() => deadlineCell(cells[deadlineRaw as number], { key: "deadlineRaw", tableRow }), cachedDeadline(""));
+  let deadline = readCell(cells, deadlineRaw, "deadlineRaw", deadlineCell, NO_DEADLINE, tableRow, problems);
   // The sheet's own 截止日期 wins over the date read from the text, as in the portable formulas.
   if (deadline.kind === "by" && dueDate !== undefined) {
-    const due = read(() => dateCell(cells[dueDate], { key: "dueDate", tableRow }), null);
+    const due = readCell(cells, dueDate, "dueDate", dateCell, null, tableRow, problems);
     if (due !== null && due !== deadline.date) deadline = { ...deadline, date: due };
   }
   return {
     deadline,
-    progress: progress === undefined ? "" : read(() => textCell(cells[progress], { key: "progress", tableRow }), ""),
-    completedOn: completedOn === undefined ? null : read(() => dateCell(cells[completedOn], { key: "completedOn", tableRow }), null),
-    lastFeedback: lastFeedback === undefined ? undefined : read(() => dateCell(cells[lastFeedback], { key: "lastFeedback", tableRow }), null),
+    progress: progress === undefined ? "" : readCell(cells, progress, "progress", textCell, "", tableRow, problems),
+    completedOn: completedOn === undefined ? null : readCell(cells, completedOn, "completedOn", dateCell, null, tableRow, problems),
+    lastFeedback: lastFeedback === undefined ? undefined : readCell(cells, lastFeedback, "lastFeedback", dateCell, null, tableRow, problems),
     extension:
       extensionTo === undefined || extensionDecision === undefined
         ? undefined
         : {
-            to: read(() => dateCell(cells[extensionTo], { key: "extensionTo", tableRow }), null),
-            decision: read(() => textCell(cells[extensionDecision], { key: "extensionDecision", tableRow }), ""),
+            to: readCell(cells, extensionTo, "extensionTo", dateCell, null, tableRow, problems),
+            decision: readCell(cells, extensionDecision, "extensionDecision", textCell, "", tableRow, problems),
           },
   };
+}
+
+const NO_DEADLINE = cachedDeadline("");
+
+/**
+ * One cell of a requirement read with `read`: with `problems`, a mistake is recorded there and `fallback` returned;
+ * without, it throws. A plain function, not a closure per cell: SOIL.STATUS runs it for every row on every
+ * recalculation (bench/functions.bench.ts).
+ */
+function readCell<T>(
+  cells: readonly unknown[],
+  index: number | undefined,
+  key: ColumnKey,
+  read: (value: unknown, what: CellLabel) => T,
+  fallback: T,
+  tableRow: number | undefined,
+  problems: string[] | undefined,
+): T {
+  const value = index === undefined ? undefined : cells[index];
+  if (!problems) return read(value, { key, tableRow });
+  try {
+    return read(value, { key, tableRow });
+  } catch (error) {
+    problems.push((error as Error).message);
+    return fallback;
+  }
 }
 
 /**

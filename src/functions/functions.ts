@@ -27,7 +27,7 @@ import { guard } from "./guard";
  * @returns 截止日期的序列号。
  */
 export function dueDate(deadline: unknown): number {
-  return guard(() => dueDateOf(deadline));
+  return guard(dueDateOf, deadline);
 }
 
 /**
@@ -39,7 +39,7 @@ export function dueDate(deadline: unknown): number {
  * @returns 到期状态。
  */
 export function status(row: unknown[][], as_of?: unknown, due_soon_days?: unknown): string {
-  return guard(() => statusOf(row, as_of, due_soon_days));
+  return guard(statusOf, row, as_of, due_soon_days);
 }
 
 /**
@@ -50,7 +50,7 @@ export function status(row: unknown[][], as_of?: unknown, due_soon_days?: unknow
  * @returns TRUE 表示已逾期。
  */
 export function overdue(row: unknown[][], as_of?: unknown): boolean {
-  return guard(() => overdueOf(row, as_of));
+  return guard(overdueOf, row, as_of);
 }
 
 /**
@@ -61,7 +61,7 @@ export function overdue(row: unknown[][], as_of?: unknown): boolean {
  * @returns 剩余天数。
  */
 export function daysLeft(row: unknown[][], as_of?: unknown): number {
-  return guard(() => daysLeftOf(row, as_of));
+  return guard(daysLeftOf, row, as_of);
 }
 
 /**
@@ -71,7 +71,7 @@ export function daysLeft(row: unknown[][], as_of?: unknown): number {
  * @returns 反馈截止日的序列号。
  */
 export function nextReport(as_of?: unknown): number {
-  return guard(() => nextReportOf(as_of));
+  return guard(nextReportOf, as_of);
 }
 
 /**
@@ -82,7 +82,7 @@ export function nextReport(as_of?: unknown): number {
  * @returns TRUE 表示反馈逾期。
  */
 export function feedbackLate(row: unknown[][], as_of?: unknown): boolean {
-  return guard(() => feedbackLateOf(row, as_of));
+  return guard(feedbackLateOf, row, as_of);
 }
 
 /**
@@ -92,7 +92,7 @@ export function feedbackLate(row: unknown[][], as_of?: unknown): boolean {
  * @returns 单位名称，一列。
  */
 export function depts(responsible: unknown): string[][] {
-  return guard(() => departmentsOf(responsible));
+  return guard(departmentsOf, responsible);
 }
 
 /**
@@ -105,7 +105,7 @@ export function depts(responsible: unknown): string[][] {
  * @returns 一行统计数。
  */
 export function deptSummary(table: unknown[][], department: unknown, as_of?: unknown, due_soon_days?: unknown): number[][] {
-  return guard(() => departmentSummaryOf(table, department, as_of, due_soon_days));
+  return guard(departmentSummaryOf, table, department, as_of, due_soon_days);
 }
 
 /**
@@ -119,5 +119,5 @@ export function deptSummary(table: unknown[][], department: unknown, as_of?: unk
  * @returns 汇总表。
  */
 export function summary(table: unknown[][], as_of?: unknown, due_soon_days?: unknown, status?: unknown[][], feedback_late?: unknown[][]): unknown[][] {
-  return guard(() => summaryOf(table, as_of, due_soon_days, status, feedback_late));
+  return guard(summaryOf, table, as_of, due_soon_days, status, feedback_late);
 }
