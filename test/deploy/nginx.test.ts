@@ -184,7 +184,7 @@ describeNginx("dist/ served by nginx over HTTPS (deploy/nginx)", () => {
     expect(result.errors).toEqual([]);
     expect(result.baseUrl).toBe(host);
     const urls = manifestUrls(parseXml(manifestXml));
-    expect(urls.length).toBeGreaterThanOrEqual(13);
+    expect(urls.length).toBeGreaterThanOrEqual(12);
     const appDomains = urls.filter((u) => u.where === "AppDomain");
     expect(appDomains.map((u) => u.url)).toEqual([new URL(host).origin]);
     const elsewhere = urls.filter((u) => u.where !== "AppDomain" && !u.url.startsWith(host));
