@@ -4,17 +4,19 @@
  * besides the task sheet — the hidden 导出信息 sheet with the export baseline — and the 合并冲突 sheet
  * of the merged master. Renderers (src/xlsx) and readers follow it; nothing here knows exceljs.
  */
-import { Day, dayFromSerial, dayFromText, isoFromDay, serialFromDay } from "./dates";
+import { Day, dayFromJsDate, dayFromSerial, dayFromText, isoFromDay, serialFromDay } from "./dates";
 import { canonicalDepartment, resolveDepartments } from "./departments";
 import { SoilUserError } from "./errors";
 import { CellValue, ColumnKey, ColumnSpec, computedFormulas, TASK_COLUMNS } from "./layout";
 import { ExistingTaskTable } from "./reimport";
+import { stripFormatCharacters } from "./text";
 
 /** The hidden sheet of a department file. */
 export const DEPARTMENT_INFO_SHEET = "导出信息";
 /** What 导出信息!A1 says: a SOIL department file. B1 holds the format version. */
 export const DEPARTMENT_FILE_MARKER = "SOIL 部门文件";
-export const DEPARTMENT_FILE_VERSION = 1;
+/** 2: 导出信息 carries the export record (row 5: export id, HMAC signature; core/exportRecord.ts). */
+export const DEPARTMENT_FILE_VERSION = 2;
 
 /** Labelled cells of 导出信息 (column A label, column B value). */
 export const DEPARTMENT_INFO_CELLS = {
@@ -22,6 +24,8 @@ export const DEPARTMENT_INFO_CELLS = {
   department: { row: 2, label: "责任单位" },
   exportedOn: { row: 3, label: "导出日期" },
   rows: { row: 4, label: "导出行数" },
+  /** B: the export id, C: the signature by the master's key. */
+  record: { row: 5, label: "导出签名" },
 } as const;
 
 /** Sheet row of the baseline header (编号 then BASELINE_COLUMNS); baseline rows follow it. */
@@ -41,18 +45,20 @@ export const MERGE_LOG_WIDTHS = [16, 8, 12, 24, 24, 24, 40] as const;
 
 /** File name of a department's file: SOIL-<部门>.xlsx, with characters file systems refuse replaced. */
 export function departmentFileName(department: string): string {
-  return `SOIL-${department.replace(/[\\/:*?"<>|\s]+/g, "_")}.xlsx`;
+  // Invisible format characters (U+202E would show the name reversed) and control characters are dropped.
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return `SOIL-${stripFormatCharacters(department).replace(/[\u0000-\u001f\u007f]/g, "").replace(/[\\/:*?"<>|\s]+/g, "_")}.xlsx`;
 }
 
 /** Excel's 1900 serial of a JavaScript Date read from a file (exceljs gives dates at UTC midnight). */
 export function serialFromJsDate(date: Date): number {
-  return serialFromDay(Math.round(date.getTime() / 86_400_000));
+  return serialFromDay(dayFromJsDate(date));
 }
 
 /** A date cell as a day: a serial, a date text (2018-06-30, 2018年6月30日…) or a Date; null when blank; undefined when unreadable. */
 export function dayOfCell(value: unknown): Day | null | undefined {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : Math.round(value.getTime() / 86_400_000);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : dayFromJsDate(value);
   if (typeof value === "number") return dayFromSerial(value) ?? undefined;
   if (typeof value === "string") {
     const text = value.trim();
@@ -70,7 +76,7 @@ export function cellText(value: unknown, format?: ColumnSpec["format"]): string 
     if (day !== undefined) return day === null ? "" : isoFromDay(day);
   }
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return isoFromDay(Math.round(value.getTime() / 86_400_000));
+  if (value instanceof Date) return isoFromDay(dayFromJsDate(value));
   return String(value).trim();
 }
 

@@ -18,3 +18,5 @@ export * from "./report";
 export * from "./rounds";
 export * from "./departmentFile";
 export * from "./departmentMerge";
+export * from "./exportRecord";
+export * from "./cellLimit";

@@ -3,6 +3,7 @@
  * per-department summary, the overdue requirements and the late feedback at one as-of day, laid out
  * for A4 landscape. Defined here once; the task pane writes it with Office.js.
  */
+import { shownInCell } from "./cellLimit";
 import { Day, isoFromDay } from "./dates";
 import { departmentListText, type CellValue, DATE_FORMAT, PERCENT_FORMAT } from "./layout";
 import { Quarter, quarterCode, quarterEnd, quarterLabel, quarterStart, roundDeadline } from "./rounds";
@@ -119,7 +120,10 @@ export function buildQuarterlyReport(
   const blocks: ReportBlock[] = [];
   let row = 4;
   const addBlock = (block: Omit<ReportBlock, "titleRow" | "headerRow">, gapAfter = 1) => {
-    blocks.push({ ...block, titleRow: row, headerRow: row + 1 });
+    // A report shows the master's texts: one longer than a cell holds (a master saved by LibreOffice may have
+    // one) is shown shortened with a marker, the master keeps it whole.
+    const rows = block.rows.map((cells) => cells.map((c) => (typeof c === "string" ? shownInCell(c, "主表") : c)));
+    blocks.push({ ...block, rows, titleRow: row, headerRow: row + 1 });
     row += 2 + Math.max(1, block.rows.length) + gapAfter;
   };
 

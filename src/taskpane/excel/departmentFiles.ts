@@ -8,7 +8,10 @@ import {
   Day,
   departmentFileName,
   DepartmentMergePlan,
+  fitMergePlan,
   formatMergeReport,
+  MergeIssue,
+  NUMBER_FORMATS,
   MERGE_LOG_HEADERS,
   MERGE_LOG_SHEET,
   MERGE_LOG_WIDTHS,
@@ -16,6 +19,13 @@ import {
   serialFromDay,
   TASK_COLUMNS,
   CellValue,
+  assertExportRecord,
+  EXPORT_KEY_LABEL,
+  EXPORT_KEY_SHEET,
+  fileNameDepartmentWarning,
+  isExportKey,
+  newExportKey,
+  SoilUserError,
 } from "../../core";
 import { blockAddress } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
@@ -47,14 +57,78 @@ function base64Of(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/**
+ * The master's export signing key (core/exportRecord.ts) from its very hidden EXPORT_KEY_SHEET; with `create`,
+ * a workbook without one (populated before SOIL signed exports) gets one. Worksheet.visibility is ExcelApi 1.1
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member);
+ * "VeryHidden" sheets can only be shown again through the API, not from Excel's Unhide dialog.
+ */
+async function exportKeyOf(session: WorkbookSession, names: readonly string[], create: boolean): Promise<string | null> {
+  const { context } = session;
+  const sheets = context.workbook.worksheets;
+  if (names.includes(EXPORT_KEY_SHEET)) {
+    const cell = sheets.getItem(EXPORT_KEY_SHEET).getRange("B1").load("values");
+    await context.sync();
+    const value = cell.values[0][0];
+    if (isExportKey(value)) return value;
+    if (create) throw new SoilUserError(`工作簿中的“${EXPORT_KEY_SHEET}”已损坏，无法签名导出的部门文件`, "请联系维护 SOIL 的同事恢复该工作表");
+    return null;
+  }
+  if (!create) return null;
+  const key = newExportKey();
+  const sheet = sheets.add(EXPORT_KEY_SHEET);
+  const range = sheet.getRange("A1:B1");
+  range.numberFormat = [["@", "@"]];
+  range.values = [[EXPORT_KEY_LABEL, key]];
+  sheet.visibility = "VeryHidden" as Excel.SheetVisibility;
+  await context.sync();
+  return key;
+}
+
 export async function exportDepartmentFile(session: WorkbookSession, department: string, exportedOn: Day, createWorkbook: CreateWorkbook): Promise<DepartmentExport> {
+  const sheets = session.context.workbook.worksheets;
+  sheets.load("items/name");
   const read = await readTaskTable(session, "read");
+  const exportKey = (await exportKeyOf(session, sheets.items.map((s) => s.name), true))!;
   const { buildDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/departmentWorkbook");
-  const { workbook, department: name, rows } = await buildDepartmentWorkbook({ headers: read.headers, rows: read.rows }, department, { exportedOn });
+  const { workbook, department: name, rows } = await buildDepartmentWorkbook({ headers: read.headers, rows: read.rows }, department, { exportedOn, exportKey });
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   if (!session.features.createWorkbook) return { kind: "download", department: name, rows, fileName: departmentFileName(name), bytes };
   await createWorkbook(base64Of(bytes));
   return { kind: "opened", department: name, rows };
+}
+
+/**
+ * On a protected 任务清单 the merge cannot set a cell's format (SOIL protects without allowFormatCells), so
+ * it reads the formats of the text cells it would write (one sync) and writes none that is no longer "@":
+ * those go to 合并冲突 instead, so a department's text is never entered as a formula or a number.
+ */
+async function withoutUnsafeTextWrites(session: WorkbookSession, sheet: Excel.Worksheet, plan: DepartmentMergePlan): Promise<DepartmentMergePlan> {
+  const textUpdates = plan.updates.filter((u) => typeof u.value === "string" && TASK_COLUMNS.find((c) => c.key === u.key)!.format === "text");
+  if (textUpdates.length === 0) return plan;
+  const formats = textUpdates.map((u) => {
+    const column = TASK_COLUMNS.findIndex((c) => c.key === u.key);
+    return sheet.getRange(blockAddress(column, column, u.rowIndex + 2, u.rowIndex + 2)).load("numberFormat");
+  });
+  await session.context.sync();
+  const unsafe = textUpdates.filter((_, i) => formats[i].numberFormat[0][0] !== NUMBER_FORMATS.text);
+  if (unsafe.length === 0) return plan;
+  const setAside: MergeIssue[] = unsafe.map((u) => ({
+    kind: "conflict",
+    department: plan.department,
+    id: u.id,
+    column: TASK_COLUMNS.find((c) => c.key === u.key)!.header,
+    office: "",
+    departmentValue: String(u.value),
+    baseline: "",
+    reason: "该单元格已不是文本格式，而任务清单受保护、无法改回：未写入（以免被当作公式或数字）。请撤销保护后重新合并",
+  }));
+  return {
+    ...plan,
+    updates: plan.updates.filter((u) => !unsafe.includes(u)),
+    conflicts: [...plan.conflicts, ...setAside],
+    report: { ...plan.report, applied: plan.report.applied - unsafe.length, conflicts: plan.report.conflicts + unsafe.length },
+  };
 }
 
 function officeCell(value: CellValue): string | number | boolean {
@@ -71,7 +145,12 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   const read = await readTaskTable(session, "read");
   const { readDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/readWorkbook");
   const returned = await readDepartmentWorkbook(bytes, fileName);
-  const plan = planDepartmentMerge({ headers: read.headers, rows: read.rows }, returned);
+  // The department and the baseline are trusted only when this workbook's key signed them at export.
+  await assertExportRecord(await exportKeyOf(session, sheets.items.map((s) => s.name), false), returned, fileName);
+  // A value longer than a cell holds goes to 合并冲突, not into the table (core/cellLimit.ts).
+  const planned = fitMergePlan(planDepartmentMerge({ headers: read.headers, rows: read.rows }, returned));
+  const plan = read.protected ? await withoutUnsafeTextWrites(session, read.sheet, planned) : planned;
+  const warning = fileNameDepartmentWarning(fileName, plan.department);
   const issues = [...plan.conflicts, ...plan.rejected, ...plan.ignored].map((i) => [i.department, i.id, i.column, i.office, i.departmentValue, i.baseline, i.reason]);
 
   let log: Excel.Worksheet | null = null;
@@ -91,15 +170,22 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   }
 
   // Each updated cell in its own small range: departments change few cells, scattered over the table.
-  // Text columns are "@" already, so a value that starts with = stays text; dates are written as serials.
+  // The cell gets its column's number format in the same request ("@" for text, as the 合并冲突 writer does):
+  // a string written through range.values into a cell not formatted as text is entered as Excel enters typed
+  // text, so "=WEBSERVICE(…)" would become a live formula if the office had reformatted 进展情况 (Excel.Range
+  // values: https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member).
+  // On a protected sheet formats cannot change: withoutUnsafeTextWrites has set such cells aside.
   for (const u of plan.updates) {
     const column = TASK_COLUMNS.findIndex((c) => c.key === u.key);
     const value = officeCell(u.value);
-    await batcher.add(estimateJsonBytes(value) + OPERATION_OVERHEAD, () => {
+    const format = NUMBER_FORMATS[TASK_COLUMNS[column].format];
+    await batcher.add(estimateJsonBytes(value) + 2 * OPERATION_OVERHEAD, () => {
       const address = blockAddress(column, column, u.rowIndex + 2, u.rowIndex + 2);
       // Not anyone's edit for the change log (it would date the feedback "today" over the department's own date).
       ownWrites.add(address);
-      read.sheet.getRange(address).values = [[value]];
+      const range = read.sheet.getRange(address);
+      if (!read.protected) range.numberFormat = [[format]];
+      range.values = [[value]];
     });
   }
   let top = firstFree;
@@ -113,5 +199,5 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
     top += block.length;
   }
   await session.finish();
-  return { plan, lines: formatMergeReport(plan.report) };
+  return { plan, lines: [...(warning ? [warning] : []), ...formatMergeReport(plan.report)] };
 }
