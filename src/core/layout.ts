@@ -181,6 +181,26 @@ export const GUIDE_TEXT: readonly string[] = [
   "8. 督办办公室保护“任务清单”后，“编号”至“截止日期”、计算列和“延期审批”不能修改，各单位填写的列仍可编辑。",
 ];
 
+/**
+ * The 说明 lines of the portable workbook (npm run workbook, department files): what that file does, without
+ * the add-in's features it lacks (the automatic 最近反馈日期, re-import, protection from the pane).
+ */
+export const PORTABLE_GUIDE_TEXT: readonly string[] = [
+  GUIDE_TEXT[0],
+  GUIDE_TEXT[1],
+  "2. 在“进展情况”中填写工作进展，在“最近反馈日期”中填写本次反馈的日期（请手工填写）；完成的工作填写“完成日期”。",
+  GUIDE_TEXT[3],
+  GUIDE_TEXT[4],
+  GUIDE_TEXT[5],
+  GUIDE_TEXT[6],
+  "7. 本文件不需要加载项：所有公式都是表格软件的内置函数，在 Excel、WPS 表格和 LibreOffice 中均可计算；请保存为 .xlsx 格式。",
+];
+
+/** The 说明 lines for a flavour: the add-in's workbook or the portable file. */
+export function guideText(flavor: FormulaFlavor): readonly string[] {
+  return flavor === "addin" ? GUIDE_TEXT : PORTABLE_GUIDE_TEXT;
+}
+
 export interface StatusStyle {
   fill: string;
   font: string;

@@ -6,7 +6,7 @@
 import { shownInCell } from "./cellLimit";
 import { Day, isoFromDay } from "./dates";
 import { departmentListText, type CellValue, DATE_FORMAT, PERCENT_FORMAT } from "./layout";
-import { Quarter, quarterCode, quarterEnd, quarterLabel, quarterStart, roundDeadline } from "./rounds";
+import { Quarter, quarterCode, quarterEnd, quarterLabel, quarterStart, roundLabel } from "./rounds";
 import { DueStatus } from "./status";
 import { SUMMARY_HEADERS, SUMMARY_STATUSES, summarizeByDepartment, summaryRow } from "./summary";
 import { SoilUserError } from "./errors";
@@ -61,7 +61,7 @@ export interface QuarterlyReport {
   quarter: Quarter;
   asOf: Day;
   title: string;
-  /** Row 2: labels and values (统计日期, 季度反馈截止日, 生成时间). */
+  /** Row 2: labels and values (统计日期, 反馈轮次 as roundLabel words it, 生成时间). */
   meta: CellValue[];
   metaFormats: readonly ReportCellFormat[];
   blocks: ReportBlock[];
@@ -182,7 +182,7 @@ export function buildQuarterlyReport(
     quarter,
     asOf,
     title: `土壤污染防治重点任务督办季度报告（${quarterLabel(quarter)}）`,
-    meta: ["统计日期", { date: asOf }, "季度反馈截止日", { date: roundDeadline(quarter) }, "生成时间", generatedAt],
+    meta: ["统计日期", { date: asOf }, "反馈轮次", roundLabel(quarter), "生成时间", generatedAt],
     metaFormats: ["text", "date", "text", "date", "text", "text"],
     blocks,
     chart,

@@ -9,7 +9,7 @@ import {
   GUIDE_COLUMN_WIDTHS,
   GUIDE_INPUT_FILL,
   GUIDE_NOTE_COLOR,
-  GUIDE_TEXT,
+  guideText,
   GuideCell,
   guideFormulas,
   guideNotes,
@@ -65,7 +65,7 @@ export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueS
     error: "请输入 0 到 366 之间的整数",
   };
 
-  GUIDE_TEXT.forEach((line, i) => {
+  guideText("portable").forEach((line, i) => {
     const cell = sheet.getCell(lastRow + 2 + i, 1);
     cell.value = line;
     if (i === 0) cell.font = { bold: true };

@@ -52,7 +52,8 @@ export function DiagnosticsList({ diagnostics }: DiagnosticsListProps): React.JS
       {shown.length === 0 ? (
         <Caption1 className={styles.empty}>没有需要核对的问题。</Caption1>
       ) : (
-        <ul className={styles.list}>
+        // Focusable, so the list scrolls with the keyboard too (it has no control inside).
+        <ul className={styles.list} tabIndex={0} aria-label="诊断列表">
           {shown.map((d, i) => (
             <li key={i} className={styles.item}>
               <Badge size="small" appearance="tint" color={COLORS[d.severity]}>

@@ -30,6 +30,8 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
   if (rows.length === 0) {
     throw new SoilUserError("分工表中没有识别出任何工作要求，未写入工作簿。", "请检查所选文件或粘贴的内容是否包含“序号、牵头部门……完成时限”表格。");
   }
+  const step = (n: number, what: string, done?: number) => session.progress({ step: n, steps: 4, what, done, total: done === undefined ? undefined : rows.length });
+  step(1, "检查工作簿");
   // Whether SOIL functions run: tried in the request that reads the sheet names.
   const probe = queueFunctionProbe(context, features);
   const names = await sheetNames(session).catch((error: unknown) => {
@@ -51,6 +53,7 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
   const departments = responsibleDepartments(table);
   let tasks!: Excel.Worksheet;
   let summary!: Excel.Worksheet;
+  step(2, "新建工作表");
   await batcher.add(FRAME_BYTES, () => {
     tasks = sheets.add(SHEETS.tasks);
     writeTaskFrame(tasks, features);
@@ -58,7 +61,9 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     writeGuideSheet(sheets.add(SHEETS.guide), asOf, dialect);
     writeArchiveFrame(sheets.add(SHEETS.archive), features);
   });
-  await writeTaskRows(batcher, tasks, rows, 2);
+  step(3, "写入任务清单", 0);
+  await writeTaskRows(batcher, tasks, rows, 2, (written) => step(3, "写入任务清单", written));
+  step(4, "部门汇总、图表与计算");
   await batcher.add(FRAME_BYTES + summarySheetBytes(departments, rows.length, flavor), () => {
     // Values first, then the table over them (faster than adding rows to a table).
     const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length - 1, 1, rows.length + 1), true);

@@ -51,6 +51,8 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const probe = queueFunctionProbe(context, features);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  const step = (n: number, what: string) => session.progress({ step: n, steps: 4, what });
+  step(1, "读取任务清单并按编号比对");
   const read = await readTaskTable(session).catch((error: unknown) => {
     throw probeSheetTaken(error) ?? error;
   });
@@ -80,6 +82,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   // (office-js #224): SOIL writes into an unfiltered table, without clearing what co-authors see (filters.ts).
   const filterNotice = await filters.unfilter(batcher);
 
+  step(2, `更新 ${plan.updates.length} 条工作要求`);
   // 1. Source cells of matched rows, in place (rows as read start at sheet row 2).
   for (const block of updateBlocks(plan.updates)) {
     const top = block[0].rowIndex + 2;
@@ -95,6 +98,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     }
   }
 
+  step(3, `归档 ${plan.archive.length} 条、追加 ${plan.additions.length} 条`);
   // 2. Removed requirements to 归档, then out of the table (bottom up, so indices stay valid).
   if (plan.archive.length > 0) {
     let archiveSheet = archive;
@@ -143,6 +147,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     }
   }
 
+  step(4, "计算列、样式与部门汇总");
   // 4. Computed cells for the whole new extent (rows moved up when archived rows left), in the
   //    flavour this Excel computes.
   const formulaRows = Array.from({ length: plan.finalRowCount }, (_, i) => {

@@ -26,7 +26,8 @@ function rowBytes(row: CellValue[]): number {
  * Writes rows (TASK_COLUMNS order) from sheet row `firstRow` on, in blocks: number formats first (so
  * text stays text), then the value runs with range.values and the computed run with range.formulas.
  */
-export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number): Promise<void> {
+/** `onRows` hears how many rows have gone to Excel (queued in a batch that is sent) after each block. */
+export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number, onRows?: (written: number) => void): Promise<void> {
   let row = firstRow;
   for (const block of chunkRows(rows, BLOCK_BUDGET, rowBytes)) {
     const top = row;
@@ -38,6 +39,7 @@ export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksh
       for (const [a, b] of FORMULA_RUNS) sheet.getRange(blockAddress(a, b, top, bottom)).formulas = block.map((r) => r.slice(a, b + 1).map(officeValue));
     });
     row += block.length;
+    onRows?.(row - firstRow);
   }
 }
 

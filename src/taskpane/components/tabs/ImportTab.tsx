@@ -1,15 +1,18 @@
 import * as React from "react";
-import { Divider, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Caption1, Divider, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { Day, importProblem, MAX_TABLE_BYTES, parseTable, tableOverview, tooLargeError } from "../../../core";
-import type { ExcelActions, PopulateOutcome, ReimportOutcome } from "../../excel/types";
+import type { ExcelActions, PopulateOutcome, Progress, ReimportOutcome } from "../../excel/types";
 import { readSourceFile } from "../../source/readSource";
 import { DiagnosticsList } from "../DiagnosticsList";
 import { ErrorNotice } from "../ErrorNotice";
+import { OperationProgress } from "../OperationProgress";
 import { PopulatePanel } from "../PopulatePanel";
-import { ReimportReport } from "../ReimportReport";
 import { SourceKind, SourcePicker } from "../SourcePicker";
 import { TablePreview } from "../TablePreview";
 import { usePaneAction } from "./usePaneAction";
+
+// Shown only after a re-import: its own chunk, not part of the first screen.
+const ReimportReport = React.lazy(() => import(/* webpackChunkName: "reimport-report" */ "../ReimportReport").then((m) => ({ default: m.ReimportReport })));
 
 export interface ImportTabProps {
   /** null outside Excel: the table is previewed, nothing written. */
@@ -24,6 +27,7 @@ export interface ImportTabProps {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  waiting: { color: tokens.colorNeutralForeground3 },
 });
 
 /** 导入: choose the table, check its preview and diagnostics, write the workbook or re-import into it. */
@@ -35,6 +39,7 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten 
   const [file, setFile] = React.useState<{ name: string; text: string } | null>(null);
   const [populated, setPopulated] = React.useState<PopulateOutcome | null>(null);
   const [reimported, setReimported] = React.useState<ReimportOutcome | null>(null);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
 
   const text = kind === "bundled" ? bundledText : kind === "paste" ? pasted : (file?.text ?? "");
   const table = React.useMemo(() => parseTable(text), [text]);
@@ -46,14 +51,16 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten 
   const onPopulate = async () => {
     if (!actions) return;
     setReimported(null);
-    const outcome = await action.run("populate", () => actions.populate(table, today()));
+    setProgress(null);
+    const outcome = await action.run("populate", () => actions.populate(table, today(), setProgress));
     if (outcome) setPopulated(outcome);
     if (outcome?.kind === "created") onWritten("created");
   };
 
   const onReimport = async () => {
     if (!actions) return;
-    const outcome = await action.run("reimport", () => actions.reimport(table, today()));
+    setProgress(null);
+    const outcome = await action.run("reimport", () => actions.reimport(table, today(), setProgress));
     if (outcome) {
       setPopulated(null);
       setReimported(outcome);
@@ -79,14 +86,27 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten 
       </section>
       <section className={styles.section}>
         <Subtitle2 as="h2">2. 核对预览</Subtitle2>
-        <TablePreview overview={overview} departments={table.departments} />
-        <DiagnosticsList diagnostics={table.diagnostics} />
+        {text.trim() === "" ? (
+          // Nothing pasted or chosen yet: nothing to judge (no "分工表是空的" before the user has done anything).
+          <Caption1 className={styles.waiting}>{kind === "paste" ? "粘贴分工表后，这里显示预览和诊断。" : "选择文件后，这里显示预览和诊断。"}</Caption1>
+        ) : (
+          <>
+            <TablePreview overview={overview} departments={table.departments} />
+            <DiagnosticsList diagnostics={table.diagnostics} />
+          </>
+        )}
       </section>
       <Divider />
       <section className={styles.section}>
         <Subtitle2 as="h2">3. 写入工作簿</Subtitle2>
         <PopulatePanel enabled={ready} busy={action.busy} outcome={populated} onPopulate={() => void onPopulate()} onReimport={() => void onReimport()} />
-        {reimported && <ReimportReport report={reimported.report} notices={reimported.notices} />}
+        {action.busy === "populate" && <OperationProgress label="生成工作簿" progress={progress} />}
+        {action.busy === "reimport" && <OperationProgress label="按编号重新导入" progress={progress} />}
+        {reimported && (
+          <React.Suspense fallback={null}>
+            <ReimportReport report={reimported.report} notices={reimported.notices} />
+          </React.Suspense>
+        )}
       </section>
     </div>
   );
