@@ -483,3 +483,36 @@ export const ARCHIVE_COLUMNS: readonly Pick<ColumnSpec, "header" | "format" | "w
   ...TASK_COLUMNS.slice(0, ROW_INPUT_WIDTH),
   { header: "归档日期", format: "date", width: 12 },
 ];
+
+/**
+ * Columns after SOIL's own for what the source table holds beyond them (issue #12): 类别 (its section
+ * rows) and the columns SOIL does not use (备注…), kept as text. They come after every column the SOIL
+ * functions and formulas read, so those keep their positions. A name SOIL's own columns already use
+ * is prefixed with 原表.
+ */
+export const CATEGORY_HEADER = "类别";
+export const EXTRA_COLUMN_WIDTH = 18;
+
+export interface ExtraColumns {
+  headers: string[];
+  /** One row per requirement, in taskRows order. */
+  rows: string[][];
+}
+
+export function extraColumns(table: ParsedTable): ExtraColumns {
+  const categories = table.tasks.some((t) => t.category !== undefined);
+  const kept = table.extraColumns ?? [];
+  const taken = new Set<string>(TASK_HEADERS);
+  const headers: string[] = [];
+  for (const name of [...(categories ? [CATEGORY_HEADER] : []), ...kept]) {
+    let header = taken.has(name) ? `原表${name}` : name;
+    while (taken.has(header)) header = `原表${header}`;
+    taken.add(header);
+    headers.push(header);
+  }
+  const rows: string[][] = [];
+  for (const task of table.tasks) {
+    for (const r of task.requirements) rows.push([...(categories ? [task.category ?? ""] : []), ...kept.map((name) => r.extras?.[name] ?? "")]);
+  }
+  return { headers, rows };
+}

@@ -7,6 +7,7 @@ import { createRoot } from "react-dom/client";
 import { today } from "../core";
 import { App } from "./components/App";
 import type { ExcelRun } from "./excel/actions";
+import { documentSettingsStore, memoryStore } from "./excel/columnMappingStore";
 import type { CreateWorkbook } from "./excel/departmentFiles";
 import { lazyExcelActions } from "./excel/lazyActions";
 import { detectFeatures, ExcelFeatures, IsSetSupported } from "./excel/requirements";
@@ -81,7 +82,15 @@ void Office.onReady((info) => {
   if (!container) return;
   const host = excelHost(info.host ?? null);
   const actions: ExcelActions | null = host ? lazyExcelActions(host.run, host.features, { createWorkbook: host.createWorkbook }) : null;
+  const mappingStore = info.host === Office.HostType.Excel ? documentSettingsStore(Office.context.document.settings) : host ? memoryStore() : undefined;
   createRoot(container).render(
-    <App actions={actions} bundledText={BUNDLED_TABLE_TEXT} bundledName={BUNDLED_TABLE_NAME} today={() => today()} startChangeLog={host ? changeLogStarter(host) : undefined} />,
+    <App
+      actions={actions}
+      bundledText={BUNDLED_TABLE_TEXT}
+      bundledName={BUNDLED_TABLE_NAME}
+      today={() => today()}
+      startChangeLog={host ? changeLogStarter(host) : undefined}
+      mappingStore={mappingStore}
+    />,
   );
 });

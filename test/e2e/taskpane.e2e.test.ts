@@ -7,7 +7,6 @@
  * rewritten only when SOIL_UPDATE_DOCS=1 (so that a test run leaves the working tree as it was).
  */
 import ExcelJS from "exceljs";
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import type * as http from "http";
 import { AddressInfo } from "net";
@@ -18,31 +17,13 @@ import { columnIndex, dayFromIso, serialFromDay, SHEETS, TASK_TABLE } from "../.
 import type { FakeWorkbook } from "../doubles/fakeExcel";
 import { docxOf } from "../doubles/docx";
 import { CHANGED, nextVersionText, seedText } from "../doubles/seedVariants";
-import { CHROMIUM, CHROMIUM_ARGS, excelDoubleScript, serve } from "./paneServer";
+import { CHROMIUM, CHROMIUM_ARGS, ensureBuild, excelDoubleScript, serve } from "./paneServer";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "taskpane");
 
 jest.setTimeout(300_000);
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the add-in when dist/ is missing or older than its sources. */
-function ensureBuild(): void {
-  // Production bundles are named by content (taskpane.<hash>.js); taskpane.html is rewritten by every build.
-  const page = path.join(DIST, "taskpane.html");
-  const sources = Math.max(newestMtime(path.join(ROOT, "src")), newestMtime(path.join(ROOT, "seeds")), newestMtime(path.join(ROOT, "deploy")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
-  if (fs.existsSync(page) && fs.statSync(page).mtimeMs >= sources) return;
-  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe", timeout: 280_000 });
-}
 
 /** Runs `probe` against the double's workbook inside the page. */
 function inBook<T>(page: Page, probe: (book: FakeWorkbook, arg: string) => T, arg = ""): Promise<T> {
@@ -173,7 +154,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    ensureBuild();
+    ensureBuild(ROOT);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     server = await serve(DIST);
     profile = fs.mkdtempSync(path.join(os.tmpdir(), "soil-chromium-"));

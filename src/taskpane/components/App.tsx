@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Caption1, FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, Tab, TabList, Theme, Title3, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Day } from "../../core";
+import type { ColumnMappingStore } from "../excel/columnMappingStore";
 import type { ChangeLogState, ExcelActions } from "../excel/types";
 import { ImportTab } from "./tabs/ImportTab";
 
@@ -18,6 +19,8 @@ export interface AppProps {
   today(): Day;
   /** Starts the change log (修改记录) if it is not running; absent outside Excel. */
   startChangeLog?: () => Promise<ChangeLogState>;
+  /** Where the workbook keeps the column mapping a user confirmed (re-import); absent outside Excel. */
+  mappingStore?: ColumnMappingStore;
 }
 
 /** Fluent's web theme with Chinese UI fonts after Segoe UI (Office's look on every platform). */
@@ -53,7 +56,7 @@ type TabValue = (typeof TABS)[number]["value"];
  * what tabs share: the workbook's as-of date, the office's protection password, the change log's state, and a
  * count of table writes (a populate or re-import makes the other tabs read the table again).
  */
-export function App({ actions, bundledText, bundledName, today, startChangeLog }: AppProps): React.JSX.Element {
+export function App({ actions, bundledText, bundledName, today, startChangeLog, mappingStore }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabValue>("import");
   const [opened, setOpened] = React.useState<ReadonlySet<TabValue>>(() => new Set(["import"]));
@@ -84,7 +87,7 @@ export function App({ actions, bundledText, bundledName, today, startChangeLog }
     const shared = { actions, today, asOf, onAsOf: setAsOf };
     switch (value) {
       case "import":
-        return <ImportTab actions={actions} bundledText={bundledText} bundledName={bundledName} today={today} onWritten={onWritten} />;
+        return <ImportTab actions={actions} bundledText={bundledText} bundledName={bundledName} today={today} onWritten={onWritten} mappingStore={mappingStore} />;
       case "board":
         return <BoardTab key={writes} {...shared} />;
       case "round":

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Caption1, makeStyles, Switch, tokens } from "@fluentui/react-components";
-import { Diagnostic, Severity } from "../../core";
+import { Diagnostic, diagnosticPlace, Severity } from "../../core";
 
 export interface DiagnosticsListProps {
   diagnostics: readonly Diagnostic[];
@@ -30,6 +30,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   line: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
+  place: { display: "block", fontWeight: tokens.fontWeightSemibold },
   hint: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   empty: { color: tokens.colorNeutralForeground3 },
 });
@@ -61,6 +62,7 @@ export function DiagnosticsList({ diagnostics }: DiagnosticsListProps): React.JS
               </Badge>
               <span className={styles.line}>第 {d.line} 行</span>
               <span>
+                {diagnosticPlace(d) && <span className={styles.place}>{diagnosticPlace(d)}</span>}
                 {d.message}
                 {d.hint && <span className={styles.hint}>{d.hint}</span>}
               </span>

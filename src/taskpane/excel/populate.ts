@@ -1,5 +1,5 @@
 /** Populating an empty workbook from a parsed table: the four SOIL sheets in a fixed number of syncs plus one per ~4 MB of rows. */
-import { Day, ParsedTable, responsibleDepartments, SHEETS, SoilUserError, TASK_COLUMNS, TASK_TABLE, taskRows } from "../../core";
+import { Day, extraColumns, ParsedTable, responsibleDepartments, SHEETS, SoilUserError, TASK_COLUMNS, TASK_TABLE, taskRows } from "../../core";
 import { writeArchiveFrame } from "./archiveSheet";
 import { blockAddress } from "./cells";
 import { writeGuideSheet } from "./guideSheet";
@@ -9,7 +9,7 @@ import { skippedFeatureNotices } from "./requirements";
 import { WorkbookSession } from "./session";
 import { finishWithSummaryChart } from "./summaryChart";
 import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
-import { styleTaskBody, writeTaskFrame, writeTaskRows } from "./taskSheet";
+import { styleTaskBody, writeExtraColumns, writeTaskFrame, writeTaskRows } from "./taskSheet";
 import { PopulateOutcome } from "./types";
 
 /** Budget for the small structural writes (sheets, headers, guide text, styles, summary). */
@@ -63,10 +63,12 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
   });
   step(3, "写入任务清单", 0);
   await writeTaskRows(batcher, tasks, rows, 2, (written) => step(3, "写入任务清单", written));
+  const extras = extraColumns(table);
+  await writeExtraColumns(batcher, tasks, extras);
   step(4, "部门汇总、图表与计算");
   await batcher.add(FRAME_BYTES + summarySheetBytes(departments, rows.length, flavor), () => {
     // Values first, then the table over them (faster than adding rows to a table).
-    const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length - 1, 1, rows.length + 1), true);
+    const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length + extras.headers.length - 1, 1, rows.length + 1), true);
     taskTable.name = TASK_TABLE;
     taskTable.style = "TableStyleLight1";
     styleTaskBody(tasks, rows.length, features);

@@ -68,10 +68,12 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const summary = present.has(SHEETS.summary) ? sheets.getItem(SHEETS.summary) : null;
   const guide = present.has(SHEETS.guide) ? sheets.getItem(SHEETS.guide) : null;
   summary?.charts.load("items/name");
+  // The table may be wider than SOIL's columns (the source table's own, written after them): it keeps its width.
+  const width = Math.max(TASK_COLUMNS.length, read.headers.length);
   // Where the new rows would go just below the table: written there only if nothing is in the way.
   const belowTable =
     plan.additions.length > 0
-      ? read.sheet.getRange(blockAddress(0, TASK_COLUMNS.length - 1, 2 + read.rows.length, 1 + read.rows.length + plan.additions.length)).load("formulas")
+      ? read.sheet.getRange(blockAddress(0, width - 1, 2 + read.rows.length, 1 + read.rows.length + plan.additions.length)).load("formulas")
       : null;
   const filters = keepFilters(session, read.sheet, read.table, read.headers);
   await context.sync();
@@ -123,7 +125,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const kept = read.rows.length - plan.archive.length;
   if (plan.additions.length > 0) {
     const addThroughTable = async () => {
-      const blanks = plan.additions.map(() => TASK_COLUMNS.map(() => ""));
+      const blanks = plan.additions.map(() => Array.from({ length: width }, () => ""));
       await batcher.addValues(blanks, () => {
         taskTable.rows.add(undefined, blanks);
       });
@@ -136,7 +138,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
       if (extent.rowCount < 1 + plan.finalRowCount) {
         const written = blockAddress(0, TASK_COLUMNS.length - 1, 2 + kept, 1 + plan.finalRowCount);
         if (features.tableResize) {
-          await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, TASK_COLUMNS.length - 1, 1, 1 + plan.finalRowCount)));
+          await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, width - 1, 1, 1 + plan.finalRowCount)));
         } else {
           await batcher.add(OPERATION_OVERHEAD, () => sheet.getRange(written).clear());
           await addThroughTable();
