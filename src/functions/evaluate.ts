@@ -13,6 +13,7 @@ import {
   registryFromRows,
   Day,
   daysLeft,
+  DUE_STATUSES,
   dueStatus,
   DueStatus,
   effectiveDeadline,
@@ -34,6 +35,7 @@ import {
   invalidValue,
   memoizeText,
   notAvailable,
+  readComputedColumns,
   readRow,
   readTable,
   RowInput,
@@ -143,6 +145,22 @@ function summaryInputs(table: unknown, asOf: unknown, soonDays: unknown, registr
   }));
 }
 
+const isDueStatus = (value: unknown): value is DueStatus => (DUE_STATUSES as readonly unknown[]).includes(value);
+
+/**
+ * The column form: statuses as the 到期状态 column computed them (same as-of day and due-soon days). A cell that
+ * holds no status (an error, blank) counts in 任务总数 only, as the portable summary's COUNTIF does.
+ */
+function summaryInputsFromColumns(responsible: unknown, status: unknown, feedbackLate: unknown, registry?: DepartmentRegistry): SummaryInputRow[] {
+  return readComputedColumns(responsible, status, feedbackLate).map((row) => ({
+    responsible: namesUnder(row.responsible, registry),
+    status: isDueStatus(row.status) ? row.status : null,
+    feedbackLate: row.feedbackLate === true,
+  }));
+}
+
+const omitted = (value: unknown) => value === null || value === undefined;
+
 /** SOIL.DEPTSUMMARY: one row of counts for a department (SUMMARY_HEADERS without 责任单位). */
 export function departmentSummaryOf(table: unknown, department: unknown, asOf?: unknown, soonDays?: unknown, registryRange?: unknown): number[][] {
   const written = textCell(department, "部门");
@@ -156,9 +174,15 @@ export function departmentSummaryOf(table: unknown, department: unknown, asOf?: 
   return [summaryRow(summary).slice(1) as number[]];
 }
 
-/** SOIL.SUMMARY: header row, one row per department (registry order), then the 合计 row. */
-export function summaryOf(table: unknown, asOf?: unknown, soonDays?: unknown, registryRange?: unknown): (string | number)[][] {
+/**
+ * SOIL.SUMMARY: header row, one row per department (registry order), then the 合计 row. With `status` (and
+ * `feedbackLate`) the column form: `table` is the 责任单位 column and the counts come from the computed columns;
+ * without, the whole table (workbooks written before) and every status computed here. `registry`: the 单位名录.
+ */
+export function summaryOf(table: unknown, asOf?: unknown, soonDays?: unknown, status?: unknown, feedbackLate?: unknown, registryRange?: unknown): (string | number)[][] {
+  if (omitted(status) !== omitted(feedbackLate)) throw invalidValue(`“${headerOf("dueStatus")}”和“${headerOf("feedbackLate")}”两列应同时给出`);
   const registry = registryArg(registryRange);
-  const { departments, total } = summarizeByDepartment(summaryInputs(table, asOf, soonDays, registry), undefined, registry);
+  const inputs = omitted(status) ? summaryInputs(table, asOf, soonDays, registry) : summaryInputsFromColumns(table, status, feedbackLate, registry);
+  const { departments, total } = summarizeByDepartment(inputs, undefined, registry);
   return [[...SUMMARY_HEADERS], ...departments.map(summaryRow), summaryRow(total)];
 }

@@ -3,6 +3,7 @@ import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/components/App";
+import { DepartmentPicker } from "../../src/taskpane/components/DepartmentPicker";
 import { DiagnosticsList } from "../../src/taskpane/components/DiagnosticsList";
 import { RegistryStep } from "../../src/taskpane/components/RegistryStep";
 import { RequirementList } from "../../src/taskpane/components/RequirementList";
@@ -62,5 +63,23 @@ describe("the import step's registry", () => {
     expect(html).toContain("2 个单位将加入单位名录");
     expect(html).toContain("可能是笔误：作为“市环境保护局”的别称");
     expect(html).not.toContain("<img");
+  });
+});
+
+describe("the department picker says where the filter goes", () => {
+  const picker = (sheetFilter: "view" | "ask", value: string | null) =>
+    render(<DepartmentPicker departments={["市农牧局"]} value={value} disabled={false} onChange={() => undefined} sheetFilter={sheetFilter} onFilterSheet={() => undefined} />);
+
+  test("without sheet views: a button to filter the table, and a plain warning that co-authors see it", () => {
+    const html = picker("ask", "市农牧局");
+    expect(html).toContain("在任务清单中也按此单位筛选");
+    expect(html).toContain("其他人也会看到这一筛选");
+    expect(picker("ask", null)).toContain("清除任务清单中的单位筛选");
+  });
+
+  test("with sheet views: no button, the filter is the user's own", () => {
+    const html = picker("view", "市农牧局");
+    expect(html).not.toContain("<button");
+    expect(html).toContain("临时工作表视图");
   });
 });
