@@ -371,7 +371,8 @@ export function computedFormulas(row: number, flavor: FormulaFlavor): Record<"du
     return {
       dueStatus: `=SOIL.STATUS(${rowRange},${asOf},${guideRef("dueSoonDays")})`,
       daysLeft: `=IFERROR(SOIL.DAYSLEFT(${rowRange},${asOf}),"")`,
-      feedbackLate: `=SOIL.FEEDBACKLATE(${rowRange},${asOf})`,
+      // The cadence cells of 督办规则: a workbook whose office set another cadence computes with it.
+      feedbackLate: `=SOIL.FEEDBACKLATE(${rowRange},${asOf},${guideRef("cadence")},${guideRef("reportDay")})`,
     };
   }
   // Dates as the report reads them (functions/cells.ts): a time of day is dropped (INT, never rounded), and a
@@ -412,7 +413,7 @@ export function guideFormulas(flavor: FormulaFlavor): Record<"nextReport" | "las
   const last = `=IF(${here}<${a},${here},DATE(YEAR(${a}),${start}-${m},${day}))`;
   const lastRef = guideRef("lastReport");
   return {
-    nextReport: flavor === "addin" ? `=SOIL.NEXTREPORT(${a})` : next,
+    nextReport: flavor === "addin" ? `=SOIL.NEXTREPORT(${a},${cad},${day})` : next,
     lastReport: last,
     previousReport: `=DATE(YEAR(${lastRef}),MONTH(${lastRef})-${m},${day})`,
   };
@@ -503,7 +504,8 @@ export function portableSummaryRows(departments: readonly string[], taskRowCount
  */
 export function addinSummaryFormula(): string {
   const column = (key: ColumnKey) => `${TASK_TABLE}[[#All],[${TASK_COLUMNS.find((c) => c.key === key)!.header}]]`;
-  return `=SOIL.SUMMARY(${column("responsible")},${guideRef("asOf")},${guideRef("dueSoonDays")},${column("dueStatus")},${column("feedbackLate")})`;
+  // The 单位名录 last: editing the sheet (an alias, a body) recalculates the summary.
+  return `=SOIL.SUMMARY(${column("responsible")},${guideRef("asOf")},${guideRef("dueSoonDays")},${column("dueStatus")},${column("feedbackLate")},${REGISTRY_TABLE}[#All])`;
 }
 
 /** Departments that appear as responsible, in registry order: the rows of 部门汇总. */

@@ -65,34 +65,39 @@ export function daysLeft(row: unknown[][], as_of?: unknown): number {
 }
 
 /**
- * 下一次季度进展反馈的截止日（1月、4月、7月、10月的10日；当天也算），为 Excel 日期序列号。
+ * 下一次进展反馈的截止日（当天也算），为 Excel 日期序列号；默认每季度首月10日（1月、4月、7月、10月），可按督办规则的反馈周期。
  * @customfunction NEXTREPORT
  * @param [as_of] 统计日期；省略时为计算时的今天，但函数不是易失函数：省略它的公式不会在第二天自行更新，请引用统计日期单元格（如 '说明'!$B$2）。
+ * @param [cadence] 反馈周期（每月 / 每季度 / 每半年 / 每年），如 '说明'!$B$7；省略时为每季度。
+ * @param [report_day] 反馈截止日（每期首月的第几日，1–28），如 '说明'!$B$8；省略时为 10。
  * @returns 反馈截止日的序列号。
  */
-export function nextReport(as_of?: unknown): number {
-  return guard(nextReportOf, as_of);
+export function nextReport(as_of?: unknown, cadence?: unknown, report_day?: unknown): number {
+  return guard(nextReportOf, as_of, cadence, report_day);
 }
 
 /**
- * 是否反馈逾期：上一次季度反馈截止日已过而“最近反馈日期”未晚于再上一次截止日（或为空）且工作未完成时为 TRUE。
+ * 是否反馈逾期：上一次反馈截止日已过而“最近反馈日期”未晚于再上一次截止日（或为空）且工作未完成时为 TRUE。
  * @customfunction FEEDBACKLATE
  * @param row 任务清单中该工作要求的一行（A:O 列，含最近反馈日期和完成日期；旧工作簿为 A:K）。
  * @param [as_of] 统计日期；省略时为计算时的今天，但函数不是易失函数：省略它的公式不会在第二天自行更新，请引用统计日期单元格（如 '说明'!$B$2）。
+ * @param [cadence] 反馈周期（每月 / 每季度 / 每半年 / 每年），如 '说明'!$B$7；省略时为每季度。
+ * @param [report_day] 反馈截止日（每期首月的第几日，1–28），如 '说明'!$B$8；省略时为 10。
  * @returns TRUE 表示反馈逾期。
  */
-export function feedbackLate(row: unknown[][], as_of?: unknown): boolean {
-  return guard(feedbackLateOf, row, as_of);
+export function feedbackLate(row: unknown[][], as_of?: unknown, cadence?: unknown, report_day?: unknown): boolean {
+  return guard(feedbackLateOf, row, as_of, cadence, report_day);
 }
 
 /**
  * 拆分责任单位：列出其中各单位的规范名称（别称统一、连写拆开），每个单位一行，向下溢出（需横向时可套用 TRANSPOSE）。
  * @customfunction DEPTS
  * @param responsible 责任单位文字，如“市环保局、市农牧局”。
+ * @param [registry] 单位名录表，如 SoilRegistry[#All]（规范名称、别称…）；别称按此归并，省略时用内置的邯郸市2017名录。
  * @returns 单位名称，一列。
  */
-export function depts(responsible: unknown): string[][] {
-  return guard(departmentsOf, responsible);
+export function depts(responsible: unknown, registry?: unknown[][]): string[][] {
+  return guard(departmentsOf, responsible, registry);
 }
 
 /**
@@ -102,10 +107,11 @@ export function depts(responsible: unknown): string[][] {
  * @param department 单位名称，可用别称（如 市环保局）。
  * @param [as_of] 统计日期；省略时为计算时的今天，但函数不是易失函数：省略它的公式不会在第二天自行更新，请引用统计日期单元格（如 '说明'!$B$2）。
  * @param [due_soon_days] 临期提醒天数；省略时为 30。
+ * @param [registry] 单位名录表，如 SoilRegistry[#All]（规范名称、别称…）；别称按此归并，省略时用内置的邯郸市2017名录。
  * @returns 一行统计数。
  */
-export function deptSummary(table: unknown[][], department: unknown, as_of?: unknown, due_soon_days?: unknown): number[][] {
-  return guard(departmentSummaryOf, table, department, as_of, due_soon_days);
+export function deptSummary(table: unknown[][], department: unknown, as_of?: unknown, due_soon_days?: unknown, registry?: unknown[][]): number[][] {
+  return guard(departmentSummaryOf, table, department, as_of, due_soon_days, registry);
 }
 
 /**
@@ -116,8 +122,9 @@ export function deptSummary(table: unknown[][], department: unknown, as_of?: unk
  * @param [due_soon_days] 临期提醒天数；省略时为 30。按到期状态列统计时不用。
  * @param [status] “到期状态”一列，如 SoilTasks[[#All],[到期状态]]，与第一个参数同样多的行。
  * @param [feedback_late] “反馈逾期”一列，如 SoilTasks[[#All],[反馈逾期]]，与第一个参数同样多的行。
+ * @param [registry] 单位名录表，如 SoilRegistry[#All]（规范名称、别称…）；别称按此归并，省略时用内置的邯郸市2017名录。
  * @returns 汇总表。
  */
-export function summary(table: unknown[][], as_of?: unknown, due_soon_days?: unknown, status?: unknown[][], feedback_late?: unknown[][]): unknown[][] {
-  return guard(summaryOf, table, as_of, due_soon_days, status, feedback_late);
+export function summary(table: unknown[][], as_of?: unknown, due_soon_days?: unknown, status?: unknown[][], feedback_late?: unknown[][], registry?: unknown[][]): unknown[][] {
+  return guard(summaryOf, table, as_of, due_soon_days, status, feedback_late, registry);
 }

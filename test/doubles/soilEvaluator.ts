@@ -1,7 +1,7 @@
 /**
  * Formula evaluation for the Excel double: the SOIL.* custom functions as the shared runtime would
  * compute them (the same evaluate.ts the functions wrap), plus IFERROR around them. Arguments are
- * cell references ('说明'!$B$2, $A2:$K2) or SoilTasks[#All]. Anything else reads as #NAME?.
+ * cell references ('说明'!$B$2, $A2:$K2), SoilTasks[#All] or SoilRegistry[#All]. Anything else reads as #NAME?.
  */
 import { daysLeftOf, feedbackLateOf, nextReportOf, statusOf, summaryOf } from "../../src/functions/evaluate";
 import { Box, FakeWorkbook, FormulaEvaluator, parseAddress } from "./fakeExcel";
@@ -17,9 +17,9 @@ type Fn = (args: unknown[]) => unknown;
 const FUNCTIONS: Record<string, { matrixArgs: number[]; fn: Fn }> = {
   STATUS: { matrixArgs: [0], fn: ([row, asOf, soon]) => statusOf(row, asOf, soon) },
   DAYSLEFT: { matrixArgs: [0], fn: ([row, asOf]) => daysLeftOf(row, asOf) },
-  FEEDBACKLATE: { matrixArgs: [0], fn: ([row, asOf]) => feedbackLateOf(row, asOf) },
-  SUMMARY: { matrixArgs: [0, 3, 4], fn: ([table, asOf, soon, status, late]) => summaryOf(table, asOf, soon, status, late) },
-  NEXTREPORT: { matrixArgs: [], fn: ([asOf]) => nextReportOf(asOf) },
+  FEEDBACKLATE: { matrixArgs: [0], fn: ([row, asOf, cadence, day]) => feedbackLateOf(row, asOf, cadence, day) },
+  SUMMARY: { matrixArgs: [0, 3, 4, 5], fn: ([table, asOf, soon, status, late, registry]) => summaryOf(table, asOf, soon, status, late, registry) },
+  NEXTREPORT: { matrixArgs: [], fn: ([asOf, cadence, day]) => nextReportOf(asOf, cadence, day) },
 };
 
 /**

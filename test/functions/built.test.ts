@@ -159,11 +159,11 @@ test("ranges come in as matrices, spilled results go out as matrices, scalars st
     STATUS: [["matrix", "scalar", "scalar"], "scalar", "string"],
     OVERDUE: [["matrix", "scalar"], "scalar", "boolean"],
     DAYSLEFT: [["matrix", "scalar"], "scalar", "number"],
-    NEXTREPORT: [["scalar"], "scalar", "number"],
-    FEEDBACKLATE: [["matrix", "scalar"], "scalar", "boolean"],
-    DEPTS: [["scalar"], "matrix", "string"],
-    DEPTSUMMARY: [["matrix", "scalar", "scalar", "scalar"], "matrix", "number"],
-    SUMMARY: [["matrix", "scalar", "scalar", "matrix", "matrix"], "matrix", "any"],
+    NEXTREPORT: [["scalar", "scalar", "scalar"], "scalar", "number"],
+    FEEDBACKLATE: [["matrix", "scalar", "scalar", "scalar"], "scalar", "boolean"],
+    DEPTS: [["scalar", "matrix"], "matrix", "string"],
+    DEPTSUMMARY: [["matrix", "scalar", "scalar", "scalar", "matrix"], "matrix", "number"],
+    SUMMARY: [["matrix", "scalar", "scalar", "matrix", "matrix", "matrix"], "matrix", "any"],
   });
 });
 

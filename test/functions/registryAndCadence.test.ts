@@ -25,7 +25,7 @@ describe("the registry as the last argument", () => {
 
   test("SUMMARY under the reform registry: the renamed bodies carry the old ones' counts, in the registry's order", () => {
     const old = summaryOf(table, serial("2018-12-20"), 30);
-    const renamed = summaryOf(table, serial("2018-12-20"), 30, reformRange);
+    const renamed = summaryOf(table, serial("2018-12-20"), 30, undefined, undefined, reformRange);
     const row = (rows: (string | number)[][], name: string) => rows.find((r) => r[0] === name)!.slice(1);
     expect(row(renamed, "市生态环境局")).toEqual(row(old, "市环境保护局"));
     expect(row(renamed, "市农业农村局")).toEqual(row(old, "市农牧局"));
@@ -61,4 +61,14 @@ describe("cadence cells for NEXTREPORT and FEEDBACKLATE", () => {
     expect(feedbackLateOf(rowOf("2019-02-27"), serial("2019-03-29"))).toBe(false); // quarterly: reported for Q1
     expect(() => nextReportOf(serial("2019-03-05"), "每月", 31)).toThrow(/反馈截止日“31”无效/);
   });
+});
+
+test("SUMMARY's column form (what the pane writes) takes the 单位名录 after the two columns", () => {
+  const column = (key: Parameters<typeof columnIndex>[0], header: string) => [[header], ...sheet.map((r) => [r.cells[columnIndex(key)]])];
+  const responsible = column("responsible", "责任单位");
+  const status = [["到期状态"], ...sheet.map(() => ["按期推进"])];
+  const late = [["反馈逾期"], ...sheet.map(() => [false])];
+  const rows = summaryOf(responsible, null, null, status, late, reformRange);
+  expect(rows[1][0]).toBe("市生态环境局");
+  expect(rows.map((r) => r[0])).not.toContain("市环境保护局");
 });

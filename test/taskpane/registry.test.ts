@@ -3,7 +3,7 @@
  * registry; the renaming preset moving a filled-in workbook by re-import (typed cells kept, every renamed row
  * reported, 单位名录 moved to the new names with what the office added kept).
  */
-import { columnIndex, dayFromIso, parseTable, registryPreset, REGISTRY_TABLE, SHEETS, TABLE_HEADERS } from "../../src/core";
+import { columnIndex, dayFromIso, isoFromSerial, parseTable, registryPreset, REGISTRY_TABLE, serialFromDay, SHEETS, TABLE_HEADERS } from "../../src/core";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
 import { FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
@@ -98,4 +98,26 @@ test("an alias holds in one workbook's 单位名录 and not another's: the board
   const board = await handan.actions.readStatusBoard();
   expect(board.rows.find((r) => r.id === "1.1")!.responsible).toEqual(["市农牧局"]);
   expect(board.departments).not.toContain("市农业局");
+});
+
+test("the add-in's formulas pass 说明's cadence cells and the 单位名录: a monthly cadence by the 28th computes in the sheet", async () => {
+  const { book, actions } = setup();
+  await actions.populate(parseTable(seedText()), dayFromIso("2019-03-29")!);
+  const tasks = book.sheet(SHEETS.tasks)!;
+  const guide = book.sheet(SHEETS.guide)!;
+  const r = rowOf(tasks, "1.2");
+  tasks.ensure(r, columnIndex("progress")).value = "推进中";
+  tasks.ensure(r, columnIndex("lastFeedback")).value = serialFromDay(dayFromIso("2019-02-27")!);
+  book.touched(); // cells typed straight into the model: results computed again, as Excel would
+  // Quarterly by the 10th: a report of 27 February is the first quarter's.
+  expect(book.valueAt(tasks, r, columnIndex("feedbackLate"))).toBe(false);
+  expect(isoFromSerial(book.valueAt(guide, 3, 1) as number)).toBe("2019-04-10");
+  guide.ensure(7, 1).value = "每月";
+  guide.ensure(8, 1).value = 28;
+  book.touched();
+  expect(book.valueAt(tasks, r, columnIndex("feedbackLate"))).toBe(true);
+  expect(isoFromSerial(book.valueAt(guide, 3, 1) as number)).toBe("2019-04-28");
+  // 部门汇总 spills with the workbook's registry: a body typed into 单位名录 is used as soon as it is there.
+  const summary = book.sheet(SHEETS.summary)!;
+  expect(String(summary.cell(1, 0)?.formula)).toContain("SoilRegistry[#All]");
 });
