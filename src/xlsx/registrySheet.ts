@@ -2,7 +2,7 @@
 import type ExcelJS from "exceljs";
 import { HEADER_FILL, REGISTRY_COLUMN_WIDTHS, REGISTRY_NOTE, REGISTRY_TABLE, SHEETS } from "../core/layout";
 import { DepartmentRegistry, REGISTRY_HEADERS, registryRows } from "../core/registry";
-import { argb, freezeHeader, styleHeaderRow } from "./cells";
+import { argb, styleHeaderRow } from "./cells";
 
 export function addRegistrySheet(workbook: ExcelJS.Workbook, registry: DepartmentRegistry): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(SHEETS.registry, { properties: { tabColor: { argb: argb(HEADER_FILL) } } });
@@ -29,6 +29,6 @@ export function addRegistrySheet(workbook: ExcelJS.Workbook, registry: Departmen
   note.value = REGISTRY_NOTE;
   note.alignment = { vertical: "top", wrapText: true };
   sheet.getColumn(REGISTRY_HEADERS.length + 2).width = 48;
-  freezeHeader(sheet);
+  // Not frozen: a short list; and LibreOffice would carry a frozen pane over to the hidden sheet after it.
   return sheet;
 }

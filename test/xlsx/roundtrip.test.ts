@@ -83,7 +83,7 @@ describe.each(["written", "after LibreOffice"] as const)("%s", (name) => {
   test("sheets in order, metadata", () => {
     const book = books[name];
     // The signing key of department-file exports sits in a very hidden sheet at the end (core/exportRecord.ts).
-    expect(book.worksheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide, EXPORT_KEY_SHEET]);
+    expect(book.worksheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.registry, EXPORT_KEY_SHEET]);
     // LibreOffice has no "very hidden": it keeps the sheet hidden.
     expect(book.getWorksheet(EXPORT_KEY_SHEET)!.state).toBe(name === "written" ? "veryHidden" : "hidden");
     expect(book.creator).toBe("SOIL");
