@@ -13,7 +13,7 @@ import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { BrowserContext, chromium, Page } from "playwright-core";
-import { columnIndex, dayFromIso, serialFromDay, SHEETS, TASK_TABLE } from "../../src/core";
+import { columnIndex, dayFromIso, REGISTRY_TABLE, serialFromDay, SHEETS, TASK_TABLE } from "../../src/core";
 import type { FakeWorkbook } from "../doubles/fakeExcel";
 import { docxOf } from "../doubles/docx";
 import { CHANGED, nextVersionText, seedText } from "../doubles/seedVariants";
@@ -207,8 +207,12 @@ describe("task pane in headless Chromium with the Excel double", () => {
       summary: book.sheets[1].cell(1, 0)?.formula,
     }));
     expect(state).toEqual({
-      sheets: [SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.archive],
-      table: [[TASK_TABLE, { r1: 1, c1: 0, r2: 196, c2: 19 }]],
+      sheets: [SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.archive, SHEETS.registry],
+      // 单位名录: the 39 bodies the preview counts (written with the frame, before the task table).
+      table: [
+        [REGISTRY_TABLE, { r1: 1, c1: 0, r2: 40, c2: 4 }],
+        [TASK_TABLE, { r1: 1, c1: 0, r2: 196, c2: 19 }],
+      ],
       // 4 to populate, 2 for the change log (the try before populating and the registration).
       syncs: 6,
       frozen: 1,
@@ -229,9 +233,9 @@ describe("task pane in headless Chromium with the Excel double", () => {
     await page.getByRole("option", { name: "市农牧局" }).click();
     // The desktop double has no sheet views: the shared table filter (seen by every co-author) only when asked.
     await page.getByText("其他人也会看到这一筛选").waitFor();
-    expect(await inBook(page, (book) => book.tables[0].filters.size)).toBe(0);
+    expect(await inBook(page, (book) => book.tables.find((t) => t.name === "SoilTasks")!.filters.size)).toBe(0);
     await page.getByRole("button", { name: "在任务清单中也按此单位筛选" }).click();
-    const filter = await eventually(() => inBook(page, (book) => book.tables[0].filters.get("责任单位")), (f) => f === "=*市农牧局*");
+    const filter = await eventually(() => inBook(page, (book) => book.tables.find((t) => t.name === "SoilTasks")!.filters.get("责任单位")), (f) => f === "=*市农牧局*");
     expect(filter).toBe("=*市农牧局*");
     const items = page.getByRole("list", { name: "工作要求" }).getByRole("listitem");
     const count = await items.count();
@@ -437,7 +441,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
       (book, arg) => {
         const [p, n] = arg.split(",").map(Number);
         const out: Record<string, unknown[]> = {};
-        const last = book.tables[0].box.r2;
+        const last = book.tables.find((t) => t.name === "SoilTasks")!.box.r2;
         for (let r = 2; r <= last; r++) out[String(book.sheets[0].cell(r, 0)?.value)] = [book.sheets[0].cell(r, p)?.value, book.sheets[0].cell(r, n)?.value];
         return { typed: out, archived: book.valuesOf(book.sheets[3], { r1: 2, r2: 6, c1: 0, c2: 0 }).map((r) => r[0]), last };
       },
