@@ -6,6 +6,7 @@
 import { shownInCell } from "./cellLimit";
 import { Day, isoFromDay } from "./dates";
 import { departmentListText, type CellValue, DATE_FORMAT, PERCENT_FORMAT } from "./layout";
+import { DepartmentRegistry } from "./registry";
 import { Quarter, quarterCode, quarterEnd, quarterLabel, quarterStart, roundLabel } from "./rounds";
 import { DueStatus } from "./status";
 import { SUMMARY_HEADERS, SUMMARY_STATUSES, summarizeByDepartment, summaryRow } from "./summary";
@@ -112,8 +113,14 @@ export function buildQuarterlyReport(
   generatedAt: string,
   existingSheets: readonly string[],
   withChart = true,
+  /** The workbook's 单位名录: the order of the departments (the bundled registry when not given). */
+  registry?: DepartmentRegistry,
 ): QuarterlyReport {
-  const summary = summarizeByDepartment(rows.map((r) => ({ responsible: r.responsible, status: r.status, feedbackLate: r.feedbackLate })));
+  const summary = summarizeByDepartment(
+    rows.map((r) => ({ responsible: r.responsible, status: r.status, feedbackLate: r.feedbackLate })),
+    undefined,
+    registry,
+  );
   const overdue = rows.filter((r) => r.status === "已逾期");
   const late = rows.filter((r) => r.feedbackLate);
 

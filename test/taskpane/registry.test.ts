@@ -85,10 +85,16 @@ test("an alias holds in one workbook's 单位名录 and not another's: the board
     ["1", "市农业局", "", "（一）甲。", "要求甲。", "市农业局", "2020年底"].join("\t"),
     ["2", "市畜牧局", "", "（二）乙。", "要求乙。", "市畜牧局", "2020年底"].join("\t"),
   ].join("\n");
-  const ownCity = { label: "某市", entries: [{ name: "市农业局", aliases: [] }, { name: "市畜牧局", aliases: [] }] };
+  // The city's registry lists 市畜牧局 first: the board and the report follow the registry, not the table.
+  const ownCity = { label: "某市", entries: [{ name: "市畜牧局", aliases: [] }, { name: "市农业局", aliases: [] }] };
   const city = setup();
   await city.actions.populate(parseTable(table, { registry: ownCity }), AS_OF);
-  expect((await city.actions.readStatusBoard()).departments).toEqual(["市农业局", "市畜牧局"]);
+  expect((await city.actions.readStatusBoard()).departments).toEqual(["市畜牧局", "市农业局"]);
+  const report = await city.actions.writeQuarterlyReport({ year: 2019, quarter: 2 });
+  const sheet = city.book.sheet(report.sheetName)!;
+  const names: string[] = [];
+  for (let r = 1; r <= 40; r++) for (let c = 0; c < 2; c++) if (/^市(农业|畜牧)局$/.test(String(sheet.cell(r, c)?.value ?? ""))) names.push(String(sheet.cell(r, c)!.value));
+  expect(names.slice(0, 2)).toEqual(["市畜牧局", "市农业局"]);
 
   // The same cells in a Handan workbook: 市农业局 is an alias of 市农牧局 there.
   const handan = setup();
