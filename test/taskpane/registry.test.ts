@@ -127,3 +127,17 @@ test("the add-in's formulas pass 说明's cadence cells and the 单位名录: a 
   const summary = book.sheet(SHEETS.summary)!;
   expect(String(summary.cell(1, 0)?.formula)).toContain("SoilRegistry[#All]");
 });
+
+test("the workbook's 单位名录 with the office's edits is the registry a table is read again with", async () => {
+  const { book, actions } = setup();
+  await expect(actions.readWorkbookRegistry()).resolves.toBeNull(); // nothing populated yet
+  await actions.populate(parseTable(seedText()), AS_OF);
+  // The office adds an alias in the sheet: 环保部门 is 市环境保护局 in this workbook.
+  const sheet = book.sheet(SHEETS.registry)!;
+  expect(sheet.cell(2, 0)?.value).toBe("市环境保护局");
+  sheet.ensure(2, 1).value = `${sheet.cell(2, 1)?.value}、环保部门`;
+  const registry = (await actions.readWorkbookRegistry())!;
+  expect(registry.entries).toHaveLength(39);
+  const table = [TABLE_HEADERS.join("\t"), ["1", "环保部门", "", "（一）甲。", "要求。", "环保部门、市农业局", "2020年底"].join("\t")].join("\n");
+  expect(parseTable(table, { registry }).tasks[0].requirements[0].responsible).toEqual(["市环境保护局", "市农牧局"]);
+});

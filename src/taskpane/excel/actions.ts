@@ -3,6 +3,7 @@ import { assertImportable, Day, localDateTimeText, ParsedTable, SoilUserError, t
 import { CreateWorkbook, exportDepartmentFile, mergeDepartmentFile } from "./departmentFiles";
 import { paneCapabilities } from "./lazyActions";
 import { filterByDepartment, readStatusBoard, refreshBoard, selectRequirement, setAsOf } from "./board";
+import { readWorkbookRegistry } from "./registrySheet";
 import { populateWorkbook } from "./populate";
 import { protectTaskSheet, unprotectTaskSheet } from "./protection";
 import { readTaskSheetProtection } from "./protectionState";
@@ -63,6 +64,7 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, optio
     populate: (table: ParsedTable, asOf: Day, onProgress) => importing(table, (s) => populateWorkbook(s, table, asOf), onProgress),
     reimport: (table: ParsedTable, today: Day, onProgress) => importing(table, (s) => reimportWorkbook(s, table, today), onProgress),
     readStatusBoard: () => withSession(readStatusBoard),
+    readWorkbookRegistry: () => withSession(readWorkbookRegistry),
     refresh: () => withSession(refreshBoard),
     filterByDepartment: (department: string | null, options = {}) => withSession((s) => filterByDepartment(s, department, options.shared ?? false)),
     selectRequirement: (id: string) => withSession((s) => selectRequirement(s, id)),

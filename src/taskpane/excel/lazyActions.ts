@@ -19,6 +19,7 @@ const ACTIONS: Record<Action, true> = {
   populate: true,
   reimport: true,
   readStatusBoard: true,
+  readWorkbookRegistry: true,
   refresh: true,
   filterByDepartment: true,
   selectRequirement: true,

@@ -1,8 +1,12 @@
 /** The 单位名录 sheet through Office.js: the workbook's registry as the table SoilRegistry (text cells), a note beside it. */
-import { DepartmentRegistry, REGISTRY_COLUMN_WIDTHS, REGISTRY_HEADERS, REGISTRY_NOTE, REGISTRY_TABLE, registryRows } from "../../core";
+import { DepartmentRegistry, REGISTRY_COLUMN_WIDTHS, REGISTRY_HEADERS, REGISTRY_NOTE, REGISTRY_TABLE, registryFromRows, registryRows, SHEETS } from "../../core";
 import { blockAddress } from "./cells";
 import { ExcelFeatures } from "./requirements";
+import { WorkbookSession } from "./session";
 import { writeSheetFrame } from "./sheetFrame";
+
+/** How the pane names the registry a workbook keeps. */
+export const WORKBOOK_REGISTRY_LABEL = "本工作簿的单位名录";
 
 export function writeRegistrySheet(sheet: Excel.Worksheet, registry: DepartmentRegistry, features: ExcelFeatures): void {
   writeSheetFrame(
@@ -23,4 +27,19 @@ export function writeRegistrySheet(sheet: Excel.Worksheet, registry: DepartmentR
   const note = sheet.getRange(blockAddress(last + 2, last + 2, 1, 1));
   note.values = [[REGISTRY_NOTE]];
   note.format.wrapText = true;
+}
+
+/**
+ * The workbook's 单位名录 as the office keeps it (the sheet, with its edits), for reading a table again with it;
+ * null when the workbook has none (not populated yet, or written before the sheet existed).
+ */
+export async function readWorkbookRegistry(session: WorkbookSession): Promise<DepartmentRegistry | null> {
+  const { context } = session;
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  if (!sheets.items.some((s) => s.name === SHEETS.registry)) return null;
+  const used = sheets.getItem(SHEETS.registry).getUsedRange().load("values");
+  await context.sync();
+  const registry = registryFromRows(used.values, WORKBOOK_REGISTRY_LABEL);
+  return registry.entries.length > 0 ? registry : null;
 }

@@ -2,7 +2,7 @@
  * What the task pane can ask of the workbook. Components get an `ExcelActions` as a prop and
  * never call Excel themselves, so they render and test without Excel.
  */
-import type { Day, DueStatus, ExtensionRequest, ParsedTable, Quarter, ReimportReport, RoundProgress } from "../../core";
+import type { Day, DepartmentRegistry, DueStatus, ExtensionRequest, ParsedTable, Quarter, ReimportReport, RoundProgress } from "../../core";
 import type { BoardFilterScope } from "./board";
 import type { DepartmentExport, DepartmentMergeOutcome } from "./departmentFiles";
 import type { ProtectOutcome, ProtectRequest } from "./protection";
@@ -61,6 +61,8 @@ export interface ExcelActions {
   /** `today` is the date written to 归档日期. */
   reimport(table: ParsedTable, today: Day, onProgress?: ProgressListener): Promise<ReimportOutcome>;
   readStatusBoard(): Promise<StatusBoard>;
+  /** The workbook's 单位名录 with the office's edits (null without one): the registry a table is read again with. */
+  readWorkbookRegistry(): Promise<DepartmentRegistry | null>;
   /** Recalculates the workbook's built-in formulas (not SOIL's: they follow their arguments), then reads the board again. */
   refresh(): Promise<StatusBoard>;
   /**

@@ -12,6 +12,7 @@ import {
   registryPreset,
   registryWithAdditions,
   TABLE_REGISTRY_ID,
+  SoilUserError,
   tableOverview,
   tooLargeError,
 } from "../../../core";
@@ -47,6 +48,8 @@ export interface ImportTabProps {
 
 /** The registries an office picks from: the presets (presets/registries/*.json) and the table's own. */
 const REGISTRY_OPTIONS: readonly RegistryOption[] = [...REGISTRY_PRESETS.map((p) => ({ id: p.id, label: p.label })), { id: TABLE_REGISTRY_ID, label: "按分工表建立" }];
+/** The option of the registry the workbook keeps (its 单位名录 sheet, with the office's edits): the default once there is one. */
+const WORKBOOK_REGISTRY_ID = "workbook";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -80,14 +83,31 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
   const remembered = React.useMemo(() => mappingStore?.load() ?? null, [mappingStore, mapping]);
   // 单位名录: null is parseTable's choice (邯郸市2017 for a table that fits it, else the table's own).
   const [registryChoice, setRegistryChoice] = React.useState<string | null>(null);
+  // The workbook's own 单位名录, read when the user picks it (reading it at once would load the Excel code before the
+  // first action, which the first screen does without); null: not read, none there, or outside Excel.
+  const [workbookRegistry, setWorkbookRegistry] = React.useState<DepartmentRegistry | null>(null);
+  const registryOptions = React.useMemo(
+    () => (actions ? [{ id: WORKBOOK_REGISTRY_ID, label: "本工作簿的单位名录" }, ...REGISTRY_OPTIONS] : REGISTRY_OPTIONS),
+    [actions],
+  );
+  const chooseRegistry = (id: string) => {
+    if (id !== WORKBOOK_REGISTRY_ID || !actions) return setRegistryChoice(id);
+    void action.run(null, async () => {
+      const registry = await actions.readWorkbookRegistry();
+      if (!registry) throw new SoilUserError("当前工作簿中还没有“单位名录”工作表", "请先生成工作簿，或选择其他单位名录。");
+      setWorkbookRegistry(registry);
+      setRegistryChoice(id);
+    });
+  };
   /** The registry before any proposal was accepted, and the bodies the import adds to it. */
   const [base, setBase] = React.useState<{ registry: DepartmentRegistry; additions: RegistryAddition[] } | null>(null);
   const [accepted, setAccepted] = React.useState<ReadonlySet<string>>(new Set());
   const chosenRegistry: DepartmentRegistry | "none" | undefined = React.useMemo(() => {
     if (accepted.size > 0 && base) return registryWithAdditions(base.registry, base.additions, accepted);
     if (registryChoice === TABLE_REGISTRY_ID) return "none";
+    if (registryChoice === WORKBOOK_REGISTRY_ID) return workbookRegistry ?? undefined;
     return registryChoice === null ? undefined : registryPreset(registryChoice)?.registry;
-  }, [registryChoice, accepted, base]);
+  }, [registryChoice, accepted, base, workbookRegistry]);
   const { table, progress: readProgress } = useParsedTable(source, mapping, planYear, remembered, chosenRegistry);
   // Before any proposal is accepted, the table's own reading is the base the proposals are made against.
   const current = React.useMemo(
@@ -181,9 +201,9 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
             <TablePreview overview={overview} departments={table.departments} progress={readProgress} />
             {table.tasks.length > 0 && (
               <RegistryStep
-                options={REGISTRY_OPTIONS}
+                options={registryOptions}
                 chosen={chosenOption}
-                onChoose={setRegistryChoice}
+                onChoose={chooseRegistry}
                 additions={shown?.additions ?? []}
                 accepted={accepted}
                 onToggleProposal={toggleProposal}
