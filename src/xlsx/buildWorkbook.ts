@@ -9,6 +9,7 @@ import { responsibleDepartments, taskRows, WORKBOOK_TITLE } from "../core/layout
 import { ParsedTable } from "../core/model";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/status";
 import { addGuideSheet } from "./guideSheet";
+import { addPrintSheet } from "./printSheet";
 import { addSummarySheet } from "./summarySheet";
 import { addTaskSheet } from "./taskSheet";
 
@@ -42,6 +43,7 @@ export function buildWorkbook(table: ParsedTable, options: WorkbookOptions = {})
   addTaskSheet(workbook, rows);
   addSummarySheet(workbook, responsibleDepartments(table), rows.length);
   addGuideSheet(workbook, options.asOf ?? null, options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
+  addPrintSheet(workbook, rows);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
   return workbook;
 }

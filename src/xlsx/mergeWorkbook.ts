@@ -7,7 +7,9 @@ import type ExcelJS from "exceljs";
 import { MERGE_LOG_HEADERS, MERGE_LOG_SHEET, MERGE_LOG_WIDTHS } from "../core/departmentFile";
 import { DepartmentMergePlan, mergeLogRows } from "../core/departmentMerge";
 import { columnIndex, SHEETS } from "../core/layout";
-import { freezeHeader, setCell, styleHeaderRow } from "./cells";
+import { PRINT_SETUPS } from "../core/printSetup";
+import { freezeHeader, rowHeightFor, setCell, styleHeaderRow, wrappedLines } from "./cells";
+import { applyCellFont, applyPrintSetup } from "./printSetup";
 import { resetInputValidations } from "./taskSheet";
 
 /** Writes the plans' updates and issues into `workbook` (the master they were planned against, `taskRowCount` body rows). */
@@ -41,5 +43,9 @@ export function writeMergeIntoWorkbook(workbook: ExcelJS.Workbook, plans: readon
       cell.value = value;
       cell.alignment = { vertical: "top", wrapText: true };
     });
+    const lines = Math.max(...values.map((v, i) => wrappedLines(String(v ?? ""), MERGE_LOG_WIDTHS[i])));
+    if (lines > 1) row.height = rowHeightFor(lines);
   }
+  applyCellFont(log);
+  applyPrintSetup(log, PRINT_SETUPS[MERGE_LOG_SHEET], MERGE_LOG_HEADERS.length, next - 1);
 }

@@ -16,8 +16,10 @@ import {
   TASK_COLUMNS,
   TASK_TABLE,
 } from "../core/layout";
+import { CELL_FONT, TASK_SHEET_PRINT } from "../core/printSetup";
 import { DUE_STATUSES } from "../core/status";
 import { argb, excelValue, freezeHeader, ooxmlFormula, rowHeightFor, styleHeaderRow, wrappedLines } from "./cells";
+import { applyPrintSetup } from "./printSetup";
 
 const FIRST_DATA_ROW = 2;
 
@@ -35,6 +37,7 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): E
     const numFmt = NUMBER_FORMATS[spec.format];
     if (spec.format !== "general") column.numFmt = numFmt;
     column.alignment = { vertical: "top", wrapText: spec.wrap === true };
+    column.font = { ...CELL_FONT };
   });
 
   sheet.addTable({
@@ -53,7 +56,8 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): E
   addStatusColours(sheet, lastRow);
 
   freezeHeader(sheet);
-  sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+  // The print area ends at the last column a clerk sees (the hidden helpers and any column added after SOIL's own stay off paper).
+  applyPrintSetup(sheet, TASK_SHEET_PRINT, TASK_COLUMNS.reduce((last, c, i) => (c.hidden ? last : i + 1), 0), lastRow);
   return sheet;
 }
 
@@ -100,7 +104,11 @@ export function resetInputValidations(sheet: ExcelJS.Worksheet, lastRow: number)
 
 /** One expression rule per coloured 到期状态, over whole rows, keyed on the 到期状态 column. */
 function addStatusColours(sheet: ExcelJS.Worksheet, lastRow: number): void {
-  const ref = `A${FIRST_DATA_ROW}:${columnLetter(TASK_COLUMNS.length - 1)}${lastRow}`;
+  addStatusColourRules(sheet, `A${FIRST_DATA_ROW}:${columnLetter(TASK_COLUMNS.length - 1)}${lastRow}`, letterOf("dueStatus"));
+}
+
+/** The 到期状态 colours over `ref` (whole rows from FIRST_DATA_ROW), keyed on the 到期状态 column `statusColumn`. */
+export function addStatusColourRules(sheet: ExcelJS.Worksheet, ref: string, statusColumn: string): void {
   const coloured = DUE_STATUSES.filter((s) => STATUS_STYLES[s]);
   sheet.addConditionalFormatting({
     ref,
@@ -109,7 +117,7 @@ function addStatusColours(sheet: ExcelJS.Worksheet, lastRow: number): void {
       return {
         type: "expression",
         priority: i + 1,
-        formulae: [ooxmlFormula(statusRuleFormula(status, FIRST_DATA_ROW))],
+        formulae: [ooxmlFormula(statusRuleFormula(status, FIRST_DATA_ROW, statusColumn))],
         style: {
           fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } },
           font: { color: { argb: argb(style.font) } },

@@ -104,14 +104,19 @@ describe("quarterly report definition", () => {
       ["市农牧局", 1, 0, 1],
       ["合计", 3, 0, 2],
     ]);
-    expect(report.chart).toMatchObject({ firstRow: 6, lastRow: 7, topLeft: "A10", bottomRight: "I27" });
+    // The summary's own widths on the grid: 责任单位 spans two grid columns, each count one; the chart as wide as the summary.
+    expect(summary.spans).toEqual([2, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(report.chart).toMatchObject({ firstRow: 6, lastRow: 7, topLeft: "A10", bottomRight: "J27", categoryColumn: 0 });
+    expect(report.chart!.series.map((s) => s.column)).toEqual([3, 4, 5, 6, 7]);
     expect(overdue.titleRow).toBe(29);
     expect(overdue.rows.map((r) => [r[0], r[3], r[5]])).toEqual([
       ["1.1", "2018年底", 5],
       ["2.1", "2018年底（已批准延期）", 5],
     ]);
     expect(late.titleRow).toBe(overdue.headerRow + 1 + overdue.rows.length + 1);
-    expect(late.rows.map((r) => r[0])).toEqual(["1.2"]);
+    // Late feedback by department with the 编号 of each.
+    expect(late.rows).toEqual([["市环境保护局", 1, "1.2"]]);
+    expect(report.counts).toEqual({ overdue: 2, feedbackLate: 1 });
     expect(report.lastRow).toBe(late.headerRow + 1);
     expect(report.meta).toEqual(["统计日期", { date: day("2019-01-05") }, "季度反馈截止日", { date: day("2019-01-10") }, "生成时间", "2019-01-05 10:00"]);
   });

@@ -108,6 +108,8 @@ export class SheetModel {
   readonly allowEditRanges: { title: string; address: string; password?: string }[] = [];
   /** Page layout properties and print settings written (orientation, printTitleRows …). */
   readonly pageLayout: Record<string, unknown> = {};
+  /** Merged areas ("B6:D6"). */
+  readonly merges: string[] = [];
   /** worksheet.onChanged handlers. */
   readonly changeHandlers: ((event: unknown) => Promise<unknown>)[] = [];
   constructor(public name: string) {}
@@ -926,6 +928,29 @@ class RangeProxy extends Proxied {
         m.formats.splice(0, m.formats.length, ...keep);
       }
     }, { writes: () => this.model() });
+  }
+
+  /**
+   * Range.merge (ExcelApi 1.2): `across` merges each row of the range on its own. Like Excel, a merged
+   * area keeps the value of its upper-left cell only; an area overlapping one already merged is refused.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)
+   */
+  merge(across = false): void {
+    this.op("merge", [across], () => {
+      const m = this.model();
+      const box = this.cells();
+      const areas = across ? Array.from({ length: box.r2 - box.r1 + 1 }, (_, i) => ({ ...box, r1: box.r1 + i, r2: box.r1 + i })) : [box];
+      for (const area of areas) {
+        if (m.merges.some((a) => overlaps(parseAddress(a).box, area))) throw new FakeOfficeError("InvalidOperation", "Cannot merge a range that overlaps a merged area.");
+        for (let r = area.r1; r <= area.r2; r++) {
+          for (let c = area.c1; c <= area.c2; c++) {
+            const cell = m.cell(r, c);
+            if ((r !== area.r1 || c !== area.c1) && cell) Object.assign(cell, { value: null, formula: undefined });
+          }
+        }
+        m.merges.push(boxAddress(area));
+      }
+    }, { apiSet: "1.2", writes: () => this.model() });
   }
 
   select(): void {

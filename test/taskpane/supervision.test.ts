@@ -3,9 +3,11 @@
  * protection of the task sheet, extension requests and the change log.
  */
 import {
+  buildQuarterlyReport,
   CHANGE_LOG_HEADERS,
   CHANGE_LOG_SHEET,
   columnIndex,
+  columnLetter,
   ColumnKey,
   dayFromIso,
   isoFromSerial,
@@ -124,8 +126,12 @@ describe("quarterly report", () => {
     const rows = evaluateRows(book.valuesOf(tasks, { r1: 2, r2: 196, c1: 0, c2: TASK_COLUMNS.length - 1 }), day("2018-12-31"), 30);
     const expected = summarizeByDepartment(rows);
     const summaryRows = [...expected.departments, expected.total].map((d) => summaryRow(d));
-    const read = book.valuesOf(sheet, { r1: 6, r2: 5 + summaryRows.length, c1: 0, c2: 8 });
+    // Each block on the sheet's grid of columns (core/report.ts): a block column starts at its grid column and spans merged cells.
+    const [summaryBlock, overdueBlock] = buildQuarterlyReport(rows, { year: 2018, quarter: 4 }, day("2018-12-31"), "", []).blocks;
+    const lastColumn = summaryBlock.columns[8] + summaryBlock.spans[8] - 1;
+    const read = book.valuesOf(sheet, { r1: 6, r2: 5 + summaryRows.length, c1: 0, c2: lastColumn }).map((r) => summaryBlock.columns.map((c) => r[c]));
     expect(read).toEqual(summaryRows);
+    expect(sheet.merges).toContain(`A6:${columnLetter(summaryBlock.spans[0] - 1)}6`);
     expect(sheet.cell(5 + summaryRows.length, 0)?.value).toBe("合计");
 
     // Overdue block: one row per overdue requirement with its days overdue.
@@ -134,17 +140,18 @@ describe("quarterly report", () => {
     const titleRow = [...sheet.cells.keys()].find((r) => String(sheet.cell(r, 0)?.value ?? "").startsWith("二、已逾期"))!;
     expect(sheet.cell(titleRow, 0)?.value).toBe(`二、已逾期的工作要求（${overdue.length} 条）`);
     expect(sheet.cell(titleRow + 2, 0)?.value).toBe(overdue[0].id);
-    expect(sheet.cell(titleRow + 2, 5)?.value).toBe(-overdue[0].daysLeft!);
+    expect(sheet.cell(titleRow + 2, overdueBlock.columns[5])?.value).toBe(-overdue[0].daysLeft!);
     expect(sheet.cell(titleRow + 2, 1)?.numberFormat).toBe("@");
     const lateTitle = [...sheet.cells.keys()].find((r) => String(sheet.cell(r, 0)?.value ?? "").startsWith("三、季度反馈逾期"))!;
     expect(sheet.cell(lateTitle, 0)?.value).toBe(`三、季度反馈逾期（${rows.filter((r) => r.feedbackLate).length} 条）`);
 
     expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", setPrintTitleRows: "$1:$2", centerHorizontally: true });
-    expect(sheet.pageLayout.setPrintArea).toMatch(/^A1:I\d+$/);
+    expect(sheet.pageLayout.setPrintArea).toMatch(/^A1:[A-Z]\d+$/);
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0].type).toBe("BarStacked");
     expect(sheet.charts[0].series.map((s) => s.name)).toEqual(["已完成", "已逾期", "临期", "按期推进", "持续推进"]);
-    expect(sheet.charts[0].series[1].values).toBe(`D6:D${5 + expected.departments.length}`);
+    const overdueColumn = columnLetter(summaryBlock.columns[3]);
+    expect(sheet.charts[0].series[1].values).toBe(`${overdueColumn}6:${overdueColumn}${5 + expected.departments.length}`);
     expect(sheet.charts[0].series[1].xValues).toBe(`A6:A${5 + expected.departments.length}`);
 
     // A second report of the same quarter keeps the first.

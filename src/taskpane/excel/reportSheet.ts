@@ -5,9 +5,21 @@
  */
 import { columnLetter, QuarterlyReport, REPORT_FORMATS, STATUS_STYLES } from "../../core";
 import { blockAddress, columnAddress, columnWidthPoints, officeValue } from "./cells";
+import { rowHeightFor, wrappedLines } from "../../xlsx/cells";
 import { styleHeader } from "./sheetFrame";
 import { WorkbookSession } from "./session";
 import { addStatusBarChart, setChartSeries } from "./summaryChart";
+
+/**
+ * Merges each spanned block column across, row by row (`merge(true)`: one merged area per row), so a
+ * block's columns keep their own widths on the sheet's grid. ExcelApi 1.2.
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)
+ */
+function mergeSpans(sheet: Excel.Worksheet, block: QuarterlyReport["blocks"][number], firstRow: number, lastRow: number): void {
+  block.spans.forEach((span, c) => {
+    if (span > 1) sheet.getRange(blockAddress(block.columns[c], block.columns[c] + span - 1, firstRow, lastRow)).merge(true);
+  });
+}
 
 export const REPORT_CHART_FAILED_NOTICE = "Excel 未能在报告中生成图表，报告的数据均已写入。";
 
@@ -34,15 +46,22 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
   meta.format.horizontalAlignment = "Left";
 
   for (const block of report.blocks) {
-    const width = block.headers.length;
+    const width = block.columns[block.columns.length - 1] + block.spans[block.spans.length - 1];
+    // A block's cells on the sheet's grid: each value in the first column of its span, the rest blank (merged below).
+    const onGrid = <T,>(values: readonly T[], blank: T): T[] => {
+      const out = Array<T>(width).fill(blank);
+      values.forEach((v, c) => (out[block.columns[c]] = v));
+      return out;
+    };
     const heading = sheet.getRange(`A${block.titleRow}`);
     heading.values = [[block.title]];
     heading.format.font.bold = true;
     heading.format.font.size = 12;
     const header = sheet.getRange(blockAddress(0, width - 1, block.headerRow, block.headerRow));
-    header.numberFormat = [block.headers.map(() => "@")];
-    header.values = [[...block.headers]];
+    header.numberFormat = [onGrid(block.headers.map(() => "@"), "@")];
+    header.values = [onGrid<string>(block.headers, "")];
     styleHeader(header);
+    mergeSpans(sheet, block, block.headerRow, block.headerRow);
     const first = block.headerRow + 1;
     if (block.rows.length === 0) {
       const empty = sheet.getRange(`A${first}`);
@@ -52,10 +71,15 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
     }
     const body = sheet.getRange(blockAddress(0, width - 1, first, first + block.rows.length - 1));
     // Formats before values: text stays text (a 工作要求 that starts with "=" is no formula).
-    body.numberFormat = block.rows.map(() => block.formats.map((f) => REPORT_FORMATS[f]));
-    body.values = block.rows.map((row) => row.map(officeValue));
+    body.numberFormat = block.rows.map(() => onGrid(block.formats.map((f) => REPORT_FORMATS[f]), "General"));
+    body.values = block.rows.map((row) => onGrid(row.map(officeValue), ""));
     body.format.wrapText = true;
-    body.format.autofitRows();
+    mergeSpans(sheet, block, first, first + block.rows.length - 1);
+    // Excel does not fit the height of merged cells: the heights the wrapped text needs are set.
+    block.rows.forEach((row, r) => {
+      const lines = Math.max(1, ...row.map((v, c) => (typeof v === "string" ? wrappedLines(v, block.widths[c]) : 1)));
+      if (lines > 1) sheet.getRange(`${first + r}:${first + r}`).format.rowHeight = rowHeightFor(lines);
+    });
     body.format.borders.getItem("InsideHorizontal").style = "Continuous";
     body.format.borders.getItem("EdgeBottom").style = "Continuous";
   }
@@ -63,7 +87,7 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
   const summary = report.blocks[0];
   if (summary.rows.length > 0) {
     const total = summary.headerRow + summary.rows.length;
-    sheet.getRange(blockAddress(0, summary.headers.length - 1, total, total)).format.font.bold = true;
+    sheet.getRange(blockAddress(0, report.lastColumn, total, total)).format.font.bold = true;
   }
 
   sheet.activate();
