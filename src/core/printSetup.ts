@@ -40,6 +40,8 @@ export interface PrintSetup {
   titleRows?: readonly [number, number];
   /** A column repeated at the left of every page when a sheet is more than one page wide. */
   titleColumn?: ColumnKey;
+  /** Rows of pages first (the pages of the same rows side by side), rather than Excel's default down, then over. */
+  overThenDown?: boolean;
   margins: PrintMargins;
   centerHorizontally: boolean;
 }
@@ -60,15 +62,19 @@ export function marginsFor(orientation: PrintSetup["orientation"]): PrintMargins
 export const PRINT_FOOTER = "&C&A　第 &P 页，共 &N 页";
 
 /**
- * 任务清单 on paper: every column a clerk sees at 75 % (8.25 pt type), two pages wide, the header row and
- * 编号 repeated on every page. The reader's one-page-wide list is the 打印清单 sheet.
+ * 任务清单 on paper: 编号 to 剩余天数 at 75 % (8.25 pt type), two pages wide (the second: 进展情况 onwards),
+ * the header row and 编号 repeated on every page. 反馈逾期, the hidden helpers and any column added after
+ * SOIL's own stay on screen (at 8 pt 反馈逾期 alone would take a third page across). The reader's
+ * one-page-wide list is the 打印清单 sheet.
  */
+export const TASK_SHEET_PRINT_THROUGH: ColumnKey = "daysLeft";
 export const TASK_SHEET_PRINT: PrintSetup = {
   orientation: "landscape",
   fit: "none",
   scale: 75,
   titleRows: [1, 1],
   titleColumn: "id",
+  overThenDown: true,
   margins: MARGINS_LANDSCAPE,
   centerHorizontally: false,
 };
@@ -81,12 +87,12 @@ export const TASK_SHEET_PRINT: PrintSetup = {
 export const PRINT_SHEET = "打印清单";
 export const PRINT_COLUMNS: readonly { key: ColumnKey; width: number; wrap?: boolean }[] = [
   { key: "id", width: 6 },
-  { key: "text", width: 42, wrap: true },
-  { key: "responsible", width: 16, wrap: true },
-  { key: "deadlineRaw", width: 10, wrap: true },
+  { key: "text", width: 38, wrap: true },
+  { key: "responsible", width: 14, wrap: true },
+  { key: "deadlineRaw", width: 9, wrap: true },
   { key: "dueDate", width: 11 },
   { key: "progress", width: 7 },
-  { key: "notes", width: 30, wrap: true },
+  { key: "notes", width: 26, wrap: true },
   { key: "dueStatus", width: 9 },
   { key: "daysLeft", width: 8 },
 ];
@@ -101,9 +107,10 @@ const LIST: Omit<PrintSetup, "orientation" | "margins"> = { fit: "width", titleR
 export const PRINT_SETUPS: Readonly<Record<string, PrintSetup>> = {
   [SHEETS.tasks]: TASK_SHEET_PRINT,
   [PRINT_SHEET]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
-  // 35 departments at most and nine narrow columns: one portrait page.
-  [SHEETS.summary]: { orientation: "portrait", fit: "page", titleRows: [1, 1], margins: MARGINS_PORTRAIT, centerHorizontally: true },
-  [SHEETS.guide]: { orientation: "portrait", fit: "width", margins: MARGINS_PORTRAIT, centerHorizontally: false },
+  // Nine columns (about 104 characters) and 35 departments at most: one landscape page at 9 pt or more.
+  [SHEETS.summary]: { orientation: "landscape", fit: "page", titleRows: [1, 1], margins: MARGINS_LANDSCAPE, centerHorizontally: true },
+  // Three columns of 104 characters in all: a portrait page would scale the type under 8 pt.
+  [SHEETS.guide]: { orientation: "landscape", fit: "width", margins: MARGINS_LANDSCAPE, centerHorizontally: false },
   [SHEETS.archive]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
   [MERGE_LOG_SHEET]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
 };

@@ -69,6 +69,9 @@ export interface QuarterlyReport {
   /** Row 2: labels and values (统计日期, 季度反馈截止日, 生成时间). */
   meta: CellValue[];
   metaFormats: readonly ReportCellFormat[];
+  /** Where each meta cell starts on the grid and how many grid columns it spans (as a block's columns). */
+  metaColumns: readonly number[];
+  metaSpans: readonly number[];
   blocks: ReportBlock[];
   chart: ReportChart | null;
   /**
@@ -92,9 +95,11 @@ export const REPORT_FORMATS: Record<ReportCellFormat, string> = { text: "@", int
 /** Rows kept free under the summary for the chart. */
 const CHART_ROWS = 18;
 /** The blocks' own column widths (characters); their edges line up where they can, so the grid stays coarse. */
-const SUMMARY_WIDTHS = [18, 8, 8, 8, 8, 8, 8, 8, 8] as const;
-const OVERDUE_WIDTHS = [6, 36, 16, 8, 16, 8, 8, 20] as const;
-const LATE_WIDTHS = [18, 8, 92] as const;
+const SUMMARY_WIDTHS = [20, 8, 8, 8, 8, 8, 8, 8, 8] as const;
+const OVERDUE_WIDTHS = [6, 38, 16, 10, 14, 8, 8, 20] as const;
+const LATE_WIDTHS = [20, 8, 92] as const;
+/** Row 2: 统计日期 | date | 季度反馈截止日 | date | 生成时间 | time. */
+const META_WIDTHS = [20, 16, 16, 16, 16, 36] as const;
 
 /** The grid of sheet columns on which every block's edges fall, and each block column's start and span on it. */
 export function reportGrid(blockWidths: readonly (readonly number[])[]): { widths: number[]; columns: number[][]; spans: number[][] } {
@@ -157,7 +162,7 @@ export function buildQuarterlyReport(
   const late = rows.filter((r) => r.feedbackLate);
 
   const blocks: ReportBlock[] = [];
-  const grid = reportGrid([SUMMARY_WIDTHS, OVERDUE_WIDTHS, LATE_WIDTHS]);
+  const grid = reportGrid([SUMMARY_WIDTHS, OVERDUE_WIDTHS, LATE_WIDTHS, META_WIDTHS]);
   let row = 4;
   const addBlock = (block: Omit<ReportBlock, "titleRow" | "headerRow" | "columns" | "spans">, gapAfter = 1) => {
     const i = blocks.length;
@@ -231,6 +236,8 @@ export function buildQuarterlyReport(
     title: `土壤污染防治重点任务督办季度报告（${quarterLabel(quarter)}）`,
     meta: ["统计日期", { date: asOf }, "季度反馈截止日", { date: roundDeadline(quarter) }, "生成时间", generatedAt],
     metaFormats: ["text", "date", "text", "date", "text", "text"],
+    metaColumns: grid.columns[3],
+    metaSpans: grid.spans[3],
     blocks,
     chart,
     columnWidths: grid.widths,

@@ -9,7 +9,7 @@ import { DepartmentMergePlan, mergeLogRows } from "../core/departmentMerge";
 import { columnIndex, SHEETS } from "../core/layout";
 import { PRINT_SETUPS } from "../core/printSetup";
 import { freezeHeader, rowHeightFor, setCell, styleHeaderRow, wrappedLines } from "./cells";
-import { applyCellFont, applyPrintSetup } from "./printSetup";
+import { applyCellFont, applyPrintSetup, keepPrintAreas } from "./printSetup";
 import { resetInputValidations } from "./taskSheet";
 
 /** Writes the plans' updates and issues into `workbook` (the master they were planned against, `taskRowCount` body rows). */
@@ -21,6 +21,7 @@ export function writeMergeIntoWorkbook(workbook: ExcelJS.Workbook, plans: readon
   }
   // Cached results of the loaded formulas are stale now: every program recalculates on open.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  keepPrintAreas(workbook);
   const rows = mergeLogRows(plans);
   if (rows.length === 0) return;
   let log = workbook.getWorksheet(MERGE_LOG_SHEET);

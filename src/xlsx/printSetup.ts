@@ -20,8 +20,12 @@ export function applyPrintSetup(sheet: ExcelJS.Worksheet, setup: PrintSetup, las
     fitToHeight: setup.fit === "page" ? 1 : fit ? 0 : undefined,
     scale: fit ? undefined : (setup.scale ?? 100),
     horizontalCentered: setup.centerHorizontally,
+    pageOrder: setup.overThenDown ? "overThenDown" : undefined,
+    // Each sheet's pages numbered from 1 (without it LibreOffice goes on from the sheet before).
+    firstPageNumber: 1,
     margins: { ...setup.margins },
-    printArea: `A1:${columnLetter(Math.max(1, lastColumn) - 1)}${Math.max(1, lastRow)}`,
+    // exceljs puts a "$" before each end: "A$1:Q$9" is written as the absolute $A$1:$Q$9 programs expect.
+    printArea: `A$1:${columnLetter(Math.max(1, lastColumn) - 1)}$${Math.max(1, lastRow)}`,
     printTitlesRow: setup.titleRows ? `${setup.titleRows[0]}:${setup.titleRows[1]}` : undefined,
     printTitlesColumn: titleColumn ? `${titleColumn}:${titleColumn}` : undefined,
   } as Partial<ExcelJS.PageSetup>;
@@ -40,4 +44,15 @@ export function applyCellFont(sheet: ExcelJS.Worksheet): void {
       if (cell.font?.name !== CELL_FONT.name) cell.font = cellFont(cell.font);
     });
   });
+}
+
+/**
+ * exceljs reads a print area back as "A1:Q196" and writes it as "$A1:$Q196", which LibreOffice ignores
+ * (the whole sheet prints). Before a loaded workbook is written again, each print area is made absolute.
+ */
+export function keepPrintAreas(workbook: ExcelJS.Workbook): void {
+  for (const sheet of workbook.worksheets) {
+    const area = sheet.pageSetup?.printArea;
+    if (area) sheet.pageSetup.printArea = area.replace(/\b([A-Z]+)\$?(\d+)\b/g, "$1$$$2");
+  }
 }

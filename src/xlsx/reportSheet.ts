@@ -19,7 +19,8 @@ export function addReportSheet(workbook: ExcelJS.Workbook, report: QuarterlyRepo
   title.value = report.title;
   title.font = { bold: true, size: 16 };
   report.meta.forEach((value, i) => {
-    const cell = sheet.getCell(2, i + 1);
+    if (report.metaSpans[i] > 1) sheet.mergeCells(2, report.metaColumns[i] + 1, 2, report.metaColumns[i] + report.metaSpans[i]);
+    const cell = sheet.getCell(2, report.metaColumns[i] + 1);
     cell.value = excelValue(value);
     cell.numFmt = REPORT_FORMATS[report.metaFormats[i]];
     cell.alignment = { horizontal: "left" };
@@ -66,7 +67,7 @@ export function addReportSheet(workbook: ExcelJS.Workbook, report: QuarterlyRepo
 }
 
 /** Merges, in one row, the sheet columns each block column spans. */
-function mergeSpans(sheet: ExcelJS.Worksheet, block: ReportBlock, row: number): void {
+function mergeSpans(sheet: ExcelJS.Worksheet, block: Pick<ReportBlock, "columns" | "spans">, row: number): void {
   block.spans.forEach((span, c) => {
     if (span > 1) sheet.mergeCells(row, block.columns[c] + 1, row, block.columns[c] + span);
   });

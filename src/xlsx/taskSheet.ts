@@ -2,6 +2,7 @@
 import type ExcelJS from "exceljs";
 import {
   CellValue,
+  columnIndex,
   columnLetter,
   HEADER_FILL,
   INPUT_VALIDATIONS,
@@ -16,7 +17,7 @@ import {
   TASK_COLUMNS,
   TASK_TABLE,
 } from "../core/layout";
-import { CELL_FONT, TASK_SHEET_PRINT } from "../core/printSetup";
+import { CELL_FONT, TASK_SHEET_PRINT, TASK_SHEET_PRINT_THROUGH } from "../core/printSetup";
 import { DUE_STATUSES } from "../core/status";
 import { argb, excelValue, freezeHeader, ooxmlFormula, rowHeightFor, styleHeaderRow, wrappedLines } from "./cells";
 import { applyPrintSetup } from "./printSetup";
@@ -56,8 +57,7 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): E
   addStatusColours(sheet, lastRow);
 
   freezeHeader(sheet);
-  // The print area ends at the last column a clerk sees (the hidden helpers and any column added after SOIL's own stay off paper).
-  applyPrintSetup(sheet, TASK_SHEET_PRINT, TASK_COLUMNS.reduce((last, c, i) => (c.hidden ? last : i + 1), 0), lastRow);
+  applyPrintSetup(sheet, TASK_SHEET_PRINT, columnIndex(TASK_SHEET_PRINT_THROUGH) + 1, lastRow);
   return sheet;
 }
 

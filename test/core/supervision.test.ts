@@ -1,6 +1,7 @@
 /** Quarterly supervision in the domain core: rounds, the report definition, extension requests, the change log plan. */
 import {
   buildQuarterlyReport,
+  columnLetter,
   dayFromIso,
   dueStatus,
   effectiveDeadline,
@@ -104,10 +105,19 @@ describe("quarterly report definition", () => {
       ["市农牧局", 1, 0, 1],
       ["合计", 3, 0, 2],
     ]);
-    // The summary's own widths on the grid: 责任单位 spans two grid columns, each count one; the chart as wide as the summary.
-    expect(summary.spans).toEqual([2, 1, 1, 1, 1, 1, 1, 1, 1]);
-    expect(report.chart).toMatchObject({ firstRow: 6, lastRow: 7, topLeft: "A10", bottomRight: "J27", categoryColumn: 0 });
-    expect(report.chart!.series.map((s) => s.column)).toEqual([3, 4, 5, 6, 7]);
+    // Every block keeps its own widths on the sheet's grid: the grid columns a block column spans add up to its width, side by side.
+    for (const block of report.blocks) {
+      block.widths.forEach((width, c) => {
+        expect(report.columnWidths.slice(block.columns[c], block.columns[c] + block.spans[c]).reduce((a, b) => a + b, 0)).toBe(width);
+        if (c > 0) expect(block.columns[c]).toBe(block.columns[c - 1] + block.spans[c - 1]);
+      });
+    }
+    expect(summary.columns[0]).toBe(0);
+    expect(summary.spans[1]).toBe(1);
+    // The chart as wide as the summary, its series the summary's status columns.
+    const summaryEnd = summary.columns[8] + summary.spans[8] - 1;
+    expect(report.chart).toMatchObject({ firstRow: 6, lastRow: 7, topLeft: "A10", bottomRight: `${columnLetter(summaryEnd)}27`, categoryColumn: 0 });
+    expect(report.chart!.series.map((s) => s.column)).toEqual(summary.columns.slice(2, 7));
     expect(overdue.titleRow).toBe(29);
     expect(overdue.rows.map((r) => [r[0], r[3], r[5]])).toEqual([
       ["1.1", "2018年底", 5],

@@ -15,7 +15,7 @@ import { addStatusBarChart, setChartSeries } from "./summaryChart";
  * block's columns keep their own widths on the sheet's grid. ExcelApi 1.2.
  * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)
  */
-function mergeSpans(sheet: Excel.Worksheet, block: QuarterlyReport["blocks"][number], firstRow: number, lastRow: number): void {
+function mergeSpans(sheet: Excel.Worksheet, block: Pick<QuarterlyReport["blocks"][number], "columns" | "spans">, firstRow: number, lastRow: number): void {
   block.spans.forEach((span, c) => {
     if (span > 1) sheet.getRange(blockAddress(block.columns[c], block.columns[c] + span - 1, firstRow, lastRow)).merge(true);
   });
@@ -40,10 +40,17 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
   title.format.font.bold = true;
   title.format.font.size = 16;
 
-  const meta = sheet.getRange(blockAddress(0, report.meta.length - 1, 2, 2));
-  meta.numberFormat = [report.metaFormats.map((f) => REPORT_FORMATS[f])];
-  meta.values = [report.meta.map(officeValue)];
+  const metaWidth = report.metaColumns[report.metaColumns.length - 1] + report.metaSpans[report.metaSpans.length - 1];
+  const metaOnGrid = <T,>(values: readonly T[], blank: T): T[] => {
+    const out = Array<T>(metaWidth).fill(blank);
+    values.forEach((v, c) => (out[report.metaColumns[c]] = v));
+    return out;
+  };
+  const meta = sheet.getRange(blockAddress(0, metaWidth - 1, 2, 2));
+  meta.numberFormat = [metaOnGrid(report.metaFormats.map((f) => REPORT_FORMATS[f]), "General")];
+  meta.values = [metaOnGrid(report.meta.map(officeValue), "")];
   meta.format.horizontalAlignment = "Left";
+  mergeSpans(sheet, { columns: report.metaColumns, spans: report.metaSpans }, 2, 2);
 
   for (const block of report.blocks) {
     const width = block.columns[block.columns.length - 1] + block.spans[block.spans.length - 1];
