@@ -18,3 +18,4 @@ export * from "./report";
 export * from "./rounds";
 export * from "./departmentFile";
 export * from "./departmentMerge";
+export * from "./printSetup";

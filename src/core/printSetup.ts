@@ -58,8 +58,10 @@ export function marginsFor(orientation: PrintSetup["orientation"]): PrintMargins
   return orientation === "portrait" ? MARGINS_PORTRAIT : MARGINS_LANDSCAPE;
 }
 
-/** Footer of every printed page: the sheet's name, then 第 n 页，共 N 页 (OOXML / Excel header-footer codes). */
-export const PRINT_FOOTER = "&C&A　第 &P 页，共 &N 页";
+/** Footer text of every printed page: the sheet's name, then 第 n 页，共 N 页 (Excel's header-footer codes). */
+export const PRINT_FOOTER_TEXT = "&A　第 &P 页，共 &N 页";
+/** The same, centred, as OOXML's oddFooter holds it. */
+export const PRINT_FOOTER = `&C${PRINT_FOOTER_TEXT}`;
 
 /**
  * 任务清单 on paper: 编号 to 剩余天数 at 75 % (8.25 pt type), two pages wide (the second: 进展情况 onwards),

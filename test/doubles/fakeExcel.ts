@@ -512,6 +512,36 @@ class Proxied {
 }
 
 /** format / title / legend …: records property writes as format records (nested paths), methods as calls. */
+/**
+ * What Excel documents for Worksheet.pageLayout (ExcelApi 1.9), enforced when the request runs:
+ * enum values (PaperType, PageOrientation, PrintOrder), margins in points (not negative), zoom as
+ * either a scale of 10–400 or pages to fit, never both (PageLayoutZoomOptions), print titles as whole
+ * rows / whole columns, and a header or footer of at most 255 characters (Excel's limit).
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
+ */
+function checkPageLayout(property: string, value: unknown): void {
+  const refuse = (why: string) => {
+    throw new FakeOfficeError("InvalidArgument", `pageLayout.${property}: ${why}`);
+  };
+  const enums: Record<string, readonly string[]> = {
+    orientation: ["Portrait", "Landscape"],
+    printOrder: ["DownThenOver", "OverThenDown"],
+    paperSize: ["A3", "A4", "A5", "B4", "B5", "Letter", "Legal", "Executive"],
+  };
+  if (enums[property] && !enums[property].includes(value as string)) refuse(`${String(value)} is not a value of the enum`);
+  if (/Margin$/.test(property) && !(typeof value === "number" && value >= 0)) refuse("a margin is a number of points, 0 or more");
+  if (property === "zoom") {
+    const z = value as Excel.PageLayoutZoomOptions;
+    const fits = z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined;
+    if (z.scale !== undefined && z.scale !== null && fits) refuse("a scale and pages to fit cannot be set together");
+    if (z.scale !== undefined && z.scale !== null && !(z.scale >= 10 && z.scale <= 400)) refuse("the scale is between 10 and 400");
+  }
+  if (property === "setPrintTitleRows" && !/^\$?\d+:\$?\d+$/.test(value as string)) refuse("print title rows are whole rows ($1:$1)");
+  if (property === "setPrintTitleColumns" && !/^\$?[A-Z]+:\$?[A-Z]+$/.test(value as string)) refuse("print title columns are whole columns ($A:$A)");
+  if (/Footer$|Header$/.test(property) && String(value).length > 255) refuse("a header or footer holds at most 255 characters");
+}
+
 function recorder(ctx: FakeContext, path: string, record: (property: string, value: unknown) => void, sheet: Resolver<SheetModel>, apiSet?: string): object {
   const make = (prefix: string): object =>
     new Proxy(
@@ -676,11 +706,14 @@ class WorksheetProxy extends Proxied {
         };
       },
     };
-    const layout = (property: string, value: unknown) => (sheetModel().pageLayout[property] = value);
+    const layout = (property: string, value: unknown) => {
+      checkPageLayout(property, value);
+      sheetModel().pageLayout[property] = value;
+    };
     const pageRecorder = recorder(ctx, `${this.path}.pageLayout`, layout, () => this.model() ?? null, "1.9") as Record<string, unknown>;
     this.pageLayout = new Proxy(pageRecorder, {
       get: (target, prop: string) => {
-        if (prop === "setPrintTitleRows" || prop === "setPrintArea") {
+        if (prop === "setPrintTitleRows" || prop === "setPrintTitleColumns" || prop === "setPrintArea") {
           return (address: string) => this.op(`pageLayout.${prop}`, [address], () => layout(prop, address), { apiSet: "1.9", writes: () => this.model() });
         }
         return target[prop];

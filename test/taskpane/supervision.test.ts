@@ -146,8 +146,15 @@ describe("quarterly report", () => {
     const lateTitle = [...sheet.cells.keys()].find((r) => String(sheet.cell(r, 0)?.value ?? "").startsWith("三、季度反馈逾期"))!;
     expect(sheet.cell(lateTitle, 0)?.value).toBe(`三、季度反馈逾期（${rows.filter((r) => r.feedbackLate).length} 条）`);
 
-    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", setPrintTitleRows: "$1:$2", centerHorizontally: true });
-    expect(sheet.pageLayout.setPrintArea).toMatch(/^A1:[A-Z]\d+$/);
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      setPrintTitleRows: "$1:$2",
+      centerHorizontally: true,
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      "headersFooters.defaultForAllPages.centerFooter": "&A　第 &P 页，共 &N 页",
+    });
+    expect(sheet.pageLayout.setPrintArea).toBe(`A:${columnLetter(definition.lastColumn)}`);
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0].type).toBe("BarStacked");
     expect(sheet.charts[0].series.map((s) => s.name)).toEqual(["已完成", "已逾期", "临期", "按期推进", "持续推进"]);
@@ -170,7 +177,7 @@ describe("quarterly report", () => {
   test("a page setting Excel refuses leaves the report's data and chart written, and says what to set by hand", async () => {
     const { book, actions } = await populated("2019-01-20", { refuse: (c) => (c.member === "zoom" ? "InvalidArgument" : undefined) });
     const outcome = await actions.writeQuarterlyReport({ year: 2018, quarter: 4 });
-    expect(outcome.notices.join()).toContain("Excel 未接受报告的页面设置");
+    expect(outcome.notices.join()).toContain("Excel 未接受工作表的字体或页面设置");
     const sheet = book.sheet("季报2018Q4")!;
     expect(sheet.cell(1, 0)?.value).toContain("季度报告");
     expect(sheet.charts).toHaveLength(1);

@@ -1,11 +1,13 @@
 /**
  * The quarterly report sheet through Office.js: core/report.ts's definition written as values (a
- * snapshot), formatted for A4 landscape with the title rows repeated on every page (ExcelApi 1.9), and a
+ * snapshot), each block on the sheet's grid of columns with its own widths (merged spans), set up for A4
+ * landscape with the title rows repeated on every page (pageLayout.ts, ExcelApi 1.9), and a
  * stacked bar chart of the summary block (series set as for 部门汇总, ExcelApi 1.7).
  */
-import { columnLetter, QuarterlyReport, REPORT_FORMATS, STATUS_STYLES } from "../../core";
+import { columnLetter, QuarterlyReport, REPORT_FORMATS, REPORT_PRINT, STATUS_STYLES } from "../../core";
 import { blockAddress, columnAddress, columnWidthPoints, officeValue } from "./cells";
 import { rowHeightFor, wrappedLines } from "../../xlsx/cells";
+import { MANUAL_PRINT_SETUP, setUpPrinting } from "./pageLayout";
 import { styleHeader } from "./sheetFrame";
 import { WorkbookSession } from "./session";
 import { addStatusBarChart, setChartSeries } from "./summaryChart";
@@ -101,26 +103,9 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
   sheet.getRange("A1").select();
   await context.sync();
 
-  // Page setup in a request of its own: if Excel refuses a setting, the report's data is written all the same.
-  const manualSetup = "打印前请在“页面布局”中选择 A4 横向、调整为 1 页宽，并设置打印标题行 $1:$2。";
-  if (features.pageLayout) {
-    const page = sheet.pageLayout;
-    page.orientation = "Landscape";
-    page.paperSize = "A4";
-    page.centerHorizontally = true;
-    // One page wide, as many pages tall as it takes (0: no limit, as Excel's "fit to 1 page wide by blank tall").
-    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    page.setPrintTitleRows(report.printTitleRows);
-    page.setPrintArea(blockAddress(0, lastColumn, 1, report.lastRow));
-    page.headersFooters.defaultForAllPages.centerFooter = "第 &P 页，共 &N 页";
-    try {
-      await context.sync();
-    } catch {
-      notices.push(`Excel 未接受报告的页面设置，${manualSetup}`);
-    }
-  } else {
-    notices.push(`此版本 Excel 不支持设置页面布局（需 ExcelApi 1.9），${manualSetup}`);
-  }
+  // Font and page setup in a request of their own: if Excel refuses a setting, the report's data is written all the same.
+  notices.push(...(await setUpPrinting(session, [{ sheet, setup: REPORT_PRINT, lastColumn }])));
+  if (!features.pageLayout) notices.push(`此版本 Excel 不支持设置页面布局（需 ExcelApi 1.9），${MANUAL_PRINT_SETUP}`);
 
   if (!report.chart) return notices;
   if (!features.chartSeries) return [...notices, "此版本 Excel 无法设置图表系列（需 ExcelApi 1.7），报告中未生成图表。"];
