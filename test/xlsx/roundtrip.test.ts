@@ -22,6 +22,7 @@ import {
   TASK_TABLE,
 } from "../../src/core";
 import { allRequirements } from "../../src/core/model";
+import { PRINT_SHEET } from "../../src/core/printSetup";
 import { DUE_STATUSES } from "../../src/core/status";
 import { argb, ooxmlFormula } from "../../src/xlsx/cells";
 import { writeWorkbookFile } from "../../src/xlsx/writeWorkbookFile";
@@ -67,10 +68,11 @@ interface SheetModel {
 }
 const model = (sheet: ExcelJS.Worksheet) => sheet.model as unknown as SheetModel;
 
-test("LibreOffice opens the file with the header rows of 任务清单 and 部门汇总 frozen", () => {
+test("LibreOffice opens the file with the header rows of 任务清单, 部门汇总 and 打印清单 frozen", () => {
   expect(panes.filter((p) => p.frozen)).toEqual([
     { sheet: SHEETS.tasks, frozen: true, splitRow: 1, splitColumn: 0 },
     { sheet: SHEETS.summary, frozen: true, splitRow: 1, splitColumn: 0 },
+    { sheet: PRINT_SHEET, frozen: true, splitRow: 1, splitColumn: 0 },
   ]);
 });
 
@@ -81,7 +83,7 @@ test("the written file freezes the header row of 任务清单", () => {
 describe.each(["written", "after LibreOffice"] as const)("%s", (name) => {
   test("sheets in order, metadata", () => {
     const book = books[name];
-    expect(book.worksheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide]);
+    expect(book.worksheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide, PRINT_SHEET]);
     expect(book.creator).toBe("SOIL");
     expect(book.title).toBe("土壤污染防治重点任务督办表");
   });
