@@ -84,7 +84,7 @@ beforeAll(async () => {
   for (const k of Object.keys(pdf) as (keyof typeof pdf)[]) {
     for (const [sheet, pages] of sheetsOf[k]!) {
       const page = String(pages[0].page);
-      execFileSync("pdftoppm", ["-png", "-r", "60", "-singlefile", "-f", page, "-l", page, pdf[k], path.join(ARTIFACTS, `${k}-${sheet}`)]);
+      execFileSync("pdftoppm", ["-png", "-r", "50", "-singlefile", "-f", page, "-l", page, pdf[k], path.join(ARTIFACTS, `${k}-${sheet}`)]);
     }
   }
 }, 300_000);

@@ -95,5 +95,5 @@ test("the report prints on A4 landscape with its title rows on every page, and h
     expect(text).toContain(`第 ${page} 页，共 ${pages} 页`);
   }
   mkdirSync(ARTIFACTS, { recursive: true });
-  execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "2", pdf, path.join(ARTIFACTS, "report-page")]);
+  execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "2", pdf, path.join(ARTIFACTS, "report-page")]);
 }, 120_000);
