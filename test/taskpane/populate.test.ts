@@ -143,6 +143,8 @@ describe("populate: what is written where", () => {
     expect([3, 4, 5].map((r) => guide.cell(r, 1)?.formula)).toEqual([f.nextReport, f.lastReport, f.previousReport]);
     expect(guide.cell(6, 1)?.value).toBe(DEFAULT_DUE_SOON_DAYS);
     expect(GUIDE_TEXT.map((_, i) => guide.cell(8 + i, 0)?.value)).toEqual([...GUIDE_TEXT]);
+    // Each line merged across A:C and wrapped, so it prints whole.
+    expect(guide.merges).toEqual(GUIDE_TEXT.map((_, i) => `A${8 + i}:C${8 + i}`));
   });
 
   test("部门汇总: one SOIL.SUMMARY whose spill is departments + header + total, and a stacked bar chart over it", () => {
