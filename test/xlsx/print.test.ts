@@ -14,7 +14,7 @@ import path from "path";
 import { runCli } from "../../src/cli/main";
 import { columnIndex, departmentFileName, departmentRowIndexes, GUIDE_TEXT, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, SHEETS, SUMMARY_HEADERS } from "../../src/core";
 import { allRequirements } from "../../src/core/model";
-import { PRINT_COLUMNS, PRINT_SHEET, printColumnHeader, TASK_SHEET_PRINT_THROUGH } from "../../src/core/printSetup";
+import { CELL_FONT, PRINT_COLUMNS, PRINT_SHEET, printColumnHeader, TASK_SHEET_PRINT_THROUGH } from "../../src/core/printSetup";
 import { readMasterWorkbook } from "../../src/xlsx/readWorkbook";
 import { lineText, pagesPerSheet, pdfFonts, PrintedPage, printedPages, smallestTypeSize } from "./printedPdf";
 import { readTable, SEED_FILE } from "./seedTable";
@@ -144,8 +144,15 @@ test("the portable workbook prints: 任务清单 two pages across, 打印清单 
   expect(sheets.get(SHEETS.summary)![0].lines.length).toBe(1 + table.departments.filter((d) => allRequirements(table).some((r) => r.responsible.includes(d))).length + 1);
 });
 
-test("fonts: one sans CJK font for every cell, bold ones included; no serif anywhere", () => {
+test("fonts: one named font in every written cell, bold ones included; a sans CJK font on paper, no serif anywhere", async () => {
   for (const k of Object.keys(pdf) as (keyof typeof pdf)[]) {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(work, `${k}.xlsx`));
+    const unnamed: string[] = [];
+    for (const sheet of book.worksheets.filter((s) => s.state === "visible")) {
+      sheet.eachRow((row) => row.eachCell((cell) => void (cell.font?.name !== CELL_FONT.name && unnamed.push(`${sheet.name}!${cell.address}`))));
+    }
+    expect([k, unnamed.slice(0, 5)]).toEqual([k, []]);
     const fonts = pdfFonts(pdf[k]);
     expect(fonts.some((f) => /NotoSansCJK.*-Regular/.test(f))).toBe(true);
     expect(fonts.some((f) => /NotoSansCJK.*-Bold/.test(f))).toBe(true);
