@@ -99,8 +99,8 @@ async function devServerOptions() {
   const https = (o) => ({ ...base, server: { type: "https", options: { ca: o.ca, key: o.key, cert: o.cert } } });
   let reason;
   try {
-    const devCerts = require("office-addin-dev-certs");
-    return https(await devCerts.getHttpsServerOptions());
+    // Never a failed sudo on Linux: see scripts/devCertificates.js.
+    return https(await require("./scripts/devCertificates").devHttpsOptions());
   } catch (err) {
     reason = String(err && err.message ? err.message : err).trim();
   }

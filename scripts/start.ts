@@ -1,6 +1,8 @@
 /**
  * `npm start`: runs SOIL with what this machine has.
- *   1. writes the portable workbook from the bundled table (or --source/--out/--as-of), as `npm run workbook`;
+ *   1. writes the portable workbook from the bundled table (or --source/--out/--as-of), as `npm run workbook`,
+ *      unless a file is already there: that one is the office's filled-in workbook, kept as it is (never
+ *      regenerated, not even with --force: that is what `npm run workbook -- --force` is for);
  *   2. unless --no-serve: serves the add-in with webpack-dev-server on port 3000 (it compiles in memory,
  *      so no separate build), then sideloads it into Excel desktop (Windows, macOS) or says how to upload
  *      manifest.xml to Excel on the web (Linux, CI), and keeps serving until Ctrl+C.
@@ -10,6 +12,8 @@ import http from "http";
 import https from "https";
 import net from "net";
 import path from "path";
+import { existsSync } from "fs";
+import { parseWorkbookArgs } from "../src/cli/commands/workbook";
 import { runCli } from "../src/cli/main";
 import { processIo } from "../src/cli/io";
 import { readManifestId, runSideload, sideloadPlan } from "./sideload";
@@ -23,10 +27,32 @@ export function parseStartArgs(argv: string[]): { serve: boolean; workbookArgv: 
   return { serve: !argv.includes("--no-serve"), workbookArgv: argv.filter((a) => a !== "--no-serve") };
 }
 
+/** The workbook `npm start` would write when one is already there (kept, never regenerated); null otherwise. */
+export function existingWorkbook(workbookArgv: string[]): string | null {
+  let out: string;
+  try {
+    out = parseWorkbookArgs(workbookArgv).out;
+  } catch {
+    return null; // the workbook command reports the mistake
+  }
+  return existsSync(out) ? path.resolve(out) : null;
+}
+
+/** Step 1: writes the portable workbook, or keeps the one already there and says where it is. */
+async function workbookStep(workbookArgv: string[]): Promise<number> {
+  const existing = existingWorkbook(workbookArgv);
+  if (existing === null) return runCli(["workbook", ...workbookArgv.filter((a) => a !== "--force")], processIo);
+  const others = workbookArgv.filter((a) => a !== "--force").join(" ");
+  say(`已有工作簿：${existing}`);
+  say("保留不变（npm start 从不重新生成已有的工作簿，其中可能有各单位已填写的内容）。");
+  say(`如确要用分工表重新生成（会替换该文件）：npm run workbook -- ${others ? `${others} ` : ""}--force`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { serve, workbookArgv } = parseStartArgs(argv);
   say("SOIL：第 1 步，生成可移植工作簿（不需要加载项，Excel、WPS、LibreOffice 均可计算）");
-  const code = await runCli(["workbook", ...workbookArgv], processIo);
+  const code = await workbookStep(workbookArgv);
   if (code !== 0) return code;
   if (!serve) {
     say("已按 --no-serve 跳过加载项服务。");

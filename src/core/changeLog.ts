@@ -4,6 +4,7 @@
  * text changes, 申请日期 and 待审批 when an extension is asked for). Pure: the task pane reads the
  * changed cells from Excel's change event and writes the plan.
  */
+import { shownInCell } from "./cellLimit";
 import { Day } from "./dates";
 import { ColumnKey, columnIndex, TASK_COLUMNS, type CellValue } from "./layout";
 import { EXTENSION_DECISIONS } from "./status";
@@ -54,7 +55,8 @@ function blank(value: unknown): boolean {
 function logged(value: unknown): CellValue {
   if (value === undefined) return "（未提供）";
   if (blank(value)) return "";
-  return typeof value === "number" || typeof value === "boolean" ? value : String(value);
+  // Excel hands over at most a cell's worth; a longer value (a cell of another program) is shown shortened.
+  return typeof value === "number" || typeof value === "boolean" ? value : shownInCell(String(value), "任务清单");
 }
 
 /**

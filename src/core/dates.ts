@@ -17,8 +17,23 @@ export const PHANTOM_LEAP_SERIAL = 60;
 /** Largest serial Excel accepts: 9999-12-31. */
 export const MAX_SERIAL = 2_958_465;
 
+/** The UTC time of a calendar day; years 0–99 stay years 0–99 (Date.UTC would read them as 1900–1999). */
+function utcTime(year: number, monthIndex: number, dayOfMonth: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, dayOfMonth);
+  return date.getTime();
+}
+
 export function dayFromParts(year: number, month: number, dayOfMonth: number): Day {
-  return Math.round(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
+  return Math.round(utcTime(year, month - 1, dayOfMonth) / MS_PER_DAY);
+}
+
+/**
+ * The calendar day of a JavaScript Date as file readers give it (exceljs: the cell's date-time as UTC).
+ * A time of day is dropped, never rounded: 2019-01-10 18:00 is 2019-01-10.
+ */
+export function dayFromJsDate(date: Date): Day {
+  return Math.floor(date.getTime() / MS_PER_DAY);
 }
 
 export function partsFromDay(day: Day): { year: number; month: number; day: number } {
@@ -34,7 +49,7 @@ export function isValidDate(year: number, month: number, dayOfMonth: number): bo
 }
 
 export function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcTime(year, month, 0)).getUTCDate();
 }
 
 export function isoFromDay(day: Day): string {
@@ -51,12 +66,16 @@ export function dayFromIso(text: string): Day | null {
   return isValidDate(y, mo, d) ? dayFromParts(y, mo, d) : null;
 }
 
+/** A time of day after a date ("2019-01-10 18:00", "2019-01-10T18:00:00.000"): dropped, the day is the date's. */
+const TIME_OF_DAY = /(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+
 /**
  * A date written as text: 2018-06-30, 2018/6/30, 2018.6.30 or 2018年6月30日 (日 optional), with spaces
- * and full-width digits tolerated; null when it is not a real date.
+ * and full-width digits tolerated, and a time of day ignored (truncated, never rounded); null when it is
+ * not a real date.
  */
 export function dayFromText(text: string): Day | null {
-  const compact = toHalfWidth(text).replace(/\s+/g, "");
+  const compact = toHalfWidth(text).trim().replace(TIME_OF_DAY, "").replace(/\s+/g, "");
   const iso = dayFromIso(compact);
   if (iso !== null) return iso;
   const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(compact);

@@ -4,11 +4,12 @@
  * besides the task sheet — the hidden 导出信息 sheet with the export baseline — and the 合并冲突 sheet
  * of the merged master. Renderers (src/xlsx) and readers follow it; nothing here knows exceljs.
  */
-import { Day, dayFromSerial, dayFromText, isoFromDay, serialFromDay } from "./dates";
+import { Day, dayFromJsDate, dayFromSerial, dayFromText, isoFromDay, serialFromDay } from "./dates";
 import { canonicalDepartment, resolveDepartments } from "./departments";
 import { SoilUserError } from "./errors";
 import { CellValue, ColumnKey, ColumnSpec, computedFormulas, TASK_COLUMNS } from "./layout";
 import { ExistingTaskTable } from "./reimport";
+import { stripFormatCharacters } from "./text";
 
 /** The hidden sheet of a department file. */
 export const DEPARTMENT_INFO_SHEET = "导出信息";
@@ -42,18 +43,20 @@ export const MERGE_LOG_WIDTHS = [14, 7, 10, 22, 22, 22, 32] as const;
 
 /** File name of a department's file: SOIL-<部门>.xlsx, with characters file systems refuse replaced. */
 export function departmentFileName(department: string): string {
-  return `SOIL-${department.replace(/[\\/:*?"<>|\s]+/g, "_")}.xlsx`;
+  // Invisible format characters (U+202E would show the name reversed) and control characters are dropped.
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return `SOIL-${stripFormatCharacters(department).replace(/[\u0000-\u001f\u007f]/g, "").replace(/[\\/:*?"<>|\s]+/g, "_")}.xlsx`;
 }
 
 /** Excel's 1900 serial of a JavaScript Date read from a file (exceljs gives dates at UTC midnight). */
 export function serialFromJsDate(date: Date): number {
-  return serialFromDay(Math.round(date.getTime() / 86_400_000));
+  return serialFromDay(dayFromJsDate(date));
 }
 
 /** A date cell as a day: a serial, a date text (2018-06-30, 2018年6月30日…) or a Date; null when blank; undefined when unreadable. */
 export function dayOfCell(value: unknown): Day | null | undefined {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : Math.round(value.getTime() / 86_400_000);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : dayFromJsDate(value);
   if (typeof value === "number") return dayFromSerial(value) ?? undefined;
   if (typeof value === "string") {
     const text = value.trim();
@@ -71,7 +74,7 @@ export function cellText(value: unknown, format?: ColumnSpec["format"]): string 
     if (day !== undefined) return day === null ? "" : isoFromDay(day);
   }
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return isoFromDay(Math.round(value.getTime() / 86_400_000));
+  if (value instanceof Date) return isoFromDay(dayFromJsDate(value));
   return String(value).trim();
 }
 

@@ -14,7 +14,7 @@
 import { Day, serialFromDay } from "./dates";
 import { BASELINE_COLUMNS, canonicalDepartmentName, cellText, columnSpec, dayOfCell, responsibleIncludes } from "./departmentFile";
 import { compareDepartments, resolveDepartments } from "./departments";
-import { CellValue, ColumnKey, DEPARTMENT_COLUMNS, TASK_COLUMNS } from "./layout";
+import { CellValue, ColumnKey, dateRangeProblem, DEPARTMENT_COLUMNS, TASK_COLUMNS } from "./layout";
 import { checkTaskHeaders, ExistingTaskTable } from "./reimport";
 import { isProgressState } from "./status";
 
@@ -102,6 +102,9 @@ function writable(key: ColumnKey, value: unknown): { value: CellValue } | { reas
   if (spec.format === "date") {
     const day = dayOfCell(value);
     if (day === undefined) return { reason: `“${cellText(value)}”不是有效日期` };
+    // 0018-12-01 typed as text is year 18, not 1918: outside the sheet's date range it is refused, not written.
+    const outOfRange = day === null ? null : dateRangeProblem(day, `“${spec.header}”`);
+    if (outOfRange !== null) return { reason: outOfRange };
     return { value: day === null ? null : { date: day } };
   }
   const text = cellText(value);

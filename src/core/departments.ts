@@ -2,6 +2,7 @@
  * The registry of responsible bodies: one canonical name each, with the other spellings the
  * city's documents use. Everything that counts by department goes through `resolveDepartments`.
  */
+import { stripFormatCharacters } from "./text";
 
 export interface DepartmentEntry {
   name: string;
@@ -89,9 +90,32 @@ export interface ResolvedDepartments {
 
 /** Separators between names in a 牵头部门 / 参与部门 / 责任单位 cell. */
 const SEPARATORS = /[、，,；;／/]+/;
+const SEPARATOR_CHARACTER = /[、，,；;／/]/;
 
+/** Without spaces and without invisible format characters (市环境\u200B保护局 is 市环境保护局, U+202E is dropped). */
 function squeeze(text: string): string {
-  return text.replace(/[\s\u3000]+/g, "");
+  return stripFormatCharacters(text).replace(/[\s\u3000]+/g, "");
+}
+
+/**
+ * The names of a cell, split at separators outside parentheses: 各县（市、区）政府 is one name (full-width and
+ * half-width parentheses alike), 市环境保护局、市水利局 two.
+ */
+function splitNames(cell: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const ch = cell[i];
+    if (ch === "（" || ch === "(") depth++;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+    else if (depth === 0 && SEPARATOR_CHARACTER.test(ch)) {
+      pieces.push(cell.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pieces.push(cell.slice(start));
+  return pieces;
 }
 
 /** Drops the role words the table appends: 牵头, 等, 配合. */
@@ -127,7 +151,7 @@ export function resolveDepartments(cell: string): ResolvedDepartments {
   const add = (name: string) => {
     if (!names.includes(name)) names.push(name);
   };
-  for (const piece of cell.split(SEPARATORS)) {
+  for (const piece of splitNames(cell)) {
     const written = stripRoleWords(piece.trim());
     if (written === "") continue;
     const compact = stripRoleWords(squeeze(written));

@@ -19,3 +19,4 @@ export * from "./rounds";
 export * from "./departmentFile";
 export * from "./departmentMerge";
 export * from "./printSetup";
+export * from "./cellLimit";

@@ -9,6 +9,9 @@ import { isKnownDepartment } from "./departments";
 import { toHalfWidth } from "./dates";
 import { allRequirements, Diagnostic, ParsedTable, Task } from "./model";
 import { SoilUserError } from "./errors";
+import { FORMAT_CHARACTERS } from "./text";
+import { cellLengthProblem } from "./cellLimit";
+import { sourceCells, TASK_COLUMNS } from "./layout";
 
 /** The table's seven columns as the plan writes them. */
 export const TABLE_HEADERS = ["序号", "牵头部门", "参与部门", "主要工作", "工作要求", "责任单位", "完成时限"] as const;
@@ -31,6 +34,16 @@ const COLUMN_OF_NAME: Record<string, Column> = {
   完成时限: "deadline",
   完成时间: "deadline",
   完成期限: "deadline",
+  // Traditional characters (a table saved in Big5).
+  序號: "no",
+  牽頭部門: "lead",
+  牽頭單位: "lead",
+  參與部門: "partners",
+  參與單位: "partners",
+  責任單位: "responsible",
+  責任部門: "responsible",
+  完成時限: "deadline",
+  完成時間: "deadline",
 };
 const NAME_OF_COLUMN = Object.fromEntries(DEFAULT_ORDER.map((c, i) => [c, TABLE_HEADERS[i]])) as Record<Column, string>;
 
@@ -46,7 +59,7 @@ export const MAX_TABLE_BYTES = 16 * 1024 * 1024;
 /** What a user can do about an unreadable file. */
 const SAVE_AS_TEXT = "请在 Word 或 Excel 中将分工表另存为“文本文件（制表符分隔）”（UTF-8 或 GBK 编码），或选择 .docx 文件，或复制表格后粘贴。";
 
-export type TextEncodingName = "UTF-8" | "GBK" | "UTF-16LE" | "UTF-16BE";
+export type TextEncodingName = "UTF-8" | "GBK" | "Big5" | "UTF-16LE" | "UTF-16BE";
 
 export interface DecodedText {
   text: string;
@@ -78,8 +91,8 @@ function looksBinary(text: string): boolean {
 }
 
 function decodeOrNull(label: string, bytes: Uint8Array): string | null {
-  // 0xFF is no GBK byte; browsers refuse it, but Node's ICU decoder drops it silently even when fatal.
-  if (label === "gbk" && bytes.includes(0xff)) return null;
+  // 0xFF is no GBK or Big5 byte; browsers refuse it, but Node's ICU decoder drops it silently even when fatal.
+  if ((label === "gbk" || label === "big5") && bytes.includes(0xff)) return null;
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
@@ -89,7 +102,7 @@ function decodeOrNull(label: string, bytes: Uint8Array): string | null {
 
 /**
  * Bytes of a text table → text. UTF-8 (with or without BOM), then GBK (what Chinese Windows saves as
- * “ANSI”), and UTF-16 with a BOM (Excel's “Unicode 文本”). Empty, oversized, binary and undecodable
+ * “ANSI”) or Big5, whichever reads as Chinese, and UTF-16 with a BOM (Excel's “Unicode 文本”) or without. Empty, oversized, binary and undecodable
  * files throw a SoilUserError naming the file. Runs the same in Node (full ICU) and in the browser.
  */
 export function decodeTableBytes(bytes: Uint8Array, name = "该文件"): DecodedText {
@@ -108,14 +121,73 @@ export function decodeTableBytes(bytes: Uint8Array, name = "该文件"): Decoded
   if (startsWith(bytes, 0xff, 0xfe)) decoded = withEncoding(decodeOrNull("utf-16le", bytes.subarray(2)), "UTF-16LE");
   else if (startsWith(bytes, 0xfe, 0xff)) decoded = withEncoding(decodeOrNull("utf-16be", bytes.subarray(2)), "UTF-16BE");
   else if (startsWith(bytes, 0xef, 0xbb, 0xbf)) decoded = withEncoding(decodeOrNull("utf-8", bytes.subarray(3)), "UTF-8");
-  else if (bytes.includes(0)) throw binaryError(quoted);
-  else decoded = withEncoding(decodeOrNull("utf-8", bytes), "UTF-8") ?? withEncoding(decodeOrNull("gbk", bytes), "GBK");
+  else if (bytes.includes(0)) {
+    const utf16 = utf16WithoutBom(bytes);
+    decoded = utf16 === null ? null : withEncoding(decodeOrNull(utf16.toLowerCase(), bytes), utf16);
+    if (decoded === null || !/[\t\n]/.test(decoded.text)) throw binaryError(quoted);
+  } else decoded = withEncoding(decodeOrNull("utf-8", bytes), "UTF-8") ?? chineseLegacyEncoding(bytes, quoted);
 
   if (decoded === null) {
-    throw new SoilUserError(`${quoted}既不是 UTF-8 也不是 GBK 编码的文本，可能已损坏或是其他编码`, "请用记事本打开后“另存为”UTF-8 编码，再重新导入。");
+    throw new SoilUserError(
+      `${quoted}既不是 UTF-8 也不是 GBK 编码的文本（也不是 Big5 或 UTF-16），可能已损坏或是其他编码`,
+      SAVE_AS_UTF8,
+    );
   }
   if (looksBinary(decoded.text)) throw binaryError(quoted);
   return decoded;
+}
+
+const SAVE_AS_UTF8 = "请用记事本打开后“另存为”，编码选 UTF-8，再重新导入。";
+
+/**
+ * UTF-16 saved without a BOM (some tools do): every ASCII character (tab, line break, digit) puts a NUL
+ * byte at odd positions (little-endian) or even ones (big-endian), while CJK characters rarely hold one.
+ * A file whose NULs sit almost all on one side is read as UTF-16 of that order; anything else with NULs
+ * is binary.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  const pairs = bytes.length / 2;
+  if (odd * 50 >= pairs && even * 4 <= odd) return "UTF-16LE";
+  if (even * 50 >= pairs && odd * 4 <= even) return "UTF-16BE";
+  return null;
+}
+
+/**
+ * The commonest characters of Chinese official text, simplified and traditional, with the words of the
+ * table's header: what a correct decoding is full of and a wrong one (mojibake) almost never shows.
+ */
+const COMMON_CHINESE = new Set(
+  "的一是在不了有和人这這中大为為上个個国國我以要他时時来來用们們生到作地于於出就分对對成会會可主发發年动動同工也能下过過子说說产產种種面而方后後多定行学學法所民得经經十三之进進着著等部度家电電力里裏如水化高自二理起小物现現实實加量都两兩体體制机機当當使点點从從业業本去把性好应應开開它合还還因由其些然前外天政四日那社义義事平形相全表间間样樣与與关關各重新线線内內数數正心反你明看原又么利比或但质質气氣第向道命此变變条條只没結解问問意建月公无無系军軍很情者最立代想已通并提直题題党黨程展五果料象员員革位入常文总總次品式活设設及管特件长長求老头頭基资資边邊流路级級少图圖山统統接知较較将將组組见見计計别別她手角期根论論运運农農指几幾九区區强強放决決西被干做必战戰先回则則任取据據处處府研序号號牵牽头參参与與主要工作求责責任单單位完成时時限市县縣局委环環境保护護土壤污染防治督办辦监監管督查落实實推进進".replace(/\s/g, ""),
+);
+
+/** Common characters among the first 100,000 of a text: enough to tell two decodings apart, fast on 16 MB. */
+function commonChineseCount(text: string): number {
+  let n = 0;
+  for (const ch of text.slice(0, 100_000)) if (COMMON_CHINESE.has(ch)) n++;
+  return n;
+}
+
+/**
+ * Bytes that are not UTF-8: GBK (Chinese Windows' “ANSI”) or Big5 (traditional Chinese). Many byte runs
+ * decode in both, one of them as mojibake: the decoding with more of the commonest characters wins.
+ * When neither stands out, the file is refused naming both encodings rather than read wrongly.
+ */
+function chineseLegacyEncoding(bytes: Uint8Array, quoted: string): DecodedText | null {
+  const gbk = withEncoding(decodeOrNull("gbk", bytes), "GBK");
+  const big5 = withEncoding(decodeOrNull("big5", bytes), "Big5");
+  if (gbk === null || big5 === null) return gbk ?? big5;
+  const [g, b] = [commonChineseCount(gbk.text), commonChineseCount(big5.text)];
+  if (g > b * 2) return gbk;
+  if (b > g * 2) return big5;
+  throw new SoilUserError(`无法确定${quoted}的编码：按 GBK 和按 Big5 都能读出文字，但都不像通顺的中文（已尝试 UTF-8、GBK、Big5）`, SAVE_AS_UTF8);
 }
 
 function withEncoding(text: string | null, encoding: TextEncodingName): DecodedText | null {
@@ -135,6 +207,58 @@ function utf8Bytes(text: string): number {
     bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
   }
   return bytes;
+}
+
+/** Names of the format characters a clerk may meet, for messages; others are shown by code point. */
+const FORMAT_CHARACTER_NAMES: Record<string, string> = {
+  "\u00AD": "软连字符",
+  "\u200B": "零宽空格",
+  "\u200C": "零宽不连字",
+  "\u200D": "零宽连字",
+  "\u200E": "从左至右标记",
+  "\u200F": "从右至左标记",
+  "\u2060": "零宽不换行",
+  "\uFEFF": "字节顺序标记（BOM）",
+};
+
+function formatCharacterName(ch: string): string {
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = FORMAT_CHARACTER_NAMES[ch] ?? (/[\u202A-\u202E\u2066-\u2069]/.test(ch) ? "文字方向控制符" : "不可见格式字符");
+  return `${name} ${code}`;
+}
+
+/** A line that held invisible characters: where, and which. */
+export interface InvisibleCharacterNote {
+  /** 1-based line of the text. */
+  line: number;
+  message: string;
+}
+
+/**
+ * The text without Unicode format characters (zero-width spaces, bidi controls, a BOM inside the text …:
+ * see text.ts FORMAT_CHARACTERS), and one note per line that held any: which characters, in which cells
+ * (column numbers counted by tabs), what the cell now reads. 市环境\u200B保护局 is then 市环境保护局, and a
+ * header 序\u200B号 is 序号. Lines are split the way parseTable splits them, so note lines are its lines.
+ */
+export function invisibleCharacters(text: string): { text: string; notes: InvisibleCharacterNote[] } {
+  FORMAT_CHARACTERS.lastIndex = 0;
+  if (!FORMAT_CHARACTERS.test(text)) return { text, notes: [] };
+  const notes: InvisibleCharacterNote[] = [];
+  const lines = text.split(/(\r\n|\n|\r)/);
+  for (let i = 0; i < lines.length; i += 2) {
+    const cells = lines[i].split("\t");
+    const found = cells.flatMap((cell, c) => {
+      const chars = cell.match(FORMAT_CHARACTERS);
+      if (!chars) return [];
+      const cleaned = cell.replace(FORMAT_CHARACTERS, "").trim();
+      const shown = cleaned.length > 20 ? `${cleaned.slice(0, 20)}…` : cleaned;
+      return [`第 ${c + 1} 列“${shown}”中有 ${chars.length} 个（${[...new Set(chars)].map(formatCharacterName).join("、")}）`];
+    });
+    if (found.length === 0) continue;
+    lines[i] = lines[i].replace(FORMAT_CHARACTERS, "");
+    notes.push({ line: i / 2 + 1, message: `发现不可见字符，已删除：${found.join("；")}` });
+  }
+  return { text: lines.join(""), notes };
 }
 
 /** A problem with the whole text (pasted or decoded) that stops reading it: empty, too large, binary. */
@@ -157,7 +281,7 @@ export type HeaderReading =
  * columns missing. Anything else is not a header (null).
  */
 export function readHeader(cells: readonly string[]): HeaderReading | null {
-  const names = cells.map((c) => toHalfWidth(c).replace(/\s+/g, ""));
+  const names = cells.map((c) => toHalfWidth(c).replace(FORMAT_CHARACTERS, "").replace(/\s+/g, ""));
   const columns = names.map((n) => COLUMN_OF_NAME[n] ?? null);
   const found = new Set(columns.filter((c): c is Column => c !== null));
   if (!(found.has("no") || found.has("text")) || found.size < 3) return null;
@@ -204,10 +328,26 @@ export function otherPlanProblem(tasks: readonly Task[]): { message: string; hin
 /** Diagnostic codes that mean the table must not be written. */
 const BLOCKING = new Set<Diagnostic["code"]>(["input", "missing-columns", "other-plan"]);
 
+/** The first source cell longer than Excel holds in a cell, named by line and column; null when all fit. */
+function overlongCell(table: ParsedTable): string | null {
+  for (const task of table.tasks) {
+    for (const r of task.requirements) {
+      const cells = sourceCells(task, r);
+      for (const column of TASK_COLUMNS) {
+        const problem = cellLengthProblem(cells[column.key], `第 ${r.line} 行的“${column.header}”`);
+        if (problem !== null) return `${problem}，SOIL 不截断分工表的内容，未导入`;
+      }
+    }
+  }
+  return null;
+}
+
 /** Why a parsed table cannot be imported, or null when it can. */
 export function importProblem(table: ParsedTable, name?: string): SoilUserError | null {
   const blocking = table.diagnostics.find((d) => BLOCKING.has(d.code));
   if (blocking) return new SoilUserError(name ? `“${name}”：${blocking.message}` : blocking.message, blocking.hint);
+  const overlong = overlongCell(table);
+  if (overlong) return new SoilUserError(name ? `“${name}”：${overlong}` : overlong, "请缩短该单元格的内容（可将长文另存为附件，表中写要点），再重新导入。");
   if (allRequirements(table).length === 0) {
     return new SoilUserError(
       `${name ? `“${name}”中` : ""}没有找到任务分工表`,

@@ -3,7 +3,7 @@
  * the formulas of the computed cells. The task pane (Office.js) and the portable .xlsx writer
  * (exceljs) are two renderers of it; the custom functions read rows in this column order.
  */
-import { Day, dayFromParts, serialFromDay } from "./dates";
+import { Day, dayFromParts, dayFromSerial, isoFromDay, MAX_SERIAL, serialFromDay } from "./dates";
 import { DEADLINE_KIND_LABELS } from "./deadline";
 import { allRequirements, ParsedTable, Requirement, Task } from "./model";
 import { DUE_STATUSES, EXTENSION_APPROVED, EXTENSION_DECISIONS, PROGRESS_STATES } from "./status";
@@ -212,7 +212,19 @@ export type InputValidation =
   | { kind: "list"; column: ColumnKey; list: readonly string[]; title: string; message: string }
   | { kind: "date"; column: ColumnKey; minDate: Day; title: string; message: string };
 
-const EARLIEST_INPUT_DATE = dayFromParts(2000, 1, 1);
+/**
+ * The dates the sheet takes: its date validation starts at 2000-01-01, and Excel shows no day after
+ * 9999-12-31. A date read anywhere (a cell, --as-of, a quarter) outside it is refused with
+ * `dateRangeProblem`'s message rather than counted: 0018-12-01 or serial 0 (1899-12-31) is a typing slip.
+ */
+export const INPUT_DATE_RANGE: { readonly min: Day; readonly max: Day } = { min: dayFromParts(2000, 1, 1), max: dayFromSerial(MAX_SERIAL)! };
+const EARLIEST_INPUT_DATE = INPUT_DATE_RANGE.min;
+
+/** Why `day` is not a date the sheet takes (`what` names it: “完成日期”, 统计日期 …), or null when it is one. */
+export function dateRangeProblem(day: Day, what: string): string | null {
+  if (day >= INPUT_DATE_RANGE.min && day <= INPUT_DATE_RANGE.max) return null;
+  return `${what}的日期 ${isoFromDay(day)} 超出了表格允许的范围（${isoFromDay(INPUT_DATE_RANGE.min)} 至 ${isoFromDay(INPUT_DATE_RANGE.max)}）`;
+}
 
 export const INPUT_VALIDATIONS: readonly InputValidation[] = [
   { kind: "list", column: "progress", list: PROGRESS_STATES, title: "状态", message: `请从下拉列表中选择：${PROGRESS_STATES.join("、")}` },
@@ -305,7 +317,12 @@ export function computedFormulas(row: number, flavor: FormulaFlavor): Record<"du
       feedbackLate: `=SOIL.FEEDBACKLATE(${rowRange},${asOf})`,
     };
   }
-  const done = `OR(${c("progress")}="已完成",AND(${c("completedOn")}<>"",${c("completedOn")}<=${asOf}))`;
+  // Dates as the report reads them (functions/cells.ts): a time of day is dropped (INT, never rounded), and a
+  // 完成日期 counts from the sheet's first date on: serial 0 (1899-12-31, or 0 typed) is no date; N() keeps a
+  // date typed as text out as before.
+  const completedOn = `N(${c("completedOn")})`;
+  const done = `OR(${c("progress")}="已完成",AND(${completedOn}>=${serialFromDay(INPUT_DATE_RANGE.min)},INT(${completedOn})<=${asOf}))`;
+  const lastFeedback = `IF(ISNUMBER(${c("lastFeedback")}),INT(${c("lastFeedback")}),${c("lastFeedback")})`;
   const kind = c("deadlineKind");
   const L = DEADLINE_KIND_LABELS;
   // An approved extension (see effectiveDeadline) replaces the deadline with its date.
@@ -317,7 +334,7 @@ export function computedFormulas(row: number, flavor: FormulaFlavor): Record<"du
       `=IF(${done},"已完成",IF(${hasDue},IF(${asOf}>${due},"已逾期",IF(${due}-${asOf}<=${guideRef("dueSoonDays")},"临期","按期推进")),` +
       `IF(${kind}="${L.from}",IF(${asOf}<${c("startDate")},"未到期","持续推进"),IF(${kind}="${L.ongoing}","持续推进","时限待定"))))`,
     daysLeft: `=IF(${hasDue},${due}-${asOf},"")`,
-    feedbackLate: `=AND(NOT(${done}),OR(${c("lastFeedback")}="",${c("lastFeedback")}<=${guideRef("previousReport")}))`,
+    feedbackLate: `=AND(NOT(${done}),OR(${c("lastFeedback")}="",${lastFeedback}<=${guideRef("previousReport")}))`,
   };
 }
 

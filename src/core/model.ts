@@ -56,6 +56,8 @@ export type DiagnosticCode =
   | "repeated-deadline"
   | "unknown-deadline"
   | "empty-requirement"
+  /** Zero-width spaces, bidi controls … removed from a line's cells (inputCheck.invisibleCharacters). */
+  | "invisible-character"
   /** The text itself cannot be read (empty, too large, binary): nothing is parsed. */
   | "input"
   /** A header with columns missing or repeated: the rows under it are not read. */

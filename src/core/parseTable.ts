@@ -8,7 +8,7 @@ import { compareDepartments, DepartmentNote, joinDepartmentText, resolveDepartme
 import { Diagnostic, DiagnosticCode, ParsedTable, Requirement, Severity, Task } from "./model";
 import { cleanCell, joinContinuedText, mainWorkHeading } from "./text";
 import { toHalfWidth } from "./dates";
-import { Column, DEFAULT_ORDER, incompleteHeaderMessage, otherPlanProblem, readHeader, textProblem } from "./inputCheck";
+import { Column, DEFAULT_ORDER, incompleteHeaderMessage, invisibleCharacters, otherPlanProblem, readHeader, textProblem } from "./inputCheck";
 
 export { TABLE_HEADERS } from "./inputCheck";
 
@@ -35,16 +35,19 @@ function taskNumberText(cell: string | undefined): string {
   return toHalfWidth(cleanCell(cell)).trim();
 }
 
-export function parseTable(source: string): ParsedTable {
+export function parseTable(text: string): ParsedTable {
   const diagnostics: Diagnostic[] = [];
   const report = (line: number, severity: Severity, code: DiagnosticCode, message: string, hint?: string) =>
     diagnostics.push(hint === undefined ? { line, severity, code, message } : { line, severity, code, message, hint });
 
-  const unreadable = textProblem(source);
+  const unreadable = textProblem(text);
   if (unreadable) {
     report(1, "error", "input", unreadable.message, unreadable.hint);
     return { tasks: [], departments: [], diagnostics };
   }
+  // Invisible format characters (zero-width spaces, bidi controls) are removed before anything is read.
+  const { text: source, notes: invisible } = invisibleCharacters(text);
+  for (const note of invisible) report(note.line, "warning", "invisible-character", note.message);
 
   const tasks: Task[] = [];
   let columns: readonly (Column | null)[] | null = null;

@@ -3,6 +3,7 @@
  * per-department summary, the overdue requirements and the late feedback at one as-of day, laid out
  * for A4 landscape. Defined here once; the task pane writes it with Office.js.
  */
+import { shownInCell } from "./cellLimit";
 import { Day, isoFromDay } from "./dates";
 import { columnLetter, departmentListText, type CellValue, DATE_FORMAT, PERCENT_FORMAT } from "./layout";
 import { Quarter, quarterCode, quarterEnd, quarterLabel, quarterStart, roundDeadline } from "./rounds";
@@ -166,7 +167,10 @@ export function buildQuarterlyReport(
   let row = 4;
   const addBlock = (block: Omit<ReportBlock, "titleRow" | "headerRow" | "columns" | "spans">, gapAfter = 1) => {
     const i = blocks.length;
-    blocks.push({ ...block, titleRow: row, headerRow: row + 1, columns: grid.columns[i], spans: grid.spans[i] });
+    // A report shows the master's texts: one longer than a cell holds (a master saved by LibreOffice may have
+    // one) is shown shortened with a marker, the master keeps it whole.
+    const rows = block.rows.map((cells) => cells.map((c) => (typeof c === "string" ? shownInCell(c, "主表") : c)));
+    blocks.push({ ...block, rows, titleRow: row, headerRow: row + 1, columns: grid.columns[i], spans: grid.spans[i] });
     row += 2 + Math.max(1, block.rows.length) + gapAfter;
   };
 

@@ -4,8 +4,10 @@
  * 最近反馈日期 is later than the previous round's deadline (the same window isFeedbackLate uses once the
  * deadline has passed), or when it is completed: completed rows owe no more reports.
  */
-import { Day, dayFromParts, partsFromDay } from "./dates";
+import { Day, dayFromParts, isoFromDay, partsFromDay } from "./dates";
+import { parseDeadline } from "./deadline";
 import { compareDepartments } from "./departments";
+import { INPUT_DATE_RANGE } from "./layout";
 import { REPORT_DAY, REPORT_MONTHS } from "./status";
 
 export interface Quarter {
@@ -34,6 +36,12 @@ export function quarterFromCode(code: string): Quarter | null {
   return m ? { year: Number(m[1]), quarter: Number(m[2]) } : null;
 }
 
+/** Why a quarter cannot be reported on (its days lie outside the dates the sheet takes), or null. */
+export function quarterRangeProblem(q: Quarter): string | null {
+  if (quarterStart(q) >= INPUT_DATE_RANGE.min && quarterEnd(q) <= INPUT_DATE_RANGE.max) return null;
+  return `${q.year}年第${q.quarter}季度不在表格可记录的日期范围内（${isoFromDay(INPUT_DATE_RANGE.min)} 至 ${isoFromDay(INPUT_DATE_RANGE.max)}）`;
+}
+
 export function quarterStart(q: Quarter): Day {
   return dayFromParts(q.year, (q.quarter - 1) * 3 + 1, 1);
 }
@@ -57,6 +65,20 @@ export function quartersBetween(first: Quarter, last: Quarter): Quarter[] {
   const out: Quarter[] = [];
   for (let q = last; q.year > first.year || (q.year === first.year && q.quarter >= first.quarter); q = previousQuarter(q)) out.push(q);
   return out;
+}
+
+/**
+ * The quarters a report can be written for, newest first: from the quarter of the table's earliest dated
+ * 完成时限 (a "by" or "from" date) to the quarter of the as-of day. A table with no dated deadline, or
+ * whose first one lies after the as-of day, offers the as-of day's quarter only.
+ */
+export function reportQuarters(deadlines: readonly string[], asOf: Day): Quarter[] {
+  let earliest = asOf;
+  for (const raw of deadlines) {
+    const { date } = parseDeadline(raw);
+    if (date !== null && date < earliest) earliest = date;
+  }
+  return quartersBetween(quarterOf(earliest), quarterOf(asOf));
 }
 
 export interface FeedbackRound {

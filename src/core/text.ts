@@ -1,14 +1,28 @@
 /** Cleaning of cell text as the document extraction left it. */
 
+/**
+ * Unicode format characters (category Cf): zero-width space U+200B, ZWNJ/ZWJ U+200C/D, marks U+200E/F,
+ * bidi embeddings and overrides U+202A–U+202E and isolates U+2066–U+2069, a BOM U+FEFF inside text, soft
+ * hyphen U+00AD … None is visible, so none may make two names that look alike differ, or turn a file name
+ * around (U+202E). Removed from every cell and header; parseTable says where (`invisibleCharacters`).
+ */
+export const FORMAT_CHARACTERS = /\p{Cf}/gu;
+
+/** Removes Unicode format characters (see FORMAT_CHARACTERS). */
+export function stripFormatCharacters(text: string): string {
+  return text.replace(FORMAT_CHARACTERS, "");
+}
+
 const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 
 /**
  * Removes markup the extraction left in cells (<p>, </p>, <br/>) and decodes the few entities
- * that come with it. The result is plain text: nothing from a document is ever treated as HTML.
+ * that come with it, and invisible format characters. The result is plain text: nothing from a document is
+ * ever treated as HTML.
  */
 export function cleanCell(cell: string | undefined): string {
   if (!cell) return "";
-  return cell
+  return stripFormatCharacters(cell)
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<\/?[a-zA-Z][^<>]*>/g, "")
     .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e])

@@ -15,7 +15,9 @@ import {
   Day,
   dayFromSerial,
   dayFromText,
+  dateRangeProblem,
   Deadline,
+  INPUT_VALIDATIONS,
   Extension,
   isoFromDay,
   parseDeadline,
@@ -129,17 +131,25 @@ function serialDay(serial: number, what: CellLabel): Day {
   return day;
 }
 
-/** A date cell (serial or date text); null when empty. `what` names the cell in messages. */
+/**
+ * A date cell (serial or date text); null when empty. `what` names the cell in messages. A time of day is
+ * dropped; in a column the sheet validates, a date outside its range (layout's INPUT_DATE_RANGE: 0018-12-01,
+ * 1900-01-01) is a mistake, as typing it in Excel would be.
+ */
 export function dateCell(value: unknown, what: CellLabel): Day | null {
   const cell = plainCell(value, what);
   if (isBlank(cell)) return null;
-  if (typeof cell === "number") return serialDay(cell, what);
-  if (typeof cell === "string") {
-    const day = dayFromText(cell);
-    if (day !== null) return day;
-  }
-  throw invalidValue(`${labelText(what)}${shown(cell)}不是日期，请填写日期（如 2018-06-30）`);
+  let day: Day | null = null;
+  if (typeof cell === "number") day = serialDay(cell, what);
+  else if (typeof cell === "string") day = dayFromText(cell);
+  if (day === null) throw invalidValue(`${labelText(what)}${shown(cell)}不是日期，请填写日期（如 2018-06-30）`);
+  const problem = typeof what !== "string" && VALIDATED_DATE_COLUMNS.has(what.key) ? dateRangeProblem(day, labelText(what)) : null;
+  if (problem !== null) throw invalidValue(problem);
+  return day;
 }
+
+/** The columns whose dates the sheet validates (departments' dates); the as-of and deadlines are the office's. */
+const VALIDATED_DATE_COLUMNS = new Set<ColumnKey>(INPUT_VALIDATIONS.filter((v) => v.kind === "date").map((v) => v.column));
 
 /** The as-of date argument: empty or omitted means today (one non-volatile as-of cell is passed in). */
 export function asOfDay(value: unknown, now: () => Day = today): Day {

@@ -4,6 +4,7 @@ import path from "path";
 import { SoilUserError } from "../core/errors";
 import { allRequirements, ParsedTable } from "../core/model";
 import { buildWorkbook, WorkbookOptions } from "./buildWorkbook";
+import { assertWorkbookCellsFit } from "./cellLimit";
 
 export interface WrittenWorkbook {
   path: string;
@@ -23,6 +24,7 @@ export async function writeWorkbookFile(table: ParsedTable, file: string, option
   assertNotOpenElsewhere(file);
   options.onStage?.("build");
   const workbook = buildWorkbook(table, options);
+  assertWorkbookCellsFit(workbook);
   options.onStage?.("compress");
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   options.onStage?.("save");

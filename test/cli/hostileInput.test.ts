@@ -42,6 +42,7 @@ describe("soil workbook / parse on hostile input", () => {
         t.requirements.map((r) => [r.id, r.text, r.responsible.join("、"), r.deadline.kind]),
       );
       expect(requirements).toEqual(SEED_JSON);
+      if (c.outcome.warns) expect(result.out).toMatch(c.outcome.warns);
     }
     rmSync(source);
   });

@@ -58,6 +58,11 @@ test.each([
   [["report", "MASTER", "--quarter", "2018Q5"], "“2018Q5”不是季度"],
   [["report", "MASTER", "--quarter", "2019Q2", "--as-of", "2019-01-20"], "2019年第2季度尚未开始"],
   [["report", "MASTER", "--quarter", "2018Q4", "--as-of", "2019-02-30"], "不是有效日期"],
+  [["report", "MASTER", "--quarter", "0000Q1"], "0年第1季度不在表格可记录的日期范围内（2000-01-01 至 9999-12-31）"],
+  [["report", "MASTER", "--quarter", "1899Q4"], "1899年第4季度不在表格可记录的日期范围内"],
+  [["report", "MASTER", "--quarter", "2018Q4", "--as-of", "0018-12-01"], "统计日期的日期 0018-12-01 超出了表格允许的范围"],
+  [["workbook", "--as-of", "0018-12-01"], "统计日期的日期 0018-12-01 超出了表格允许的范围"],
+  [["export", "MASTER", "--as-of", "1899-12-31"], "统计日期的日期 1899-12-31 超出了表格允许的范围"],
 ])("%j → %s (exit code 2)", async (argv, message) => {
   const { code, err } = await run(...argv.map((a) => (a === "MASTER" ? master : a)));
   expect(code).toBe(2);

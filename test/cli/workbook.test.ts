@@ -40,11 +40,11 @@ describe("success", () => {
     expect(book.getWorksheet(SHEETS.tasks)!.rowCount).toBe(196);
   });
 
-  test("replaces an existing file whole; --out=<folder> gets the default name", async () => {
+  test("with --force replaces an existing file whole; --out=<folder> gets the default name", async () => {
     const dir = tempDir();
     const target = path.join(dir, "SOIL-任务督办.xlsx");
     writeFileSync(target, "old");
-    const { code } = await run(`--out=${dir}`);
+    const { code } = await run(`--out=${dir}`, "--force");
     expect(code).toBe(0);
     expect(readFileSync(target).subarray(0, 2).toString()).toBe("PK");
     expect(readdirSync(dir)).toEqual(["SOIL-任务督办.xlsx"]);
@@ -115,7 +115,7 @@ describe("unwritable output", () => {
       const dir = tempDir();
       writeFileSync(path.join(dir, "SOIL.xlsx"), "old");
       writeFileSync(path.join(dir, lock), "owner");
-      const { code, err } = await run("--out", path.join(dir, "SOIL.xlsx"));
+      const { code, err } = await run("--out", path.join(dir, "SOIL.xlsx"), "--force");
       expect(code).toBe(2);
       expect(err).toContain("正在被 Excel、WPS 或 LibreOffice 打开");
       expect(err).toContain("请先关闭该文件再重试");

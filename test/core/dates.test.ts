@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { dayFromIso, dayFromParts, dayFromSerial, isoFromDay, isoFromSerial, MAX_SERIAL, serialFromDay, toHalfWidth } from "../../src/core";
+import { dateRangeProblem, dayFromIso, dayFromJsDate, dayFromParts, dayFromSerial, dayFromText, isoFromDay, isoFromSerial, MAX_SERIAL, serialFromDay, toHalfWidth } from "../../src/core";
+import { cellText, dayOfCell, serialFromJsDate } from "../../src/core/departmentFile";
 
 describe("Excel date serials", () => {
   test.each([
@@ -61,5 +62,47 @@ describe("Excel date serials", () => {
         expect(dayFromIso(isoFromDay(day))).toBe(day);
       }),
     );
+  });
+});
+
+describe("dates as departments and files give them (issue #14)", () => {
+  const jan10 = dayFromIso("2019-01-10")!;
+
+  test("a date-time is truncated to its day, never rounded: 2019-01-10 18:00 is 2019-01-10", () => {
+    const evening = new Date(Date.UTC(2019, 0, 10, 18, 0));
+    expect(dayFromJsDate(evening)).toBe(jan10);
+    expect(dayFromJsDate(new Date(Date.UTC(2019, 0, 10, 23, 59, 59, 999)))).toBe(jan10);
+    expect(serialFromJsDate(evening)).toBe(serialFromDay(jan10));
+    expect(dayOfCell(evening)).toBe(jan10);
+    expect(cellText(evening, "date")).toBe("2019-01-10");
+    expect(dayOfCell(serialFromDay(jan10) + 0.75)).toBe(jan10);
+    // Before 1970 too (negative times): the evening of 1969-12-31 is 1969-12-31.
+    expect(isoFromDay(dayFromJsDate(new Date(Date.UTC(1969, 11, 31, 20))))).toBe("1969-12-31");
+  });
+
+  test("a date-time typed as text is its day", () => {
+    expect(dayFromText("2019-01-10 18:00")).toBe(jan10);
+    expect(dayFromText("2019-01-10T18:00:00.000")).toBe(jan10);
+    expect(dayFromText("2019年1月10日 23:59")).toBe(jan10);
+    expect(dayFromText("2019-01-10 上午")).toBeNull();
+  });
+
+  test("years 0–99 stay years 0–99 (0018-12-01 is not 1918-12-01)", () => {
+    expect(isoFromDay(dayFromIso("0018-12-01")!)).toBe("0018-12-01");
+    expect(isoFromDay(dayFromParts(99, 12, 31))).toBe("0099-12-31");
+    expect(dayFromIso("0018-12-01")).not.toBe(dayFromIso("1918-12-01"));
+    // Year 4 is a leap year of the proleptic calendar, 1904 too, 1900 not: each counted as its own year.
+    expect(dayFromIso("0004-02-29")).not.toBeNull();
+    expect(dayFromIso("0100-02-29")).toBeNull();
+  });
+
+  test("the sheet's date range refuses 0018-12-01, 1899-12-31 and serial 0 with a message, takes 2000-01-01 to 9999-12-31", () => {
+    expect(dateRangeProblem(dayFromIso("0018-12-01")!, "“完成日期”")).toBe("“完成日期”的日期 0018-12-01 超出了表格允许的范围（2000-01-01 至 9999-12-31）");
+    expect(dateRangeProblem(dayFromIso("1899-12-31")!, "x")).toContain("1899-12-31");
+    expect(dateRangeProblem(dayFromIso("1999-12-31")!, "x")).not.toBeNull();
+    expect(dateRangeProblem(dayFromIso("2000-01-01")!, "x")).toBeNull();
+    expect(dateRangeProblem(dayFromSerial(MAX_SERIAL)!, "x")).toBeNull();
+    expect(dateRangeProblem(dayFromSerial(MAX_SERIAL)! + 1, "x")).not.toBeNull();
+    expect(dayFromSerial(0)).toBeNull();
   });
 });

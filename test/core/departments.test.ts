@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { canonicalDepartment, DEPARTMENTS, joinDepartmentText, resolveDepartments } from "../../src/core";
+import { departmentFileName } from "../../src/core/departmentFile";
 
 describe("department registry", () => {
   test("has no spelling claimed by two bodies", () => {
@@ -44,5 +45,30 @@ describe("department registry", () => {
         expect(new Set(names).size).toBe(names.length);
       }),
     );
+  });
+});
+
+describe("names with invisible characters and parentheses (issue #14)", () => {
+  test("a zero-width space or a bidi control does not make a second department that looks identical", () => {
+    expect(resolveDepartments("市环境\u200B保护局").names).toEqual(["市环境保护局"]);
+    expect(resolveDepartments("\u202E市水利局\u202C、市环\u200D保局\uFEFF").names).toEqual(["市水利局", "市环境保护局"]);
+    expect(canonicalDepartment("市环境\u2066保护局\u2069")).toBe("市环境保护局");
+    const unknown = resolveDepartments("\u202E某某局");
+    expect(unknown.names).toEqual(["某某局"]);
+    expect(unknown.notes[0].message).not.toMatch(/\p{Cf}/u);
+  });
+
+  test.each([
+    ["各县（市、区）政府", ["各县（市、区）政府"]],
+    ["各县(市、区)政府", ["各县(市、区)政府"]],
+    ["各县（市、区）政府、市水利局", ["市水利局", "各县（市、区）政府"]],
+    ["市水利局；各县(市，区)政府牵头", ["市水利局", "各县(市，区)政府"]],
+  ])("“%s” is not split inside parentheses", (cell, names) => {
+    expect([...resolveDepartments(cell).names].sort()).toEqual([...names].sort());
+  });
+
+  test("a department's file name carries no invisible character (U+202E would show it reversed)", () => {
+    expect(departmentFileName("\u202E市水利局\u202C")).toBe("SOIL-市水利局.xlsx");
+    expect(departmentFileName("市环境\u200B保护局\u0007")).toBe("SOIL-市环境保护局.xlsx");
   });
 });

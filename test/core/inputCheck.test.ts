@@ -15,7 +15,8 @@ import {
   TABLE_HEADERS,
   textProblem,
 } from "../../src/core";
-import { essentials, FOREIGN_DEPARTMENTS, HOSTILE_CASES, mapSeedCells } from "../doubles/hostileInputs";
+import { big5Bytes, gbkBytes, utf16WithoutBom } from "../doubles/encodings";
+import { BIG5_TABLE, essentials, FOREIGN_DEPARTMENTS, HOSTILE_CASES, mapSeedCells } from "../doubles/hostileInputs";
 import { seedText } from "../doubles/seedVariants";
 
 const SEED = essentials(allRequirements(parseTable(seedText())));
@@ -42,7 +43,11 @@ describe("each hostile input: refused with a clear message, or read like the bun
       expect((error as SoilUserError).message).toMatch(c.outcome.refused);
       expect((error as SoilUserError).hint).toMatch(/请/);
     } else {
-      expect(essentials(allRequirements(importBytes(bytes, c.file).table))).toEqual(SEED);
+      const { table } = importBytes(bytes, c.file);
+      expect(essentials(allRequirements(table))).toEqual(SEED);
+      if (c.outcome.warns) expect(table.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(c.outcome.warns));
+      // Nothing invisible reaches a department name, a text or the registry of names.
+      expect(JSON.stringify([table.departments, allRequirements(table).map((r) => [r.text, r.responsible])])).not.toMatch(/\p{Cf}/u);
     }
   });
 });
@@ -171,4 +176,44 @@ test("another plan is judged from 5 requirements with departments: a 4-row trial
     [TABLE_HEADERS.join("\t"), ...Array.from({ length: n }, (_, i) => [i === 0 ? "1" : "", "", "", i === 0 ? "（一）任务。" : "", `要求${i}。`, "区水务局牵头", "2020年"].join("\t"))].join("\n");
   expect(importProblem(parseTable(rows(4)))).toBeNull();
   expect(importProblem(parseTable(rows(5)))?.message).toMatch(/另一份方案/);
+});
+
+describe("invisible characters and encodings (issue #14)", () => {
+  test("a header 序\u200B号 is 序号; the warning says which character, where, and what the cell reads", () => {
+    const table = parseTable(mapSeedCells((cells, header) => (header ? [`序\u200B号`, ...cells.slice(1)] : cells)));
+    expect(allRequirements(table)).toHaveLength(195);
+    const warning = table.diagnostics.find((d) => d.code === "invisible-character")!;
+    expect(warning).toMatchObject({ severity: "warning", message: "发现不可见字符，已删除：第 1 列“序号”中有 1 个（零宽空格 U+200B）" });
+    expect(warning.line).toBe(seedText().split("\n").findIndex((l) => l.startsWith("序号")) + 1);
+  });
+
+  test("U+202E never reaches a department name, the table's list of departments or a diagnostic", () => {
+    const table = parseTable(mapSeedCells((cells, header) => (header ? cells : cells.map((c, i) => (i === 5 && c !== "" ? `\u202E${c}` : c)))));
+    expect(JSON.stringify([table.departments, allRequirements(table).map((r) => r.responsible)])).not.toMatch(/\p{Cf}/u);
+    expect(table.diagnostics.filter((d) => d.code !== "invisible-character").map((d) => d.message).join("")).not.toMatch(/\p{Cf}/u);
+    expect(table.departments).toEqual(parseTable(seedText()).departments);
+  });
+
+  test("UTF-16 without BOM is read as UTF-16 of its byte order, not called binary", () => {
+    expect(decodeTableBytes(utf16WithoutBom(seedText(), "LE"))).toEqual({ text: seedText(), encoding: "UTF-16LE" });
+    expect(decodeTableBytes(utf16WithoutBom(seedText(), "BE"))).toEqual({ text: seedText(), encoding: "UTF-16BE" });
+    expect(decodeTableBytes(utf16WithoutBom("序号\t工作要求\n1\t建立", "LE")).text).toBe("序号\t工作要求\n1\t建立");
+  });
+
+  test("Big5 is told from GBK by what reads as Chinese", () => {
+    expect(decodeTableBytes(big5Bytes(BIG5_TABLE))).toEqual({ text: BIG5_TABLE, encoding: "Big5" });
+    expect(decodeTableBytes(gbkBytes(seedText())).encoding).toBe("GBK");
+    expect(decodeTableBytes(gbkBytes("序号\t工作要求\t责任单位"))).toEqual({ text: "序号\t工作要求\t责任单位", encoding: "GBK" });
+  });
+
+  test("bytes that read as neither GBK nor Big5 Chinese are refused naming the encodings tried and how to save as UTF-8", () => {
+    // 伞擅伞擅 in GBK, 氶卍氶卍 in Big5: neither reads as a table's Chinese.
+    const bytes = Buffer.from([0xc9, 0xa1, 0xc9, 0xc3, 0xc9, 0xa1, 0xc9, 0xc3]);
+    expect(() => decodeTableBytes(bytes, "x.txt")).toThrow(/无法确定“x\.txt”的编码.*已尝试 UTF-8、GBK、Big5/);
+    try {
+      decodeTableBytes(bytes);
+    } catch (error) {
+      expect((error as SoilUserError).hint).toContain("UTF-8");
+    }
+  });
 });

@@ -11,7 +11,7 @@
  * - an API above the configured ExcelApi version fails with ApiNotFound; a write to a protected
  *   sheet fails with AccessDenied; adding a sheet or table name that exists, ItemAlreadyExists;
  * - a written string is entered as Excel enters typed text: into a cell formatted "@" it stays
- *   text; otherwise "=…" becomes a formula and "12" a number;
+ *   text; otherwise "=…" becomes a formula and "12" a number; a text over 32,767 characters fails;
  * - formula cells compute through a pluggable evaluator (SOIL functions: soilEvaluator.ts); any
  *   other formula reads as #NAME?. A 2-D result spills;
  * - CustomFunctionsRuntime 1.1 is there with ExcelApi 1.9 and later (not in Office 2019 at 1.7);
@@ -1016,8 +1016,21 @@ function overlaps(a: Box, b: Box): boolean {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** Excel's entry of a written value: text into "@" cells stays text; otherwise = starts a formula and digits make a number. */
+/** "Total number of characters that a cell can contain: 32,767 characters" (Excel specifications and limits). */
+export const MAX_CELL_CHARACTERS = 32_767;
+
+/**
+ * Excel's entry of a written value: text into "@" cells stays text; otherwise = starts a formula and digits
+ * make a number ("If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel
+ * interprets this value as a formula": Excel.Range values,
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member).
+ * A text longer than a cell holds (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3)
+ * fails the request, as Excel refuses it.
+ */
 export function enter(cell: Cell, value: unknown): void {
+  if (typeof value === "string" && value.length > MAX_CELL_CHARACTERS) {
+    throw new FakeOfficeError("InvalidArgument", `The text is ${value.length} characters long; a cell holds at most ${MAX_CELL_CHARACTERS}.`);
+  }
   cell.formula = undefined;
   if (value === null || value === undefined || value === "") {
     cell.value = null;

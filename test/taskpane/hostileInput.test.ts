@@ -30,6 +30,8 @@ describe("task pane: a hostile file writes nothing, a good one in an odd shape w
       expect(book.syncCount).toBe(0);
       expect(book.sheets).toHaveLength(0);
     } else {
+      // The preview's diagnostics say what was found (invisible characters …).
+      if (c.outcome.warns) expect(parseTable(await readSourceFile(c.file, new Uint8Array(c.bytes()))).diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(c.outcome.warns));
       await expect(attempt()).resolves.toMatchObject({ kind: "created", rows: 195 });
       expect(book.table(TASK_TABLE)!.box.r2).toBe(196);
       expect(book.sheet(SHEETS.tasks)).toBeDefined();

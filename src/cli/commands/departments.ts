@@ -5,28 +5,45 @@
  */
 import { readFileSync, statSync } from "fs";
 import path from "path";
-import { dayFromIso, today } from "../../core/dates";
+import { today } from "../../core/dates";
 import { canonicalDepartmentName, departmentFileName } from "../../core/departmentFile";
 import { applyUpdates, DepartmentMergePlan, departmentsOfTable, formatMergeReport, planDepartmentMerge } from "../../core/departmentMerge";
 import { DEPARTMENTS } from "../../core/departments";
 import { SoilUserError } from "../../core/errors";
+import { fitMergePlan } from "../../core/cellLimit";
+import { assertWorkbookCellsFit } from "../../xlsx/cellLimit";
 import { buildDepartmentWorkbook } from "../../xlsx/departmentWorkbook";
 import { writeMergeIntoWorkbook } from "../../xlsx/mergeWorkbook";
 import { readDepartmentWorkbook, readMasterWorkbook } from "../../xlsx/readWorkbook";
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
+import { asOfOption } from "../dateOption";
 import { CommandIo } from "../io";
+import { assertMayWrite, resolvedPath } from "../outputGuard";
 
-export const EXPORT_USAGE = "用法：npm run soil -- export <主表.xlsx> [--department <责任单位>] [--out <文件夹>] [--as-of <YYYY-MM-DD>]";
-export const MERGE_USAGE = "用法：npm run soil -- merge <主表.xlsx> <部门文件.xlsx>... [--out <合并后.xlsx>]";
+export const EXPORT_USAGE = "用法：npm run soil -- export <主表.xlsx> [--department <责任单位>] [--out <文件夹>] [--as-of <YYYY-MM-DD>] [--force]";
+export const MERGE_USAGE = "用法：npm run soil -- merge <主表.xlsx> <部门文件.xlsx>... [--out <合并后.xlsx>] [--force]";
 
-/** Positional arguments and --name value / --name=value options (each at most once). */
-export function parseArguments(argv: string[], names: readonly string[], usage: string): { files: string[]; options: Record<string, string> } {
+/**
+ * Positional arguments, --name value / --name=value options (each at most once) and --flag switches
+ * (--force: replace existing outputs).
+ */
+export function parseArguments(
+  argv: string[],
+  names: readonly string[],
+  usage: string,
+  flags: readonly string[] = ["force"],
+): { files: string[]; options: Record<string, string>; flags: Set<string> } {
   const files: string[] = [];
   const options: Record<string, string> = {};
+  const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
     if (!m) {
       files.push(argv[i]);
+      continue;
+    }
+    if (flags.includes(m[1]) && m[2] === undefined) {
+      given.add(m[1]);
       continue;
     }
     if (!names.includes(m[1])) throw new SoilUserError(`不认识的参数“${argv[i]}”`, usage);
@@ -35,7 +52,7 @@ export function parseArguments(argv: string[], names: readonly string[], usage: 
     if (options[m[1]] !== undefined) throw new SoilUserError(`参数 --${m[1]} 重复出现`, usage);
     options[m[1]] = value;
   }
-  return { files, options };
+  return { files, options, flags: given };
 }
 
 export function readXlsx(file: string): Buffer {
@@ -53,20 +70,27 @@ export function readXlsx(file: string): Buffer {
 const GENERIC = new Set(DEPARTMENTS.filter((d) => d.generic).map((d) => d.name));
 
 export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { files, options } = parseArguments(argv, ["department", "out", "as-of"], EXPORT_USAGE);
-  const asOf = options["as-of"] === undefined ? null : dayFromIso(options["as-of"]);
-  if (asOf === null && options["as-of"] !== undefined) throw new SoilUserError(`“${options["as-of"]}”不是有效日期`, "统计日期请写成 YYYY-MM-DD，例如 --as-of 2018-12-20");
+  const { files, options, flags } = parseArguments(argv, ["department", "out", "as-of"], EXPORT_USAGE);
+  const asOf = asOfOption(options["as-of"]);
   if (files.length !== 1) throw new SoilUserError("请给出一个主表文件（由 npm run workbook 生成、办公室保存的 .xlsx）", EXPORT_USAGE);
   const started = Date.now();
   const master = await readMasterWorkbook(readXlsx(files[0]), path.basename(files[0]));
   const departments = options.department !== undefined ? [canonicalDepartmentName(options.department)] : departmentsOfTable(master.table).filter((d) => !GENERIC.has(d));
   const outDir = options.out ?? "out";
   const exportedOn = today();
+  const outFiles = departments.map((department) => path.join(outDir, departmentFileName(department)));
+  // Every file is checked before the first is written: a refusal leaves the folder as it was.
+  assertMayWrite(outFiles, { force: flags.has("force"), inputs: [files[0]] });
+  outFiles.forEach(assertNotOpenElsewhere);
+  // Every file is built and checked before the first is written: a refusal writes none.
+  const built = [];
   for (const department of departments) {
     const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf });
-    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    const file = path.join(outDir, departmentFileName(department));
-    assertNotOpenElsewhere(file);
+    assertWorkbookCellsFit(workbook, "主表中有超过 Excel 单元格上限的内容（可能由其他软件保存），请在主表中缩短该单元格后再导出。");
+    built.push({ department, rows, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) });
+  }
+  for (const [i, { department, rows, bytes }] of built.entries()) {
+    const file = outFiles[i];
     await writeFileAtomic(file, bytes);
     io.stdout(`${department}：${rows} 行 → ${path.resolve(file)}（${(bytes.length / 1024).toFixed(1)} KB）\n`);
   }
@@ -75,12 +99,13 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
 }
 
 export async function mergeCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { files, options } = parseArguments(argv, ["out"], MERGE_USAGE);
+  const { files, options, flags } = parseArguments(argv, ["out"], MERGE_USAGE);
   if (files.length < 2) throw new SoilUserError("请给出主表和至少一个部门交回的文件", MERGE_USAGE);
   const [masterFile, ...returnedFiles] = files;
   const out = options.out ?? path.join(path.dirname(masterFile), `${path.basename(masterFile, path.extname(masterFile))}-已合并.xlsx`);
   if (path.extname(out).toLowerCase() !== ".xlsx") throw new SoilUserError(`输出文件“${out}”的扩展名不是 .xlsx`, MERGE_USAGE);
-  if (path.resolve(out) === path.resolve(masterFile)) throw new SoilUserError("合并结果不能覆盖主表本身", "请用 --out 指定另一个文件名，核对后再替换主表");
+  if (resolvedPath(out) === resolvedPath(masterFile)) throw new SoilUserError("合并结果不能覆盖主表本身", "请用 --out 指定另一个文件名，核对后再替换主表");
+  assertMayWrite([out], { force: flags.has("force"), inputs: files });
   assertNotOpenElsewhere(out);
   const master = await readMasterWorkbook(readXlsx(masterFile), path.basename(masterFile));
   let table = master.table;
@@ -88,7 +113,8 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
   for (const file of returnedFiles) {
     const returned = await readDepartmentWorkbook(readXlsx(file), path.basename(file));
     // Each file is planned against the master with the files before it merged.
-    const plan = planDepartmentMerge(table, returned);
+    // A value longer than a cell holds goes to 合并冲突, not into the master (core/cellLimit.ts).
+    const plan = fitMergePlan(planDepartmentMerge(table, returned));
     table = applyUpdates(table, plan.updates);
     plans.push(plan);
     io.stdout(`${path.basename(file)}\n${formatMergeReport(plan.report).map((l) => `  ${l}\n`).join("")}`);
@@ -97,6 +123,7 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
     }
   }
   writeMergeIntoWorkbook(master.workbook, plans, table.rows.length);
+  assertWorkbookCellsFit(master.workbook, "主表中有超过 Excel 单元格上限的内容（可能由其他软件保存），请在主表中缩短该单元格后再合并。");
   const bytes = Buffer.from(await master.workbook.xlsx.writeBuffer());
   await writeFileAtomic(out, bytes);
   const issues = plans.reduce((n, p) => n + p.conflicts.length + p.rejected.length + p.ignored.length, 0);

@@ -4,28 +4,32 @@
  * definition (core/report.ts) the add-in writes into the workbook. Thin over src/core and src/xlsx.
  */
 import path from "path";
-import { dayFromIso, isoFromDay, localDateTimeText, today } from "../../core/dates";
+import { isoFromDay, localDateTimeText, today } from "../../core/dates";
 import { SoilUserError } from "../../core/errors";
 import { GUIDE_CELLS, SHEETS } from "../../core/layout";
 import { buildQuarterlyReport, reportAsOf } from "../../core/report";
-import { quarterFromCode, quarterLabel } from "../../core/rounds";
+import { quarterFromCode, quarterLabel, quarterRangeProblem } from "../../core/rounds";
 import { evaluateRows } from "../../functions/evaluateRows";
 import { readCellValue, readMasterWorkbook } from "../../xlsx/readWorkbook";
+import { assertWorkbookCellsFit } from "../../xlsx/cellLimit";
 import { buildReportWorkbook } from "../../xlsx/reportSheet";
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
+import { asOfOption } from "../dateOption";
 import { CommandIo } from "../io";
+import { assertMayWrite } from "../outputGuard";
 import { parseArguments, readXlsx } from "./departments";
 
-export const REPORT_USAGE = "用法：npm run soil -- report <主表.xlsx> --quarter <2018Q4> [--as-of <YYYY-MM-DD>] [--out <报告.xlsx>]";
+export const REPORT_USAGE = "用法：npm run soil -- report <主表.xlsx> --quarter <2018Q4> [--as-of <YYYY-MM-DD>] [--out <报告.xlsx>] [--force]";
 
 export async function reportCommand(argv: string[], io: CommandIo): Promise<number> {
-  const { files, options } = parseArguments(argv, ["quarter", "as-of", "out"], REPORT_USAGE);
+  const { files, options, flags } = parseArguments(argv, ["quarter", "as-of", "out"], REPORT_USAGE);
   if (files.length !== 1) throw new SoilUserError("请给出一个主表文件（由 npm run workbook 生成、各单位已填写的 .xlsx）", REPORT_USAGE);
   if (options.quarter === undefined) throw new SoilUserError("请用 --quarter 指定季度，例如 --quarter 2018Q4", REPORT_USAGE);
   const quarter = quarterFromCode(options.quarter.toUpperCase());
   if (quarter === null) throw new SoilUserError(`“${options.quarter}”不是季度`, "季度写成 年份Q季度，例如 2018Q4");
-  const current = options["as-of"] === undefined ? today() : dayFromIso(options["as-of"]);
-  if (current === null) throw new SoilUserError(`“${options["as-of"]}”不是有效日期`, "统计日期请写成 YYYY-MM-DD");
+  const outOfRange = quarterRangeProblem(quarter);
+  if (outOfRange !== null) throw new SoilUserError(outOfRange, "季度写成 年份Q季度，例如 2018Q4");
+  const current = asOfOption(options["as-of"]) ?? today();
 
   const started = Date.now();
   const { workbook, table } = await readMasterWorkbook(readXlsx(files[0]), path.basename(files[0]));
@@ -37,8 +41,11 @@ export async function reportCommand(argv: string[], io: CommandIo): Promise<numb
   const generatedAt = localDateTimeText(new Date());
   const report = buildQuarterlyReport(rows, quarter, asOf, generatedAt, [], false);
   const out = options.out ?? path.join("out", `${report.sheetName}.xlsx`);
-  const bytes = Buffer.from(await buildReportWorkbook(report).xlsx.writeBuffer());
+  assertMayWrite([out], { force: flags.has("force"), inputs: [files[0]] });
   assertNotOpenElsewhere(out);
+  const book = buildReportWorkbook(report);
+  assertWorkbookCellsFit(book);
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
   await writeFileAtomic(out, bytes);
   const { overdue, feedbackLate: late } = report.counts;
   io.stdout(

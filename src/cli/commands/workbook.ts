@@ -1,21 +1,25 @@
 /** `npm run workbook -- [--source <文件>] [--out <路径>] [--as-of <日期>]`: the portable .xlsx. */
 import { existsSync, statSync } from "fs";
 import path from "path";
-import { Day, dayFromIso, isoFromDay } from "../../core/dates";
+import { Day, isoFromDay } from "../../core/dates";
 import { SoilUserError } from "../../core/errors";
 import { tableOverview } from "../../core/serialize";
 import { WriteStage, writeWorkbookFile } from "../../xlsx/writeWorkbookFile";
+import { asOfOption } from "../dateOption";
 import { CommandIo } from "../io";
+import { assertMayWrite } from "../outputGuard";
 import { BUNDLED_SOURCE, readTable } from "../source";
 
 export const DEFAULT_OUT = path.join("out", "SOIL-任务督办.xlsx");
-export const WORKBOOK_USAGE = "用法：npm run workbook -- [--source <分工表.txt>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>]";
+export const WORKBOOK_USAGE = "用法：npm run workbook -- [--source <分工表.txt>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>] [--force]";
 
 export interface WorkbookArgs {
   source: string;
   out: string;
   /** null: the file's 统计日期 is =TODAY(). */
   asOf: Day | null;
+  /** --force: replace an existing file at `out`. */
+  force: boolean;
 }
 
 const OPTIONS = ["source", "out", "as-of"] as const;
@@ -23,7 +27,12 @@ const OPTIONS = ["source", "out", "as-of"] as const;
 /** --name value or --name=value, each at most once. */
 export function parseWorkbookArgs(argv: string[]): WorkbookArgs {
   const given: Partial<Record<(typeof OPTIONS)[number], string>> = {};
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--force") {
+      force = true;
+      continue;
+    }
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
     const name = m?.[1] as (typeof OPTIONS)[number] | undefined;
     if (!m || !name || !OPTIONS.includes(name)) throw new SoilUserError(`不认识的参数“${argv[i]}”`, WORKBOOK_USAGE);
@@ -32,12 +41,8 @@ export function parseWorkbookArgs(argv: string[]): WorkbookArgs {
     if (given[name] !== undefined) throw new SoilUserError(`参数 --${name} 重复出现`, WORKBOOK_USAGE);
     given[name] = value;
   }
-  let asOf: Day | null = null;
-  if (given["as-of"] !== undefined) {
-    asOf = dayFromIso(given["as-of"]);
-    if (asOf === null) throw new SoilUserError(`“${given["as-of"]}”不是有效日期`, "统计日期请写成 YYYY-MM-DD，例如 --as-of 2018-12-20");
-  }
-  return { source: given.source ?? BUNDLED_SOURCE, out: outputPath(given.out ?? DEFAULT_OUT), asOf };
+  const asOf = asOfOption(given["as-of"]);
+  return { source: given.source ?? BUNDLED_SOURCE, out: outputPath(given.out ?? DEFAULT_OUT), asOf, force };
 }
 
 /** An existing folder (or a path ending in a separator) gets the default file name; the name must end in .xlsx. */
@@ -62,6 +67,7 @@ function formatBytes(bytes: number): string {
 
 export async function workbookCommand(argv: string[], io: CommandIo): Promise<number> {
   const args = parseWorkbookArgs(argv);
+  assertMayWrite([args.out], { force: args.force, inputs: [args.source] });
   const started = Date.now();
   io.stdout(`读取分工表：${args.source}\n`);
   const table = readTable(args.source);

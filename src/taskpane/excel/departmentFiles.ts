@@ -8,7 +8,10 @@ import {
   Day,
   departmentFileName,
   DepartmentMergePlan,
+  fitMergePlan,
   formatMergeReport,
+  MergeIssue,
+  NUMBER_FORMATS,
   MERGE_LOG_HEADERS,
   MERGE_LOG_SHEET,
   MERGE_LOG_WIDTHS,
@@ -57,6 +60,39 @@ export async function exportDepartmentFile(session: WorkbookSession, department:
   return { kind: "opened", department: name, rows };
 }
 
+/**
+ * On a protected 任务清单 the merge cannot set a cell's format (SOIL protects without allowFormatCells), so
+ * it reads the formats of the text cells it would write (one sync) and writes none that is no longer "@":
+ * those go to 合并冲突 instead, so a department's text is never entered as a formula or a number.
+ */
+async function withoutUnsafeTextWrites(session: WorkbookSession, sheet: Excel.Worksheet, plan: DepartmentMergePlan): Promise<DepartmentMergePlan> {
+  const textUpdates = plan.updates.filter((u) => typeof u.value === "string" && TASK_COLUMNS.find((c) => c.key === u.key)!.format === "text");
+  if (textUpdates.length === 0) return plan;
+  const formats = textUpdates.map((u) => {
+    const column = TASK_COLUMNS.findIndex((c) => c.key === u.key);
+    return sheet.getRange(blockAddress(column, column, u.rowIndex + 2, u.rowIndex + 2)).load("numberFormat");
+  });
+  await session.context.sync();
+  const unsafe = textUpdates.filter((_, i) => formats[i].numberFormat[0][0] !== NUMBER_FORMATS.text);
+  if (unsafe.length === 0) return plan;
+  const setAside: MergeIssue[] = unsafe.map((u) => ({
+    kind: "conflict",
+    department: plan.department,
+    id: u.id,
+    column: TASK_COLUMNS.find((c) => c.key === u.key)!.header,
+    office: "",
+    departmentValue: String(u.value),
+    baseline: "",
+    reason: "该单元格已不是文本格式，而任务清单受保护、无法改回：未写入（以免被当作公式或数字）。请撤销保护后重新合并",
+  }));
+  return {
+    ...plan,
+    updates: plan.updates.filter((u) => !unsafe.includes(u)),
+    conflicts: [...plan.conflicts, ...setAside],
+    report: { ...plan.report, applied: plan.report.applied - unsafe.length, conflicts: plan.report.conflicts + unsafe.length },
+  };
+}
+
 function officeCell(value: CellValue): string | number | boolean {
   if (value === null) return "";
   if (typeof value === "object") return "date" in value ? serialFromDay(value.date) : "";
@@ -71,7 +107,9 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   const read = await readTaskTable(session, "read");
   const { readDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/readWorkbook");
   const returned = await readDepartmentWorkbook(bytes, fileName);
-  const plan = planDepartmentMerge({ headers: read.headers, rows: read.rows }, returned);
+  // A value longer than a cell holds goes to 合并冲突, not into the table (core/cellLimit.ts).
+  const planned = fitMergePlan(planDepartmentMerge({ headers: read.headers, rows: read.rows }, returned));
+  const plan = read.protected ? await withoutUnsafeTextWrites(session, read.sheet, planned) : planned;
   const issues = [...plan.conflicts, ...plan.rejected, ...plan.ignored].map((i) => [i.department, i.id, i.column, i.office, i.departmentValue, i.baseline, i.reason]);
 
   let log: Excel.Worksheet | null = null;
@@ -91,15 +129,22 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   }
 
   // Each updated cell in its own small range: departments change few cells, scattered over the table.
-  // Text columns are "@" already, so a value that starts with = stays text; dates are written as serials.
+  // The cell gets its column's number format in the same request ("@" for text, as the 合并冲突 writer does):
+  // a string written through range.values into a cell not formatted as text is entered as Excel enters typed
+  // text, so "=WEBSERVICE(…)" would become a live formula if the office had reformatted 进展情况 (Excel.Range
+  // values: https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member).
+  // On a protected sheet formats cannot change: withoutUnsafeTextWrites has set such cells aside.
   for (const u of plan.updates) {
     const column = TASK_COLUMNS.findIndex((c) => c.key === u.key);
     const value = officeCell(u.value);
-    await batcher.add(estimateJsonBytes(value) + OPERATION_OVERHEAD, () => {
+    const format = NUMBER_FORMATS[TASK_COLUMNS[column].format];
+    await batcher.add(estimateJsonBytes(value) + 2 * OPERATION_OVERHEAD, () => {
       const address = blockAddress(column, column, u.rowIndex + 2, u.rowIndex + 2);
       // Not anyone's edit for the change log (it would date the feedback "today" over the department's own date).
       ownWrites.add(address);
-      read.sheet.getRange(address).values = [[value]];
+      const range = read.sheet.getRange(address);
+      if (!read.protected) range.numberFormat = [[format]];
+      range.values = [[value]];
     });
   }
   let top = firstFree;

@@ -15,6 +15,8 @@ export interface TaskTableRead {
   headers: unknown[];
   /** Body rows, TASK_COLUMNS.length cells each. */
   rows: unknown[][];
+  /** Whether 任务清单 is protected (then its cells' formats cannot be changed). */
+  protected: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface TaskTableRead {
 /** "read": reading, filtering, selecting (allowed on a protected sheet); "write": SOIL writes source cells. */
 export type TableAccess = "read" | "write";
 
-export async function findTaskTable(session: WorkbookSession, access: TableAccess = "write"): Promise<{ sheet: Excel.Worksheet; table: Excel.Table }> {
+export async function findTaskTable(session: WorkbookSession, access: TableAccess = "write"): Promise<{ sheet: Excel.Worksheet; table: Excel.Table; protected: boolean }> {
   const { context } = session;
   const table = context.workbook.tables.getItem(TASK_TABLE);
   const header = table.getHeaderRowRange().load("address");
@@ -44,7 +46,7 @@ export async function findTaskTable(session: WorkbookSession, access: TableAcces
   if (access === "write" && protection.protected) {
     throw new SoilUserError(`“${SHEETS.tasks}”工作表受保护，SOIL 无法写入。`, "请在“报告与权限”页（或“审阅”选项卡）撤销工作表保护后重试。");
   }
-  return { sheet, table };
+  return { sheet, table, protected: protection.protected };
 }
 
 function noTable(): SoilUserError {
@@ -56,7 +58,7 @@ function noTable(): SoilUserError {
 
 export async function readTaskTable(session: WorkbookSession, access: TableAccess = "write"): Promise<TaskTableRead> {
   const { context } = session;
-  const { sheet, table } = await findTaskTable(session, access);
+  const { sheet, table, protected: isProtected } = await findTaskTable(session, access);
   const header = table.getHeaderRowRange().load("values");
   const body = table.getDataBodyRange().load("rowCount");
   await context.sync();
@@ -81,5 +83,5 @@ export async function readTaskTable(session: WorkbookSession, access: TableAcces
   }
   // An empty table still has one (blank) body row.
   const data = rows.length === 1 && rows[0].every((v) => v === "" || v === null) ? [] : rows;
-  return { sheet, table, headers: header.values[0], rows: data };
+  return { sheet, table, headers: header.values[0], rows: data, protected: isProtected };
 }

@@ -1,0 +1,27 @@
+/** The quarters the pane offers for a report come from the table's own deadlines (a plan fact, not a constant). */
+import { dayFromIso, parseTable, quarterCode, reportQuarters } from "../../src/core";
+import { seedText } from "../doubles/seedVariants";
+
+const day = (iso: string) => dayFromIso(iso)!;
+
+describe("reportQuarters", () => {
+  test("the bundled plan: from the quarter of its earliest dated deadline to the as-of quarter", () => {
+    const table = parseTable(seedText());
+    const deadlines = table.tasks.flatMap((t) => t.requirements.map((r) => r.deadline.raw));
+    const earliest = Math.min(...table.tasks.flatMap((t) => t.requirements.map((r) => r.deadline.date ?? Infinity)));
+    const quarters = reportQuarters(deadlines, day("2019-01-20")).map(quarterCode);
+    expect(quarters[0]).toBe("2019Q1");
+    const year = new Date(earliest * 86_400_000).getUTCFullYear();
+    expect(quarters[quarters.length - 1]).toMatch(new RegExp(`^${year}Q`));
+    expect(year).toBe(2017);
+  });
+
+  test("a later plan starts later: no quarter before its first deadline", () => {
+    expect(reportQuarters(["2024年起", "2025年6月底", "持续推进"], day("2024-08-01")).map(quarterCode)).toEqual(["2024Q3", "2024Q2", "2024Q1"]);
+  });
+
+  test("no dated deadline, or deadlines all ahead: the as-of quarter only", () => {
+    expect(reportQuarters(["持续推进", ""], day("2024-08-01")).map(quarterCode)).toEqual(["2024Q3"]);
+    expect(reportQuarters(["2030年底"], day("2024-08-01")).map(quarterCode)).toEqual(["2024Q3"]);
+  });
+});
