@@ -4,6 +4,7 @@
  * patches a workbook's parts); nothing here knows a spreadsheet library.
  */
 import { ColumnKey, SHEETS, TASK_COLUMNS } from "./layout";
+import { CHANGE_LOG_SHEET } from "./changeLog";
 import { MERGE_LOG_SHEET } from "./departmentFile";
 
 /**
@@ -115,6 +116,7 @@ export const PRINT_SETUPS: Readonly<Record<string, PrintSetup>> = {
   [SHEETS.guide]: { orientation: "landscape", fit: "width", margins: MARGINS_LANDSCAPE, centerHorizontally: false },
   [SHEETS.archive]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
   [MERGE_LOG_SHEET]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
+  [CHANGE_LOG_SHEET]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
 };
 
 /** "$1:$1" for rows 1 to 1, as print titles are written. */

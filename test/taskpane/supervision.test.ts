@@ -341,6 +341,8 @@ describe("change log", () => {
     const sheet = book.sheet(CHANGE_LOG_SHEET)!;
     const lines = book.valuesOf(sheet, { r1: 1, r2: sheet.lastRow(), c1: 0, c2: 5 });
     expect(lines[0]).toEqual([...CHANGE_LOG_HEADERS]);
+    // Set up for printing once, when SOIL created it (page layout: ExcelApi 1.9).
+    expect(sheet.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Landscape", setPrintTitleRows: "$1:$1", setPrintArea: "A:F" });
     const time = serialFromDay(day("2019-01-15")) + (9 * 3600 + 30 * 60) / 86400;
     expect(lines.slice(1)).toEqual([
       [time, "2.1", "进展情况", "", "已完成排查，形成清单", ""],

@@ -6,7 +6,7 @@
  */
 import { CELL_FONT, ColumnKey, letterOf, PRINT_FOOTER_TEXT, PrintSetup } from "../../core";
 import { columnAddress } from "./cells";
-import { WorkbookSession } from "./session";
+import { ExcelFeatures } from "./requirements";
 
 export interface SheetPrint {
   sheet: Excel.Worksheet;
@@ -50,8 +50,7 @@ export const MANUAL_PRINT_SETUP = "打印前请在“页面布局”中选择 A4
  * Sets the font of SOIL's sheets and, where ExcelApi 1.9 is there, their page layout, in a request of
  * its own: a setting Excel refuses loses no data. Returns what could not be set, in Chinese.
  */
-export async function setUpPrinting(session: WorkbookSession, sheets: readonly SheetPrint[]): Promise<string[]> {
-  const { context, features } = session;
+export async function setUpPrinting(context: Excel.RequestContext, features: ExcelFeatures, sheets: readonly SheetPrint[]): Promise<string[]> {
   for (const s of sheets) {
     s.sheet.getRange(columnAddress(0, s.lastColumn)).format.font.name = CELL_FONT.name;
     if (features.pageLayout) queuePageLayout(s);

@@ -80,7 +80,7 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     tasks.getRange("A2").select();
   });
   const chartNotices = await finishWithSummaryChart(session, summary, departments.length);
-  const printNotices = await setUpPrinting(session, [
+  const printNotices = await setUpPrinting(context, features, [
     { sheet: tasks, setup: PRINT_SETUPS[SHEETS.tasks], lastColumn: columnIndex(TASK_SHEET_PRINT_THROUGH) },
     { sheet: summary, setup: PRINT_SETUPS[SHEETS.summary], lastColumn: SUMMARY_HEADERS.length - 1 },
     { sheet: sheets.getItem(SHEETS.guide), setup: PRINT_SETUPS[SHEETS.guide], lastColumn: GUIDE_COLUMN_WIDTHS.length - 1 },

@@ -104,7 +104,7 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
   await context.sync();
 
   // Font and page setup in a request of their own: if Excel refuses a setting, the report's data is written all the same.
-  notices.push(...(await setUpPrinting(session, [{ sheet, setup: REPORT_PRINT, lastColumn }])));
+  notices.push(...(await setUpPrinting(context, features, [{ sheet, setup: REPORT_PRINT, lastColumn }])));
   if (!features.pageLayout) notices.push(`此版本 Excel 不支持设置页面布局（需 ExcelApi 1.9），${MANUAL_PRINT_SETUP}`);
 
   if (!report.chart) return notices;
