@@ -15,7 +15,8 @@ import { stripFormatCharacters } from "./text";
 export const DEPARTMENT_INFO_SHEET = "导出信息";
 /** What 导出信息!A1 says: a SOIL department file. B1 holds the format version. */
 export const DEPARTMENT_FILE_MARKER = "SOIL 部门文件";
-export const DEPARTMENT_FILE_VERSION = 1;
+/** 2: 导出信息 carries the export record (row 5: export id, HMAC signature; core/exportRecord.ts). */
+export const DEPARTMENT_FILE_VERSION = 2;
 
 /** Labelled cells of 导出信息 (column A label, column B value). */
 export const DEPARTMENT_INFO_CELLS = {
@@ -23,6 +24,8 @@ export const DEPARTMENT_INFO_CELLS = {
   department: { row: 2, label: "责任单位" },
   exportedOn: { row: 3, label: "导出日期" },
   rows: { row: 4, label: "导出行数" },
+  /** B: the export id, C: the signature by the master's key. */
+  record: { row: 5, label: "导出签名" },
 } as const;
 
 /** Sheet row of the baseline header (编号 then BASELINE_COLUMNS); baseline rows follow it. */

@@ -14,6 +14,7 @@
 import { Day, serialFromDay } from "./dates";
 import { BASELINE_COLUMNS, canonicalDepartmentName, cellText, columnSpec, dayOfCell, responsibleIncludes } from "./departmentFile";
 import { compareDepartments, resolveDepartments } from "./departments";
+import type { ExportRecord } from "./exportRecord";
 import { CellValue, ColumnKey, dateRangeProblem, DEPARTMENT_COLUMNS, TASK_COLUMNS } from "./layout";
 import { checkTaskHeaders, ExistingTaskTable } from "./reimport";
 import { isProgressState } from "./status";
@@ -26,6 +27,8 @@ export interface ReturnedDepartmentFile {
   baseline: ReadonlyMap<string, Partial<Record<ColumnKey, unknown>>>;
   /** The file's task table (header + body rows in TASK_COLUMNS order; formula cells give their result). */
   table: ExistingTaskTable;
+  /** 导出信息's export record (export id, signature); null when the file has none. */
+  record?: ExportRecord | null;
   /** Cells of computed columns that hold a typed value instead of their formula. */
   overwrittenFormulas?: readonly { id: string; key: ColumnKey; value: unknown }[];
 }
@@ -82,6 +85,10 @@ export interface DepartmentMergePlan {
 
 const INDEX = Object.fromEntries(TASK_COLUMNS.map((c, i) => [c.key, i])) as Record<ColumnKey, number>;
 const DEPARTMENT_KEYS = new Set<ColumnKey>(DEPARTMENT_COLUMNS);
+/** Cells listed when a row is not merged: the baseline's columns (structure, department, office), in sheet order. */
+const LISTED_KEYS: readonly ColumnKey[] = BASELINE_COLUMNS.map((c) => c.key);
+/** What identifies the requirement under an 编号: a change since the export makes the file stale for that row. */
+const SOURCE_KEYS: readonly ColumnKey[] = ["text", "responsible", "deadlineRaw"];
 
 /** Departments named in the table's 责任单位 cells, registry order (then unknown names as they appear). */
 export function departmentsOfTable(existing: ExistingTaskTable): string[] {
@@ -144,11 +151,15 @@ export function planDepartmentMerge(master: ExistingTaskTable, returned: Returne
     if (row.every((v) => cellText(v) === "")) return;
     report.rowsInFile++;
     const id = cellText(row[INDEX.id]);
-    const typed = DEPARTMENT_COLUMNS.filter((k) => comparable(k, row[INDEX[k]]) !== "");
-    /** Every department cell that differs from `reference` (the baseline, or the master where there is none) is rejected. */
+    // Every column a reader sees but the computed ones: a row's structure cells are listed too, so a row the
+    // department added (工作要求, 责任单位, 完成时限, no 编号) is not dropped without a word.
+    const typed = LISTED_KEYS.filter((k) => comparable(k, row[INDEX[k]]) !== "");
+    /** Every cell that differs from `reference` (the baseline, or the master where there is none) is rejected. */
     const rejectRow = (reason: string, office: (k: ColumnKey) => string, reference: (k: ColumnKey) => string) => {
-      for (const k of DEPARTMENT_COLUMNS) {
+      for (const k of LISTED_KEYS) {
         const dept = comparable(k, row[INDEX[k]]);
+        // A structure cell left blank in a row it may not change is nothing typed.
+        if (dept === "" && !DEPARTMENT_KEYS.has(k)) continue;
         if (dept !== reference(k)) rejected.push(issue("rejected", id, k, office(k), dept, base(k), reason));
       }
     };
@@ -176,6 +187,17 @@ export function planDepartmentMerge(master: ExistingTaskTable, returned: Returne
     }
     if (!responsibleIncludes(m[INDEX.responsible], department)) {
       rejectRow(`主表中此行的责任单位（${cellText(m[INDEX.responsible])}）不包括${department}，部门无权修改`, office, base);
+      return;
+    }
+    // A stale file: the requirement under this 编号 is not the one exported (a re-import renumbered the table,
+    // or the office corrected it), so the department's values would land on another requirement.
+    const moved = SOURCE_KEYS.filter((k) => office(k) !== base(k));
+    if (moved.length > 0) {
+      const what = moved.map((k) => `“${columnSpec(k).header}”`).join("");
+      for (const k of DEPARTMENT_COLUMNS) {
+        const dept = comparable(k, row[INDEX[k]]);
+        if (dept !== base(k)) conflicts.push(issue("conflict", id, k, office(k), dept, base(k), `导出后主表中此编号的${what}已改变（例如重新导入后编号对应了另一条要求），部门的填写未合并，请核对后手工填写`));
+      }
       return;
     }
     report.rowsMatched++;
@@ -216,6 +238,10 @@ export function planDepartmentMerge(master: ExistingTaskTable, returned: Returne
     ignored.push(issue("ignored", o.id, o.key, "", cellText(o.value), "", "计算列的公式被改写为数值，未合并（主表的公式照常计算）"));
   }
   report.missingIds = [...returned.baseline.keys()].filter((id) => !seen.has(id));
+  for (const id of report.missingIds) {
+    const m = masterIndex.get(id);
+    ignored.push(issue("ignored", id, null, m === undefined ? "" : cellText(master.rows[m][INDEX.text]), "", "", "导出的此行不在交回的文件中（部门删除了此行），主表中此行保持不变"));
+  }
   report.applied = updates.length;
   report.conflicts = conflicts.length;
   report.rejected = rejected.length;

@@ -19,4 +19,5 @@ export * from "./rounds";
 export * from "./departmentFile";
 export * from "./departmentMerge";
 export * from "./printSetup";
+export * from "./exportRecord";
 export * from "./cellLimit";

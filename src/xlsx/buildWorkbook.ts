@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { Day } from "../core/dates";
 import { SoilUserError } from "../core/errors";
+import { EXPORT_KEY_LABEL, EXPORT_KEY_SHEET, newExportKey } from "../core/exportRecord";
 import { responsibleDepartments, taskRows, WORKBOOK_TITLE } from "../core/layout";
 import { ParsedTable } from "../core/model";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/status";
@@ -22,6 +23,15 @@ export interface WorkbookOptions {
   created?: Date;
   /** Where the table came from, for the file's description. */
   sourceName?: string;
+  /** The master's export signing key (a new random one when absent). */
+  exportKey?: string;
+}
+
+/** The very hidden sheet with the key that signs department files exported from this master (core/exportRecord.ts). */
+export function addExportKeySheet(workbook: ExcelJS.Workbook, key: string): void {
+  const sheet = workbook.addWorksheet(EXPORT_KEY_SHEET, { state: "veryHidden" });
+  sheet.getCell("A1").value = EXPORT_KEY_LABEL;
+  sheet.getCell("B1").value = key;
 }
 
 export function buildWorkbook(table: ParsedTable, options: WorkbookOptions = {}): ExcelJS.Workbook {
@@ -44,6 +54,7 @@ export function buildWorkbook(table: ParsedTable, options: WorkbookOptions = {})
   addSummarySheet(workbook, responsibleDepartments(table), rows.length);
   addGuideSheet(workbook, options.asOf ?? null, options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
   addPrintSheet(workbook, rows);
+  addExportKeySheet(workbook, options.exportKey ?? newExportKey());
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
   return workbook;
 }

@@ -15,6 +15,7 @@ import {
   departmentFileContent,
 } from "../core/departmentFile";
 import { DEPARTMENT_COLUMNS, NUMBER_FORMATS, TASK_COLUMNS, WORKBOOK_TITLE } from "../core/layout";
+import { baselineMap, ExportRecord, newExportId, signExportRecord } from "../core/exportRecord";
 import { ExistingTaskTable } from "../core/reimport";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/status";
 import { setCell } from "./cells";
@@ -31,6 +32,8 @@ export interface DepartmentWorkbookOptions {
   dueSoonDays?: number;
   /** Creation time in the file's properties (tests pass a fixed one). */
   created?: Date;
+  /** The master's signing key (its EXPORT_KEY_SHEET): the file's export record is signed with it. */
+  exportKey: string;
 }
 
 const UNLOCKED = new Set(DEPARTMENT_COLUMNS.map((key) => TASK_COLUMNS.findIndex((c) => c.key === key) + 1));
@@ -69,12 +72,14 @@ export async function buildDepartmentWorkbook(master: ExistingTaskTable, departm
   }
   await tasks.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, sort: true, autoFilter: true });
 
-  addInfoSheet(workbook, content.department, content.baseline, options.exportedOn);
+  const exportId = newExportId();
+  const signature = await signExportRecord(options.exportKey, exportId, content.department, options.exportedOn, baselineMap(content.baseline));
+  addInfoSheet(workbook, content.department, content.baseline, options.exportedOn, { exportId, signature });
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
   return { workbook, department: content.department, rows: content.rows.length };
 }
 
-function addInfoSheet(workbook: ExcelJS.Workbook, department: string, baseline: ReturnType<typeof departmentFileContent>["baseline"], exportedOn: Day): void {
+function addInfoSheet(workbook: ExcelJS.Workbook, department: string, baseline: ReturnType<typeof departmentFileContent>["baseline"], exportedOn: Day, record: ExportRecord): void {
   const sheet = workbook.addWorksheet(DEPARTMENT_INFO_SHEET, { state: "veryHidden" });
   const { marker, department: dept, exportedOn: on, rows } = DEPARTMENT_INFO_CELLS;
   sheet.getCell(marker.row, 1).value = marker.label;
@@ -85,6 +90,10 @@ function addInfoSheet(workbook: ExcelJS.Workbook, department: string, baseline: 
   setCell(sheet.getCell(on.row, 2), { date: exportedOn });
   sheet.getCell(rows.row, 1).value = rows.label;
   sheet.getCell(rows.row, 2).value = baseline.length;
+  const signed = DEPARTMENT_INFO_CELLS.record;
+  sheet.getCell(signed.row, 1).value = signed.label;
+  sheet.getCell(signed.row, 2).value = record.exportId;
+  sheet.getCell(signed.row, 3).value = record.signature;
   const columns = [TASK_COLUMNS[0], ...BASELINE_COLUMNS];
   columns.forEach((spec, i) => {
     sheet.getCell(BASELINE_HEADER_ROW, i + 1).value = spec.header;

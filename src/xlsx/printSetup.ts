@@ -45,14 +45,3 @@ export function applyCellFont(sheet: ExcelJS.Worksheet): void {
     });
   });
 }
-
-/**
- * exceljs reads a print area back as "A1:Q196" and writes it as "$A1:$Q196", which LibreOffice ignores
- * (the whole sheet prints). Before a loaded workbook is written again, each print area is made absolute.
- */
-export function keepPrintAreas(workbook: ExcelJS.Workbook): void {
-  for (const sheet of workbook.worksheets) {
-    const area = sheet.pageSetup?.printArea;
-    if (area) sheet.pageSetup.printArea = area.replace(/\b([A-Z]+)\$?(\d+)\b/g, "$1$$$2");
-  }
-}

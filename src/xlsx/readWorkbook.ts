@@ -17,9 +17,11 @@ import {
   serialFromJsDate,
 } from "../core/departmentFile";
 import { ReturnedDepartmentFile } from "../core/departmentMerge";
+import { EXPORT_KEY_SHEET, isExportKey } from "../core/exportRecord";
 import { SoilUserError } from "../core/errors";
 import { ColumnKey, SHEETS, TASK_COLUMNS } from "../core/layout";
 import { checkTaskHeaders, ExistingTaskTable } from "../core/reimport";
+import { assertUnpackedSize, withRelativeTargets } from "./xlsxPackage";
 
 /** A cell's value as Office.js would give it in range.values. */
 export function readCellValue(cell: ExcelJS.Cell): unknown {
@@ -44,11 +46,15 @@ function isFormula(cell: ExcelJS.Cell): boolean {
 
 /** Loads .xlsx bytes; anything else (a .xls, a renamed text file) is a SoilUserError. */
 export async function loadWorkbook(bytes: ArrayBuffer | Uint8Array, name: string): Promise<ExcelJS.Workbook> {
+  const raw = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  // Before anything is unpacked: a small zip can hold a string of hundreds of millions of characters.
+  assertUnpackedSize(raw, name);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new SoilUserError(`无法读取“${name}”：不是 .xlsx 工作簿，或文件已损坏`, "请选择用 Excel、WPS 或 LibreOffice 保存的 .xlsx 文件（不支持 .xls）");
+    await workbook.xlsx.load((await withRelativeTargets(raw)) as unknown as ArrayBuffer);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SoilUserError(`无法读取“${name}”：不是 .xlsx 工作簿，或文件已损坏（${reason}）`, "请选择用 Excel、WPS 或 LibreOffice 保存的 .xlsx 文件（不支持 .xls）");
   }
   return workbook;
 }
@@ -65,6 +71,7 @@ export function readTaskSheet(workbook: ExcelJS.Workbook, name: string): TaskShe
   const sheet = workbook.getWorksheet(SHEETS.tasks);
   if (!sheet) throw new SoilUserError(`“${name}”中没有“${SHEETS.tasks}”工作表，不是 SOIL 工作簿`, "请选择由 SOIL 生成的工作簿");
   const width = TASK_COLUMNS.length;
+  // A cell longer than Excel holds is read as it is: the merge sets it aside in 合并冲突 (core/cellLimit.ts).
   const rowValues = (r: number) => Array.from({ length: width }, (_, c) => readCellValue(sheet.getRow(r).getCell(c + 1)));
   const headers = rowValues(1);
   checkTaskHeaders(headers, `“${name}”`);
@@ -83,13 +90,14 @@ export function readTaskSheet(workbook: ExcelJS.Workbook, name: string): TaskShe
 }
 
 /** The office's master workbook: the workbook (to write the merge into) and its task table. */
-export async function readMasterWorkbook(bytes: ArrayBuffer | Uint8Array, name = "主表"): Promise<{ workbook: ExcelJS.Workbook; table: ExistingTaskTable }> {
+export async function readMasterWorkbook(bytes: ArrayBuffer | Uint8Array, name = "主表"): Promise<{ workbook: ExcelJS.Workbook; table: ExistingTaskTable; exportKey: string | null }> {
   const workbook = await loadWorkbook(bytes, name);
   const { table } = readTaskSheet(workbook, name);
   if (workbook.getWorksheet(DEPARTMENT_INFO_SHEET)) {
     throw new SoilUserError(`“${name}”是导出给部门的文件，不是办公室的主表`, "合并时第一个文件应为办公室保存的完整工作簿");
   }
-  return { workbook, table };
+  const key = readCellValue(workbook.getWorksheet(EXPORT_KEY_SHEET)?.getCell("B1") ?? ({ value: null } as ExcelJS.Cell));
+  return { workbook, table, exportKey: isExportKey(key) ? key : null };
 }
 
 /** A department's returned file; SoilUserError when it is not a SOIL department file. */
@@ -123,5 +131,8 @@ export async function readDepartmentWorkbook(bytes: ArrayBuffer | Uint8Array, na
     baseline.set(id, Object.fromEntries(BASELINE_COLUMNS.map((spec, i) => [spec.key, readCellValue(row.getCell(i + 2))])));
   }
   const { table, overwrittenFormulas } = readTaskSheet(workbook, name);
-  return { department, exportedOn: exported ?? null, baseline, table, overwrittenFormulas };
+  const exportId = cellText(cell(DEPARTMENT_INFO_CELLS.record.row));
+  const signature = cellText(readCellValue(info.getCell(DEPARTMENT_INFO_CELLS.record.row, 3)));
+  const record = exportId !== "" && signature !== "" ? { exportId, signature } : null;
+  return { department, exportedOn: exported ?? null, baseline, table, record, overwrittenFormulas };
 }

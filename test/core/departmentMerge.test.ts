@@ -187,7 +187,9 @@ describe("planDepartmentMerge", () => {
     rows.push(dup);
     const plan = planDepartmentMerge(table, returned("市环境保护局", rows, baseline));
     expect(plan.updates).toEqual([]);
-    expect(plan.rejected.map((i) => [i.id, i.departmentValue])).toEqual([
+    // The structure cells of the added rows are listed as well (issue 14: nothing dropped without a word).
+    expect(plan.rejected.filter((i) => i.id === "9.9").map((i) => i.column)).toEqual(["序号", "主要工作", "工作要求", "责任单位", "完成时限", "截止日期", "状态", "进展情况"]);
+    expect(plan.rejected.filter((i) => i.column === "状态" || i.column === "进展情况").map((i) => [i.id, i.departmentValue])).toEqual([
       ["9.9", "未启动"],
       ["9.9", "新增一条"],
       ["", "未启动"],
@@ -195,6 +197,7 @@ describe("planDepartmentMerge", () => {
       ["1.1", "重复行的内容"],
     ]);
     expect(plan.report.missingIds).toEqual(["3.1"]);
+    expect(plan.ignored.map((i) => [i.id, i.column])).toEqual([["3.1", ""]]);
   });
 
   test("a status outside the drop-down list is rejected, a header out of place is a user error", () => {
@@ -204,5 +207,62 @@ describe("planDepartmentMerge", () => {
     expect(planDepartmentMerge(table, returned("市环境保护局", rows, baseline)).rejected[0]).toMatchObject({ id: "1.1", column: "状态" });
     const bad = returned("市环境保护局", rows, baseline);
     expect(() => planDepartmentMerge(table, { ...bad, table: { ...bad.table, headers: ["编号", "序号", "工作要求"] } })).toThrow(/第 3 列应为“主要工作”/);
+  });
+});
+
+describe("nothing dropped, nothing stale (issue 14)", () => {
+  test("a row the department added without 编号 is listed cell by cell, whatever columns it filled", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环境保护局");
+    // Only structure columns: 工作要求, 责任单位, 完成时限 (the department's own new requirement).
+    const added = TASK_COLUMNS.map(() => "" as unknown);
+    added[col("text")] = "新增：开展土壤污染状况普查";
+    added[col("responsible")] = "市环境保护局";
+    added[col("deadlineRaw")] = "2019年底";
+    rows.push(added);
+    const plan = planDepartmentMerge(table, returned("市环境保护局", rows, baseline));
+    expect(plan.rejected.map((i) => [i.id, i.column, i.departmentValue])).toEqual([
+      ["", "工作要求", "新增：开展土壤污染状况普查"],
+      ["", "责任单位", "市环境保护局"],
+      ["", "完成时限", "2019年底"],
+    ]);
+    expect(plan.rejected[0].reason).toContain("没有编号");
+    expect(mergeLogRows([plan])).toHaveLength(3);
+  });
+
+  test("a row with an 编号 the master lacks keeps its structure cells in the log too", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环境保护局");
+    rows.push(TASK_COLUMNS.map((c) => (c.key === "id" ? "9.1" : c.key === "text" ? "部门自拟的要求" : "")));
+    const plan = planDepartmentMerge(table, returned("市环境保护局", rows, baseline));
+    expect(plan.rejected.map((i) => [i.id, i.column, i.departmentValue])).toEqual([["9.1", "工作要求", "部门自拟的要求"]]);
+  });
+
+  test("a row the department deleted from its file is listed", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环境保护局");
+    rows.splice(rows.findIndex((r) => r[0] === "2.2"), 1);
+    const plan = planDepartmentMerge(table, returned("市环境保护局", rows, baseline));
+    expect(mergeLogRows([plan]).map((r) => [r[1], r[2]])).toEqual([["2.2", ""]]);
+    expect(mergeLogRows([plan])[0][6]).toContain("不在交回的文件中");
+  });
+
+  test("a stale file: the master's requirement under that 编号 changed since the export (re-import renumbered) → conflict, not merged", () => {
+    const table = master();
+    const { rows, baseline } = exported(table, "市环境保护局");
+    // Re-import: 1.1 now holds another requirement of the same department; 3.1's deadline was corrected.
+    (table.rows[0] as unknown[])[col("text")] = "另一条工作要求";
+    (table.rows[4] as unknown[])[col("deadlineRaw")] = "2020年底";
+    edit(rows, "1.1", "notes", "针对原要求的进展");
+    edit(rows, "3.1", "progress", "推进中");
+    edit(rows, "2.2", "notes", "正常合并");
+    const plan = planDepartmentMerge(table, returned("市环境保护局", rows, baseline));
+    expect(plan.updates).toEqual([{ rowIndex: 3, id: "2.2", key: "notes", value: "正常合并" }]);
+    expect(plan.conflicts.map((i) => [i.id, i.column, i.departmentValue])).toEqual([
+      ["1.1", "进展情况", "针对原要求的进展"],
+      ["3.1", "状态", "推进中"],
+    ]);
+    expect(plan.conflicts[0].reason).toContain("工作要求");
+    expect(plan.conflicts[1].reason).toContain("完成时限");
   });
 });

@@ -100,6 +100,8 @@ export class SheetModel {
   readonly validations: { address: string; rule?: unknown; errorAlert?: unknown }[] = [];
   readonly charts: ChartModel[] = [];
   frozenRows = 0;
+  /** Worksheet.visibility: "Visible", "Hidden" or "VeryHidden". */
+  visibility = "Visible";
   protected = false;
   /** The protection's password and options, as protect() got them. */
   password?: string;
@@ -728,6 +730,11 @@ class WorksheetProxy extends Proxied {
   }
   get isNullObject(): boolean {
     return "isNullObject" in this.known ? (this.known.isNullObject as boolean) : notLoaded("isNullObject");
+  }
+  /** ExcelApi 1.1: https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member */
+  set visibility(value: string) {
+    if (!["Visible", "Hidden", "VeryHidden"].includes(value)) throw new FakeOfficeError("InvalidArgument", `Invalid visibility ${value}`);
+    this.op("visibility", [value], () => ((this.model() ?? itemNotFound(this.path)).visibility = value));
   }
   load(option?: string): this {
     this.op("load", [option], () => {

