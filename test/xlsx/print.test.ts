@@ -43,6 +43,11 @@ async function editTasks(file: string, edit: (sheet: ExcelJS.Worksheet) => void)
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
   edit(book.getWorksheet(SHEETS.tasks)!);
+  // exceljs writes a print area it loaded as "$A1:$Q196", which LibreOffice ignores; Excel keeps "$A$1:$Q$196".
+  for (const sheet of book.worksheets) {
+    const area = sheet.pageSetup.printArea;
+    if (area) sheet.pageSetup.printArea = area.replace(/\b([A-Z]+)(\d+)\b/g, "$1$$$2");
+  }
   await book.xlsx.writeFile(file);
 }
 

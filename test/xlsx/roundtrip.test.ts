@@ -70,7 +70,8 @@ interface SheetModel {
 const model = (sheet: ExcelJS.Worksheet) => sheet.model as unknown as SheetModel;
 
 test("LibreOffice opens the file with the header rows of 任务清单, 部门汇总 and 打印清单 frozen", () => {
-  expect(panes.filter((p) => p.frozen)).toEqual([
+  // The probe cannot show the very hidden key sheet: it reports the view of the sheet shown before it.
+  expect(panes.filter((p) => p.frozen && p.sheet !== EXPORT_KEY_SHEET)).toEqual([
     { sheet: SHEETS.tasks, frozen: true, splitRow: 1, splitColumn: 0 },
     { sheet: SHEETS.summary, frozen: true, splitRow: 1, splitColumn: 0 },
     { sheet: PRINT_SHEET, frozen: true, splitRow: 1, splitColumn: 0 },
