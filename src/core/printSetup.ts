@@ -3,7 +3,7 @@
  * and the one font of every cell. One definition for every renderer (exceljs, Office.js, a writer that
  * patches a workbook's parts); nothing here knows a spreadsheet library.
  */
-import { ColumnKey, SHEETS, TASK_COLUMNS } from "./layout";
+import { ColumnKey, letterOf, SHEETS, TASK_COLUMNS } from "./layout";
 import { CHANGE_LOG_SHEET } from "./changeLog";
 import { MERGE_LOG_SHEET } from "./departmentFile";
 
@@ -104,6 +104,12 @@ export function printColumnHeader(key: ColumnKey): string {
   return TASK_COLUMNS.find((c) => c.key === key)!.header;
 }
 
+/** A 打印清单 cell: the same row's cell of 任务清单 by its key; a blank one prints blank (a plain reference would print 0). */
+export function printMirrorFormula(key: ColumnKey, row: number): string {
+  const ref = `'${SHEETS.tasks}'!$${letterOf(key)}${row}`;
+  return `=IF(${ref}="","",${ref})`;
+}
+
 const LIST: Omit<PrintSetup, "orientation" | "margins"> = { fit: "width", titleRows: [1, 1], centerHorizontally: true };
 
 /** Page setup of each sheet by name; a sheet not named here (a 季报) has its own in core/report.ts. */
@@ -118,8 +124,3 @@ export const PRINT_SETUPS: Readonly<Record<string, PrintSetup>> = {
   [MERGE_LOG_SHEET]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
   [CHANGE_LOG_SHEET]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
 };
-
-/** "$1:$1" for rows 1 to 1, as print titles are written. */
-export function titleRowsRef(rows: readonly [number, number]): string {
-  return `$${rows[0]}:$${rows[1]}`;
-}

@@ -3,17 +3,11 @@
  * wide, each cell a formula over the same row of 任务清单, so it always prints what the task sheet holds.
  */
 import type ExcelJS from "exceljs";
-import { CellValue, columnIndex, columnLetter, letterOf, NUMBER_FORMATS, SHEETS, TASK_COLUMNS } from "../core/layout";
-import { CELL_FONT, PRINT_COLUMNS, PRINT_SETUPS, PRINT_SHEET, printColumnHeader } from "../core/printSetup";
-import { freezeHeader, rowHeightFor, styleHeaderRow, wrappedLines } from "./cells";
+import { CellValue, columnIndex, columnLetter, NUMBER_FORMATS, TASK_COLUMNS } from "../core/layout";
+import { CELL_FONT, PRINT_COLUMNS, PRINT_SETUPS, PRINT_SHEET, printColumnHeader, printMirrorFormula } from "../core/printSetup";
+import { freezeHeader, ooxmlFormula, rowHeightFor, styleHeaderRow, wrappedLines } from "./cells";
 import { applyPrintSetup } from "./printSetup";
 import { addStatusColourRules } from "./taskSheet";
-
-/** A blank task cell prints blank (a plain reference would print 0). */
-function mirrorFormula(key: (typeof PRINT_COLUMNS)[number]["key"], row: number): string {
-  const ref = `'${SHEETS.tasks}'!$${letterOf(key)}${row}`;
-  return `IF(${ref}="","",${ref})`;
-}
 
 /** Adds 打印清单 over the task rows as written (`rows` in TASK_COLUMNS order, header excluded, from row 2). */
 export function addPrintSheet(workbook: ExcelJS.Workbook, rows: readonly CellValue[][]): ExcelJS.Worksheet {
@@ -33,7 +27,7 @@ export function addPrintSheet(workbook: ExcelJS.Workbook, rows: readonly CellVal
     const row = sheet.getRow(2 + r);
     let lines = 1;
     PRINT_COLUMNS.forEach((c, i) => {
-      row.getCell(i + 1).value = { formula: mirrorFormula(c.key, 2 + r) };
+      row.getCell(i + 1).value = { formula: ooxmlFormula(printMirrorFormula(c.key, 2 + r)) };
       const value = values[columnIndex(c.key)];
       if (c.wrap && typeof value === "string") lines = Math.max(lines, wrappedLines(value, c.width));
     });
