@@ -85,10 +85,30 @@ class DeployInfoPlugin {
   }
 }
 
+/**
+ * Origins Office hosts the add-in from and fetches its files from (functions.json, the pages): Excel on the web
+ * (*.officeapps.live.com, *.office.com, *.cloud.microsoft, *.sharepoint.com) and the 21Vianet cloud
+ * (*.partner.office365.cn, *.officeapps.partner.office365.cn). The dev server answers cross-origin requests from
+ * these only, never "*": any web page open in the developer's browser could otherwise read what it serves.
+ */
+const OFFICE_ORIGIN = /^https:\/\/([a-z0-9-]+\.)*(officeapps\.live\.com|office\.com|office365\.com|cloud\.microsoft|sharepoint\.com|partner\.office365\.cn)$/i;
+
+function isOfficeOrigin(origin) {
+  return typeof origin === "string" && OFFICE_ORIGIN.test(origin);
+}
+
+/** CORS headers for one request: the Office origin echoed back (and Vary: Origin), nothing for any other. */
+function corsHeaders(req) {
+  const origin = req.headers && req.headers.origin;
+  return isOfficeOrigin(origin) ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : { Vary: "Origin" };
+}
+
 async function devServerOptions() {
   const base = {
     port: DEV_PORT,
-    headers: { "Access-Control-Allow-Origin": "*" },
+    // localhost only (127.0.0.1 / ::1), not every interface: the dev build is for this machine's Excel.
+    host: "localhost",
+    headers: corsHeaders,
     static: false,
     client: { overlay: { warnings: false, errors: true } },
   };
@@ -242,3 +262,6 @@ module.exports = config;
 // Exposed for test/manifest.test.ts (webpack-cli only calls the exported function).
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.urlDev = urlDev;
+// Exposed for test/deploy/devServer.test.ts.
+module.exports.devServerOptions = devServerOptions;
+module.exports.isOfficeOrigin = isOfficeOrigin;

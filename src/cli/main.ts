@@ -6,6 +6,7 @@ import { parseCommand } from "./commands/parse";
 import { reportCommand } from "./commands/report";
 import { workbookCommand } from "./commands/workbook";
 import { CommandIo, processIo } from "./io";
+import { swallowedByNpm } from "./options";
 
 type Command = (argv: string[], io: CommandIo) => Promise<number>;
 
@@ -22,8 +23,17 @@ function usage(): string {
 }
 
 /** Runs a command line; user mistakes become a message and exit code 2, anything else 1. */
-export async function runCli(argv: string[], io: CommandIo = processIo): Promise<number> {
+export async function runCli(argv: string[], io: CommandIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...rest] = argv;
+  const swallowed = swallowedByNpm(env);
+  if (swallowed.length > 0) {
+    // npm took these options for itself and passed their values on as plain arguments: nothing can be read right.
+    io.stderr(
+      `错误：npm 把 ${swallowed.join("、")} 当成了它自己的参数，没有交给 SOIL（“npm run soil”后面少了 --）。\n` +
+        `提示：在选项前加上 --，例如 npm run soil -- ${[name ?? "export", ...rest.slice(0, 1)].join(" ")} ${swallowed[0]} …\n`,
+    );
+    return 2;
+  }
   if (!name || name === "help" || name === "--help" || name === "-h") {
     io.stdout(usage());
     return name ? 0 : 2;

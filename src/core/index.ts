@@ -12,6 +12,8 @@ export * from "./serialize";
 export * from "./status";
 export * from "./summary";
 export * from "./text";
+export * from "./columns";
+export * from "./tableGrid";
 export * from "./changeLog";
 export * from "./extensions";
 export * from "./report";

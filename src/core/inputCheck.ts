@@ -6,9 +6,9 @@
  * gate both front ends pass before anything is written.
  */
 import { isKnownDepartment } from "./departments";
-import { toHalfWidth } from "./dates";
 import { allRequirements, Diagnostic, ParsedTable, Task } from "./model";
 import { SoilUserError } from "./errors";
+import { ColumnReading, TableRole, combineHeaderRows, headerName, isLowerHeaderRow, knownNames, ROLE_HEADER_NAMES, rolesOfNames } from "./columns";
 import { FORMAT_CHARACTERS } from "./text";
 import { cellLengthProblem } from "./cellLimit";
 import { sourceCells, TASK_COLUMNS } from "./layout";
@@ -17,35 +17,6 @@ import { sourceCells, TASK_COLUMNS } from "./layout";
 export const TABLE_HEADERS = ["序号", "牵头部门", "参与部门", "主要工作", "工作要求", "责任单位", "完成时限"] as const;
 export type Column = "no" | "lead" | "partners" | "mainWork" | "text" | "responsible" | "deadline";
 export const DEFAULT_ORDER: readonly Column[] = ["no", "lead", "partners", "mainWork", "text", "responsible", "deadline"];
-
-/** Header names, with the few other spellings tables of this kind use. */
-const COLUMN_OF_NAME: Record<string, Column> = {
-  序号: "no",
-  牵头部门: "lead",
-  牵头单位: "lead",
-  参与部门: "partners",
-  参与单位: "partners",
-  配合部门: "partners",
-  配合单位: "partners",
-  主要工作: "mainWork",
-  工作要求: "text",
-  责任单位: "responsible",
-  责任部门: "responsible",
-  完成时限: "deadline",
-  完成时间: "deadline",
-  完成期限: "deadline",
-  // Traditional characters (a table saved in Big5).
-  序號: "no",
-  牽頭部門: "lead",
-  牽頭單位: "lead",
-  參與部門: "partners",
-  參與單位: "partners",
-  責任單位: "responsible",
-  責任部門: "responsible",
-  完成時限: "deadline",
-  完成時間: "deadline",
-};
-const NAME_OF_COLUMN = Object.fromEntries(DEFAULT_ORDER.map((c, i) => [c, TABLE_HEADERS[i]])) as Record<Column, string>;
 
 /**
  * The largest table SOIL reads: 16 MiB. The plan's table is 80 KB for 195 requirements (about 420 bytes
@@ -271,24 +242,50 @@ export function textProblem(text: string): SoilUserError | null {
 }
 
 export type HeaderReading =
-  /** One entry per cell: its column, or null for a column SOIL does not use (备注…). */
+  /** One entry per cell: its column, or null for a column SOIL does not use (备注…, kept as an extra column). */
   | { kind: "header"; columns: (Column | null)[]; ignored: string[] }
   | { kind: "incomplete"; missing: string[]; repeated: string[] };
 
+/** Roles that one column at most may hold. */
+const SINGLE_ROLES: readonly TableRole[] = ["no", "mainWork", "text", "lead", "partners", "responsible", "deadline"];
+
 /**
- * Reads a row as the table's header. Columns may come in any order and extra columns (备注) are
- * ignored; a row naming 序号 or 工作要求 and at least three of the seven columns is a header with
- * columns missing. Anything else is not a header (null).
+ * Reads a row as the table's header, by the meaning of its names (columns.ts). Columns may come in
+ * any order; columns SOIL does not use are kept. A row naming three known columns (one of them
+ * 序号, the task or the requirement) is a header; it is incomplete when it has no requirement text or
+ * nobody responsible (责任单位 or 牵头单位), or names a column twice. Anything else is not a header (null).
  */
-export function readHeader(cells: readonly string[]): HeaderReading | null {
-  const names = cells.map((c) => toHalfWidth(c).replace(FORMAT_CHARACTERS, "").replace(/\s+/g, ""));
-  const columns = names.map((n) => COLUMN_OF_NAME[n] ?? null);
-  const found = new Set(columns.filter((c): c is Column => c !== null));
-  if (!(found.has("no") || found.has("text")) || found.size < 3) return null;
-  const missing = DEFAULT_ORDER.filter((c) => !found.has(c)).map((c) => NAME_OF_COLUMN[c]);
-  const repeated = [...found].filter((c) => columns.filter((x) => x === c).length > 1).map((c) => NAME_OF_COLUMN[c]);
+function judgeHeader(reading: ColumnReading): HeaderReading | null {
+  const found = new Set(reading.roles);
+  if (knownNames(reading.names) < 3 || !(found.has("no") || found.has("text") || found.has("mainWork"))) return null;
+  const missing: string[] = [];
+  if (!found.has("text") && !found.has("mainWork") && !found.has("year")) missing.push("工作要求");
+  if (!found.has("responsible") && !found.has("lead")) missing.push("责任单位");
+  const repeated = SINGLE_ROLES.filter((role) => reading.roles.filter((r) => r === role).length > 1).map((role) => ROLE_HEADER_NAMES[role as Column]);
   if (missing.length > 0 || repeated.length > 0) return { kind: "incomplete", missing, repeated };
-  return { kind: "header", columns, ignored: names.filter((n, i) => n !== "" && columns[i] === null) };
+  const columns = reading.roles.map((r) => ((SINGLE_ROLES as readonly string[]).includes(r) ? (r as Column) : null));
+  return { kind: "header", columns, ignored: reading.names.filter((n, i) => n !== "" && reading.roles[i] === "extra") };
+}
+
+export function readHeader(cells: readonly string[]): HeaderReading | null {
+  return judgeHeader(rolesOfNames(cells.map(headerName)));
+}
+
+/**
+ * A header at this row, of one row or two (the next row naming the columns under group names such as
+ * 责任单位 or 实施进度): the reading and how many rows it takes, or why it cannot be read.
+ */
+export function readHeaderRows(
+  names: readonly string[],
+  next: readonly string[],
+): { reading: ColumnReading; consumed: number } | { incomplete: { message: string; hint: string }; reading: ColumnReading; consumed: number } | null {
+  const two = next.length > 0 && isLowerHeaderRow(names, next);
+  const reading = rolesOfNames(two ? combineHeaderRows(names, next) : names);
+  const judged = judgeHeader(reading);
+  if (!judged) return null;
+  const consumed = two ? 2 : 1;
+  if (judged.kind === "incomplete") return { incomplete: incompleteHeaderMessage(judged), reading, consumed };
+  return { reading, consumed };
 }
 
 /** The message for a header with columns missing or repeated. */
@@ -298,7 +295,9 @@ export function incompleteHeaderMessage(reading: { missing: string[]; repeated: 
   if (reading.repeated.length > 0) parts.push(`${reading.repeated.map((n) => `“${n}”`).join("")}列出现了不止一次`);
   return {
     message: `表头${parts.join("，")}，无法确定各列内容，未读取该表`,
-    hint: `分工表需要这七列（顺序不限）：${TABLE_HEADERS.join("、")}。请补全表头后重新导入。`,
+    hint:
+      "分工表至少需要工作要求和责任单位（或牵头单位）两列，列名可用常见写法（如 工作措施、主责单位、完成时间）。" +
+      "请补全表头后重新导入，或说明各列的内容：命令行用 --columns，任务窗格中在“列对应”一步逐列选择。",
   };
 }
 
@@ -326,7 +325,7 @@ export function otherPlanProblem(tasks: readonly Task[]): { message: string; hin
 }
 
 /** Diagnostic codes that mean the table must not be written. */
-const BLOCKING = new Set<Diagnostic["code"]>(["input", "missing-columns", "other-plan"]);
+const BLOCKING = new Set<Diagnostic["code"]>(["input", "missing-columns", "other-plan", "no-header"]);
 
 /** The first source cell longer than Excel holds in a cell, named by line and column; null when all fit. */
 function overlongCell(table: ParsedTable): string | null {
@@ -337,6 +336,11 @@ function overlongCell(table: ParsedTable): string | null {
         const problem = cellLengthProblem(cells[column.key], `第 ${r.line} 行的“${column.header}”`);
         if (problem !== null) return `${problem}，SOIL 不截断分工表的内容，未导入`;
       }
+      // The source table's own columns and the 类别, written after SOIL's.
+      for (const [header, value] of [["类别", task.category ?? ""], ...Object.entries(r.extras ?? {})]) {
+        const problem = cellLengthProblem(value, `第 ${r.line} 行的“${header}”`);
+        if (problem !== null) return `${problem}，SOIL 不截断分工表的内容，未导入`;
+      }
     }
   }
   return null;
@@ -344,14 +348,22 @@ function overlongCell(table: ParsedTable): string | null {
 
 /** Why a parsed table cannot be imported, or null when it can. */
 export function importProblem(table: ParsedTable, name?: string): SoilUserError | null {
-  const blocking = table.diagnostics.find((d) => BLOCKING.has(d.code));
+  const blocking = table.diagnostics.find((d) => BLOCKING.has(d.code) && d.severity === "error");
   if (blocking) return new SoilUserError(name ? `“${name}”：${blocking.message}` : blocking.message, blocking.hint);
+  if (table.columns?.status === "guessed") {
+    // Never written on a guess: a table without a header could hold its columns in any order.
+    const example = table.columns.names.map((n, i) => `${i + 1}=${["no", "lead", "partners", "task", "text", "responsible", "deadline"][i] ?? "ignore"}`).join(",");
+    return new SoilUserError(
+      `${name ? `“${name}”：` : ""}分工表没有表头，各列内容（${table.columns.names.join("、")}）是按默认顺序推测的，未写入工作簿`,
+      `请确认各列的内容：命令行用 --columns "${example}"（按列序号，依次为 序号、牵头单位、配合单位、任务、工作要求、责任单位、完成时限），任务窗格中在“列对应”一步确认；或在表格上方加上表头行。`,
+    );
+  }
   const overlong = overlongCell(table);
   if (overlong) return new SoilUserError(name ? `“${name}”：${overlong}` : overlong, "请缩短该单元格的内容（可将长文另存为附件，表中写要点），再重新导入。");
   if (allRequirements(table).length === 0) {
     return new SoilUserError(
       `${name ? `“${name}”中` : ""}没有找到任务分工表`,
-      "需要含“序号、牵头部门、参与部门、主要工作、工作要求、责任单位、完成时限”表头、用制表符分列的文本；可先用 npm run soil -- parse <文件> 或任务窗格的预览查看解析结果。",
+      "需要含工作要求和责任单位（或牵头单位）等列的表头的表格（文本、.docx 或 .xlsx）；可先用 npm run soil -- parse <文件> 或任务窗格的预览查看解析结果。",
     );
   }
   return null;

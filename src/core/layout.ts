@@ -181,6 +181,26 @@ export const GUIDE_TEXT: readonly string[] = [
   "8. 督办办公室保护“任务清单”后，“编号”至“截止日期”、计算列和“延期审批”不能修改，各单位填写的列仍可编辑。",
 ];
 
+/**
+ * The 说明 lines of the portable workbook (npm run workbook, department files): what that file does, without
+ * the add-in's features it lacks (the automatic 最近反馈日期, re-import, protection from the pane).
+ */
+export const PORTABLE_GUIDE_TEXT: readonly string[] = [
+  GUIDE_TEXT[0],
+  GUIDE_TEXT[1],
+  "2. 在“进展情况”中填写工作进展，在“最近反馈日期”中填写本次反馈的日期（请手工填写）；完成的工作填写“完成日期”。",
+  GUIDE_TEXT[3],
+  GUIDE_TEXT[4],
+  GUIDE_TEXT[5],
+  GUIDE_TEXT[6],
+  "7. 本文件不需要加载项：所有公式都是表格软件的内置函数，在 Excel、WPS 表格和 LibreOffice 中均可计算；请保存为 .xlsx 格式。",
+];
+
+/** The 说明 lines for a flavour: the add-in's workbook or the portable file. */
+export function guideText(flavor: FormulaFlavor): readonly string[] {
+  return flavor === "addin" ? GUIDE_TEXT : PORTABLE_GUIDE_TEXT;
+}
+
 export interface StatusStyle {
   fill: string;
   font: string;
@@ -457,3 +477,36 @@ export const ARCHIVE_COLUMNS: readonly Pick<ColumnSpec, "header" | "format" | "w
   ...TASK_COLUMNS.slice(0, ROW_INPUT_WIDTH),
   { header: "归档日期", format: "date", width: 12 },
 ];
+
+/**
+ * Columns after SOIL's own for what the source table holds beyond them (issue #12): 类别 (its section
+ * rows) and the columns SOIL does not use (备注…), kept as text. They come after every column the SOIL
+ * functions and formulas read, so those keep their positions. A name SOIL's own columns already use
+ * is prefixed with 原表.
+ */
+export const CATEGORY_HEADER = "类别";
+export const EXTRA_COLUMN_WIDTH = 18;
+
+export interface ExtraColumns {
+  headers: string[];
+  /** One row per requirement, in taskRows order. */
+  rows: string[][];
+}
+
+export function extraColumns(table: ParsedTable): ExtraColumns {
+  const categories = table.tasks.some((t) => t.category !== undefined);
+  const kept = table.extraColumns ?? [];
+  const taken = new Set<string>(TASK_HEADERS);
+  const headers: string[] = [];
+  for (const name of [...(categories ? [CATEGORY_HEADER] : []), ...kept]) {
+    let header = taken.has(name) ? `原表${name}` : name;
+    while (taken.has(header)) header = `原表${header}`;
+    taken.add(header);
+    headers.push(header);
+  }
+  const rows: string[][] = [];
+  for (const task of table.tasks) {
+    for (const r of task.requirements) rows.push([...(categories ? [task.category ?? ""] : []), ...kept.map((name) => r.extras?.[name] ?? "")]);
+  }
+  return { headers, rows };
+}

@@ -15,6 +15,8 @@ export interface Requirement {
   deadline: Deadline;
   /** 1-based source line where the requirement starts. */
   line: number;
+  /** Cells of the table's columns SOIL does not use (备注…), by header name: written after SOIL's own columns. */
+  extras?: Record<string, string>;
 }
 
 export interface Task {
@@ -30,6 +32,8 @@ export interface Task {
   partners: string[];
   requirements: Requirement[];
   line: number;
+  /** 类别: the section rows above the task (一、… / （一）…), joined by " / ". */
+  category?: string;
 }
 
 export type Severity = "info" | "warning" | "error";
@@ -65,7 +69,21 @@ export type DiagnosticCode =
   /** Header columns SOIL does not use (备注…), ignored. */
   | "ignored-columns"
   /** Most 责任单位 unknown to the registry: a table of another plan. */
-  | "other-plan";
+  | "other-plan"
+  /** How the columns were read: a header name mapped, a column missing and filled in, a mapping given by the user. */
+  | "column-mapping"
+  /** The columns could only be guessed: nothing is written before the user confirms a mapping. */
+  | "unconfirmed-columns"
+  /** A section row (一、… / （一）…) read as the 类别 of the tasks under it. */
+  | "section"
+  /** A row of a year-column schedule split into one requirement per year. */
+  | "year-split"
+  /** Tasks numbered by SOIL (the table has no 序号), or each requirement made its own task. */
+  | "numbering"
+  /** Line breaks inside a cell read as a list (units, deadlines). */
+  | "cell-list"
+  /** The plan's year supplied to a deadline written without one (年底前). */
+  | "year-supplied";
 
 export interface Diagnostic {
   line: number;
@@ -75,6 +93,27 @@ export interface Diagnostic {
   message: string;
   /** What to do about it, for the problems that stop an import. */
   hint?: string;
+  /** The task (序号) the diagnostic is about, where known: a place the user finds in the workbook. */
+  task?: number;
+  /** The column (its header name in the source table) the diagnostic is about, where known. */
+  column?: string;
+}
+
+/** How the table's columns were read, for the pane's mapping step and the CLI's messages. */
+export interface TableColumns {
+  /** Line of the header row (the first one), or of the first data row when there is none. */
+  line: number;
+  /** Each column's header name as written (cleaned), or "第n列" without a header. */
+  names: string[];
+  /** What each column holds (see ColumnRole in columns.ts). */
+  roles: string[];
+  /**
+   * recognised: by the header's names; confirmed: by a mapping the user gave; guessed: an order assumed
+   * (no header) — never written before the user confirms; unrecognised: no usable header (nothing read).
+   */
+  status: "recognised" | "confirmed" | "guessed" | "unrecognised";
+  /** The first data rows under the header, as cells, for the mapping step's preview. */
+  preview: string[][];
 }
 
 export interface ParsedTable {
@@ -82,6 +121,12 @@ export interface ParsedTable {
   /** Every body the table names (lead, partner or responsible), registry order, unknown last. */
   departments: string[];
   diagnostics: Diagnostic[];
+  /** How the columns were read (absent when the text could not be read at all). */
+  columns?: TableColumns;
+  /** Names of the kept columns SOIL does not use, in table order (the workbook's extra columns). */
+  extraColumns?: string[];
+  /** The plan's year used for deadlines written without one, when one was used. */
+  planYear?: number;
 }
 
 export function allRequirements(table: ParsedTable): Requirement[] {

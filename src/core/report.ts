@@ -6,7 +6,7 @@
 import { shownInCell } from "./cellLimit";
 import { Day, isoFromDay } from "./dates";
 import { columnLetter, departmentListText, type CellValue, DATE_FORMAT, PERCENT_FORMAT } from "./layout";
-import { Quarter, quarterCode, quarterEnd, quarterLabel, quarterStart, roundDeadline } from "./rounds";
+import { Quarter, quarterCode, quarterEnd, quarterLabel, quarterStart, roundLabel } from "./rounds";
 import { DueStatus } from "./status";
 import { SUMMARY_HEADERS, SUMMARY_STATUSES, summarizeByDepartment, summaryRow } from "./summary";
 import { SoilUserError } from "./errors";
@@ -67,7 +67,7 @@ export interface QuarterlyReport {
   quarter: Quarter;
   asOf: Day;
   title: string;
-  /** Row 2: labels and values (统计日期, 季度反馈截止日, 生成时间). */
+  /** Row 2: labels and values (统计日期, 反馈轮次 as roundLabel words it, 生成时间). */
   meta: CellValue[];
   metaFormats: readonly ReportCellFormat[];
   /** Where each meta cell starts on the grid and how many grid columns it spans (as a block's columns). */
@@ -99,8 +99,8 @@ const CHART_ROWS = 18;
 const SUMMARY_WIDTHS = [20, 8, 8, 8, 8, 8, 8, 8, 8] as const;
 const OVERDUE_WIDTHS = [6, 38, 16, 10, 14, 8, 8, 20] as const;
 const LATE_WIDTHS = [20, 8, 92] as const;
-/** Row 2: 统计日期 | date | 季度反馈截止日 | date | 生成时间 | time. */
-const META_WIDTHS = [20, 16, 16, 16, 16, 36] as const;
+/** Row 2: 统计日期 | date | 反馈轮次 | the round in words | 生成时间 | time. */
+const META_WIDTHS = [20, 16, 16, 44, 8, 16] as const;
 
 /** The grid of sheet columns on which every block's edges fall, and each block column's start and span on it. */
 export function reportGrid(blockWidths: readonly (readonly number[])[]): { widths: number[]; columns: number[][]; spans: number[][] } {
@@ -238,8 +238,8 @@ export function buildQuarterlyReport(
     quarter,
     asOf,
     title: `土壤污染防治重点任务督办季度报告（${quarterLabel(quarter)}）`,
-    meta: ["统计日期", { date: asOf }, "季度反馈截止日", { date: roundDeadline(quarter) }, "生成时间", generatedAt],
-    metaFormats: ["text", "date", "text", "date", "text", "text"],
+    meta: ["统计日期", { date: asOf }, "反馈轮次", roundLabel(quarter), "生成时间", generatedAt],
+    metaFormats: ["text", "date", "text", "text", "text", "text"],
     metaColumns: grid.columns[3],
     metaSpans: grid.spans[3],
     blocks,

@@ -26,6 +26,21 @@ export function quarterLabel(q: Quarter): string {
   return `${q.year}年第${q.quarter}季度`;
 }
 
+const QUARTER_WORDS = ["一", "二", "三", "四"];
+
+/** 2018年第四季度: a quarter as an office writes it in a notice. */
+export function quarterWords(q: Quarter): string {
+  return `${q.year}年第${QUARTER_WORDS[q.quarter - 1]}季度`;
+}
+
+/**
+ * The feedback round of quarter `q` by what it is about: departments report on the quarter before, by the 10th of
+ * q's first month. "2018年第四季度进展反馈（截止 2019-01-10）" for the round of 2019Q1, not "2019年第1季度反馈截止".
+ */
+export function roundLabel(q: Quarter): string {
+  return `${quarterWords(previousQuarter(q))}进展反馈（截止 ${isoFromDay(roundDeadline(q))}）`;
+}
+
 /** 2019Q1: short, ASCII digits, for sheet names and pickers. */
 export function quarterCode(q: Quarter): string {
   return `${q.year}Q${q.quarter}`;

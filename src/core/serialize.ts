@@ -1,7 +1,7 @@
 /** The parsed table as the CLI's JSON and as a readable summary. */
 import { isoFromDay } from "./dates";
 import { DEADLINE_KIND_LABELS } from "./deadline";
-import { ParsedTable } from "./model";
+import { Diagnostic, ParsedTable } from "./model";
 import { deadlineKindCounts } from "./parseTable";
 
 export interface TableJson {
@@ -11,30 +11,51 @@ export interface TableJson {
     mainWork: string;
     lead: string[];
     partners: string[];
-    requirements: { id: string; text: string; responsible: string[]; deadline: { raw: string; kind: string; date: string | null } }[];
+    /** Only when the table has section rows. */
+    category?: string;
+    requirements: {
+      id: string;
+      text: string;
+      responsible: string[];
+      deadline: { raw: string; kind: string; date: string | null; from?: string };
+      /** Only when the table has columns SOIL does not use. */
+      extras?: Record<string, string>;
+    }[];
   }[];
   departments: string[];
+  /** Only when the table has columns SOIL does not use. */
+  extraColumns?: string[];
   diagnostics: { line: number; severity: string; code: string; message: string }[];
 }
 
 export function tableToJson(table: ParsedTable): TableJson {
-  return {
+  // Fields a table of the bundled plan's shape does not have are left out, so its JSON stays as it was.
+  const json: TableJson = {
     tasks: table.tasks.map((t) => ({
       no: t.no,
       title: t.title,
       mainWork: t.mainWork,
       lead: t.lead,
       partners: t.partners,
+      ...(t.category !== undefined ? { category: t.category } : {}),
       requirements: t.requirements.map((r) => ({
         id: r.id,
         text: r.text,
         responsible: r.responsible,
-        deadline: { raw: r.deadline.raw, kind: r.deadline.kind, date: r.deadline.date === null ? null : isoFromDay(r.deadline.date) },
+        deadline: {
+          raw: r.deadline.raw,
+          kind: r.deadline.kind,
+          date: r.deadline.date === null ? null : isoFromDay(r.deadline.date),
+          ...(r.deadline.from !== undefined ? { from: isoFromDay(r.deadline.from) } : {}),
+        },
+        ...(r.extras ? { extras: r.extras } : {}),
       })),
     })),
     departments: table.departments,
     diagnostics: table.diagnostics.map((d) => ({ line: d.line, severity: d.severity, code: d.code, message: d.message })),
   };
+  if (table.extraColumns) json.extraColumns = table.extraColumns;
+  return json;
 }
 
 /** Counts a reader checks first: what the pane's preview and `soil parse` show. */
@@ -73,6 +94,14 @@ export function formatOverview(table: ParsedTable, source: string): string {
     `单位：${table.departments.join("、")}`,
     `诊断：说明 ${o.diagnostics.info} 条，注意 ${o.diagnostics.warning} 条，错误 ${o.diagnostics.error} 条`,
   ];
-  for (const d of table.diagnostics) lines.push(`  第${d.line}行 [${SEVERITY_LABELS[d.severity]}] ${d.message}`);
+  for (const d of table.diagnostics) {
+    const place = diagnosticPlace(d);
+    lines.push(`  第${d.line}行 [${SEVERITY_LABELS[d.severity]}] ${d.message}${place ? `〔${place}〕` : ""}`);
+  }
   return lines.join("\n");
+}
+
+/** Where in the workbook a diagnostic points: "任务12 · 完成时限", "任务12", "完成时限", or "". */
+export function diagnosticPlace(d: Pick<Diagnostic, "task" | "column">): string {
+  return [d.task !== undefined ? `任务${d.task}` : "", d.column ?? ""].filter(Boolean).join(" · ");
 }

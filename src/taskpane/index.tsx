@@ -6,9 +6,10 @@
 import { createRoot } from "react-dom/client";
 import { today } from "../core";
 import { App } from "./components/App";
-import { createExcelActions, ExcelRun } from "./excel/actions";
-import { startChangeLog } from "./excel/changeLog";
+import type { ExcelRun } from "./excel/actions";
+import { documentSettingsStore, memoryStore } from "./excel/columnMappingStore";
 import type { CreateWorkbook } from "./excel/departmentFiles";
+import { lazyExcelActions } from "./excel/lazyActions";
 import { detectFeatures, ExcelFeatures, IsSetSupported } from "./excel/requirements";
 import { ChangeLogState, ExcelActions } from "./excel/types";
 import { BUNDLED_TABLE_NAME, BUNDLED_TABLE_TEXT } from "./source/seedTable";
@@ -58,7 +59,8 @@ function changeLogStarter(host: ExcelHost): () => Promise<ChangeLogState> {
   let started: Promise<ChangeLogState> | null = null;
   return () => {
     if (!host.features.changeEvents) return Promise.resolve("unsupported");
-    started ??= startChangeLog(host.run, host.features, { now: () => new Date(), today: () => today() }, (message) => console.warn(message)).then(
+    // The change log's code comes with the Excel actions' chunk, after the first screen.
+    started ??= import(/* webpackChunkName: "excel" */ "./excel/changeLog").then(({ startChangeLog }) => startChangeLog(host.run, host.features, { now: () => new Date(), today: () => today() }, (message) => console.warn(message))).then(
       (log): ChangeLogState => {
         if (log) void loadWithWorkbook(host);
         return log ? "on" : "unsupported";
@@ -76,8 +78,16 @@ void Office.onReady((info) => {
   const container = document.getElementById("container");
   if (!container) return;
   const host = excelHost(info.host ?? null);
-  const actions: ExcelActions | null = host ? createExcelActions(host.run, host.features, { createWorkbook: host.createWorkbook }) : null;
+  const actions: ExcelActions | null = host ? lazyExcelActions(host.run, host.features, { createWorkbook: host.createWorkbook }) : null;
+  const mappingStore = info.host === Office.HostType.Excel ? documentSettingsStore(Office.context.document.settings) : host ? memoryStore() : undefined;
   createRoot(container).render(
-    <App actions={actions} bundledText={BUNDLED_TABLE_TEXT} bundledName={BUNDLED_TABLE_NAME} today={() => today()} startChangeLog={host ? changeLogStarter(host) : undefined} />,
+    <App
+      actions={actions}
+      bundledText={BUNDLED_TABLE_TEXT}
+      bundledName={BUNDLED_TABLE_NAME}
+      today={() => today()}
+      startChangeLog={host ? changeLogStarter(host) : undefined}
+      mappingStore={mappingStore}
+    />,
   );
 });

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { Day } from "../core/dates";
 import { SoilUserError } from "../core/errors";
 import { EXPORT_KEY_LABEL, EXPORT_KEY_SHEET, newExportKey } from "../core/exportRecord";
-import { responsibleDepartments, taskRows, WORKBOOK_TITLE } from "../core/layout";
+import { extraColumns, responsibleDepartments, taskRows, WORKBOOK_TITLE } from "../core/layout";
 import { ParsedTable } from "../core/model";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/status";
 import { addGuideSheet } from "./guideSheet";
@@ -50,7 +50,7 @@ export function buildWorkbook(table: ParsedTable, options: WorkbookOptions = {})
   const rows = taskRows(table, { flavor: "portable" });
   // An Excel table needs at least one data row (a header-only table makes Excel repair the file).
   if (rows.length === 0) throw new SoilUserError("分工表中没有任何工作要求，无法生成工作簿", "请检查文件是否为重点任务部门分工表");
-  addTaskSheet(workbook, rows);
+  addTaskSheet(workbook, rows, extraColumns(table));
   addSummarySheet(workbook, responsibleDepartments(table), rows.length);
   addGuideSheet(workbook, options.asOf ?? null, options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
   addPrintSheet(workbook, rows);

@@ -9,7 +9,7 @@ import {
   GUIDE_COLUMN_WIDTHS,
   GUIDE_INPUT_FILL,
   GUIDE_NOTE_COLOR,
-  GUIDE_TEXT,
+  guideText,
   GuideCell,
   guideFormulas,
   guideNotes,
@@ -76,7 +76,8 @@ export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueS
 
   // Each line of the instructions across the three columns, wrapped: a long line neither runs off the page nor is cut.
   const textWidth = GUIDE_COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
-  GUIDE_TEXT.forEach((line, i) => {
+  const text = guideText("portable");
+  text.forEach((line, i) => {
     const r = lastRow + 2 + i;
     sheet.mergeCells(r, 1, r, GUIDE_COLUMN_WIDTHS.length);
     const cell = sheet.getCell(r, 1);
@@ -87,6 +88,6 @@ export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueS
     if (lines > 1) sheet.getRow(r).height = rowHeightFor(lines);
   });
   applyCellFont(sheet);
-  applyPrintSetup(sheet, PRINT_SETUPS[SHEETS.guide], GUIDE_COLUMN_WIDTHS.length, lastRow + 1 + GUIDE_TEXT.length);
+  applyPrintSetup(sheet, PRINT_SETUPS[SHEETS.guide], GUIDE_COLUMN_WIDTHS.length, lastRow + 1 + text.length);
   return sheet;
 }

@@ -4,6 +4,8 @@ import {
   CellValue,
   columnIndex,
   columnLetter,
+  EXTRA_COLUMN_WIDTH,
+  ExtraColumns,
   HEADER_FILL,
   INPUT_VALIDATIONS,
   NUMBER_FORMATS,
@@ -26,7 +28,7 @@ const FIRST_DATA_ROW = 2;
 
 
 /** Writes the task rows (layout taskRows, header excluded) as the SoilTasks table on a new sheet. */
-export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): ExcelJS.Worksheet {
+export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][], extras: ExtraColumns = { headers: [], rows: [] }): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(SHEETS.tasks, { properties: { tabColor: { argb: argb(HEADER_FILL) } } });
   const lastRow = FIRST_DATA_ROW + rows.length - 1;
 
@@ -40,6 +42,13 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): E
     column.alignment = { vertical: "top", wrapText: spec.wrap === true };
     column.font = { ...CELL_FONT };
   });
+  // The source table's own columns (类别, 备注…) after SOIL's: text, kept as written.
+  extras.headers.forEach((_, k) => {
+    const column = sheet.getColumn(TASK_COLUMNS.length + k + 1);
+    column.width = EXTRA_COLUMN_WIDTH;
+    column.numFmt = "@";
+    column.alignment = { vertical: "top", wrapText: true };
+  });
 
   sheet.addTable({
     name: TASK_TABLE,
@@ -47,11 +56,11 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][]): E
     ref: "A1",
     headerRow: true,
     style: { theme: "TableStyleLight1", showRowStripes: true },
-    columns: TASK_COLUMNS.map((c) => ({ name: c.header, filterButton: true })),
-    rows: rows.map((row) => row.map(excelValue)),
+    columns: [...TASK_COLUMNS.map((c) => c.header), ...extras.headers].map((name) => ({ name, filterButton: true })),
+    rows: rows.map((row, i) => [...row.map(excelValue), ...(extras.rows[i] ?? [])]),
   });
 
-  styleHeaderRow(sheet.getRow(1), TASK_COLUMNS.length);
+  styleHeaderRow(sheet.getRow(1), TASK_COLUMNS.length + extras.headers.length);
   rows.forEach((values, i) => styleDataRow(sheet.getRow(FIRST_DATA_ROW + i), values));
   addInputValidations(sheet, lastRow);
   addStatusColours(sheet, lastRow);

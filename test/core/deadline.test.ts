@@ -72,3 +72,48 @@ describe("parseDeadline", () => {
     );
   });
 });
+
+describe("deadlines as offices write them (issue #12)", () => {
+  const read = (text: string, planYear?: number) => {
+    const d = parseDeadline(text, planYear === undefined ? {} : { planYear });
+    return { kind: d.kind, date: d.date === null ? null : isoFromDay(d.date), raw: d.raw, from: d.from === undefined ? undefined : isoFromDay(d.from), yearSupplied: d.yearSupplied };
+  };
+  test.each([
+    ["2018年底前完成", "by", "2018-12-31"],
+    ["2020年年底前完成", "by", "2020-12-31"],
+    ["2018年底以前完成", "by", "2018-12-31"],
+    ["2018年底之前", "by", "2018-12-31"],
+    ["2018年6月底前", "by", "2018-06-30"],
+    ["2019年9月底前", "by", "2019-09-30"],
+    ["2010年9月20日前", "by", "2010-09-20"],
+    ["2018.12", "by", "2018-12-31"],
+    ["2018-12", "by", "2018-12-31"],
+    ["2018/12", "by", "2018-12-31"],
+    ["2018/6", "by", "2018-06-30"],
+    ["2018年底，长期坚持", "by", "2018-12-31"],
+    ["2017年底前启动，2020年底前完成", "by", "2020-12-31"],
+    ["2018年底前启动\n2019年底前完成", "by", "2019-12-31"],
+    ["每年", "ongoing", null],
+    ["每季度", "ongoing", null],
+    ["每月", "ongoing", null],
+    ["逐年推进", "ongoing", null],
+    ["长期坚持", "ongoing", null],
+    ["持续开展", "ongoing", null],
+    ["按省统一部署", "unknown", null],
+  ])("%s → %s %s, the raw text kept", (text, kind, date) => {
+    expect(read(text)).toMatchObject({ kind, date, raw: text });
+  });
+
+  test("a range of years: from the first, by the end of the last", () => {
+    expect(read("2017-2020年")).toMatchObject({ kind: "by", date: "2020-12-31", from: "2017-01-01" });
+    expect(read("2017—2020年")).toMatchObject({ kind: "by", date: "2020-12-31", from: "2017-01-01" });
+    expect(read("2020—2017年").kind).toBe("unknown");
+  });
+
+  test("年底前 and 7月底前 without a year take the plan's year, and say so; without one they are not guessed", () => {
+    expect(read("年底前", 2018)).toMatchObject({ kind: "by", date: "2018-12-31", yearSupplied: true });
+    expect(read("7月底前", 2019)).toMatchObject({ kind: "by", date: "2019-07-31", yearSupplied: true });
+    expect(read("年底前")).toMatchObject({ kind: "unknown", date: null });
+    expect(read("2018年底", 2030)).toMatchObject({ date: "2018-12-31", yearSupplied: undefined });
+  });
+});

@@ -95,7 +95,7 @@ describe("header recognition", () => {
     const text = mapSeedCells((cells, header) => [...cells.slice(4), header ? "备 注" : "无", ...cells.slice(0, 4)]);
     const t = parseTable(text);
     expect(essentials(allRequirements(t))).toEqual(SEED);
-    expect(t.diagnostics.filter((d) => d.code === "ignored-columns")).toEqual([expect.objectContaining({ severity: "info", message: "表头中的“备注”列不属于分工表，已忽略" })]);
+    expect(t.diagnostics.filter((d) => d.code === "ignored-columns")).toEqual([expect.objectContaining({ severity: "info", message: "表头中的“备注”列 SOIL 不使用，原样保留，写入工作簿时放在 SOIL 各列之后" })]);
   });
 
   test("other spellings of the column names", () => {
@@ -106,16 +106,32 @@ describe("header recognition", () => {
     });
   });
 
-  test("missing or repeated columns are named, and no row under that header is read", () => {
-    expect(readHeader(["序号", "牵头部门", "主要工作", "工作要求", "责任单位"])).toEqual({ kind: "incomplete", missing: ["参与部门", "完成时限"], repeated: [] });
+  test("only the requirement text and someone responsible are indispensable", () => {
+    expect(readHeader(["序号", "牵头部门", "主要工作", "工作要求", "责任单位"])).toMatchObject({ kind: "header" });
+    expect(readHeader(["序号", "参与部门", "主要工作", "工作要求", "完成时限"])).toEqual({ kind: "incomplete", missing: ["责任单位"], repeated: [] });
     expect(readHeader([...TABLE_HEADERS, "责任单位"])).toEqual({ kind: "incomplete", missing: [], repeated: ["责任单位"] });
-    const t = parseTable(mapSeedCells((cells) => cells.filter((_, i) => i !== 6)));
+  });
+
+  test("a header with nobody responsible is named, and no row under that header is read", () => {
+    const t = parseTable(mapSeedCells((cells) => cells.filter((_, i) => i !== 1 && i !== 5)));
     expect(allRequirements(t)).toHaveLength(0);
     // The seed repeats its header at each page break: each one is reported.
     const errors = t.diagnostics.filter((d) => d.severity === "error");
     expect(errors.length).toBeGreaterThan(1);
-    expect(errors.every((d) => d.code === "missing-columns" && d.message === "表头缺少“完成时限”列，无法确定各列内容，未读取该表")).toBe(true);
-    expect(() => assertImportable(t)).toThrow("表头缺少“完成时限”列");
+    expect(errors.every((d) => d.code === "missing-columns" && d.message === "表头缺少“责任单位”列，无法确定各列内容，未读取该表")).toBe(true);
+    expect(() => assertImportable(t)).toThrow("表头缺少“责任单位”列");
+  });
+
+  test("no 完成时限 column: every requirement 时限待定, said once; no 责任单位: the 牵头 units are responsible", () => {
+    const t = parseTable(mapSeedCells((cells) => cells.filter((_, i) => i !== 6)));
+    expect(allRequirements(t)).toHaveLength(195);
+    expect(allRequirements(t).every((r) => r.deadline.kind === "none")).toBe(true);
+    expect(t.diagnostics.filter((d) => d.code === "missing-deadline")).toEqual([]);
+    expect(t.diagnostics.some((d) => d.code === "column-mapping" && /没有完成时限列/.test(d.message))).toBe(true);
+    const noResponsible = parseTable(mapSeedCells((cells) => cells.filter((_, i) => i !== 5)));
+    const first = allRequirements(noResponsible)[0];
+    expect(first.responsible).toEqual(noResponsible.tasks[0].lead);
+    expect(noResponsible.diagnostics.some((d) => d.severity === "warning" && /责任单位取牵头单位/.test(d.message))).toBe(true);
   });
 
   test("a line of prose naming two column words is not a header", () => {

@@ -1,5 +1,5 @@
 /** The quarters the pane offers for a report come from the table's own deadlines (a plan fact, not a constant). */
-import { dayFromIso, parseTable, quarterCode, reportQuarters } from "../../src/core";
+import { dayFromIso, feedbackRound, parseTable, quarterCode, reportQuarters, roundLabel } from "../../src/core";
 import { seedText } from "../doubles/seedVariants";
 
 const day = (iso: string) => dayFromIso(iso)!;
@@ -23,5 +23,12 @@ describe("reportQuarters", () => {
   test("no dated deadline, or deadlines all ahead: the as-of quarter only", () => {
     expect(reportQuarters(["持续推进", ""], day("2024-08-01")).map(quarterCode)).toEqual(["2024Q3"]);
     expect(reportQuarters(["2030年底"], day("2024-08-01")).map(quarterCode)).toEqual(["2024Q3"]);
+  });
+});
+
+describe("roundLabel", () => {
+  test("a round is named by the quarter it reports on and its deadline", () => {
+    expect(roundLabel(feedbackRound(day("2019-01-20")).quarter)).toBe("2018年第四季度进展反馈（截止 2019-01-10）");
+    expect(roundLabel({ year: 2018, quarter: 3 })).toBe("2018年第二季度进展反馈（截止 2018-07-10）");
   });
 });

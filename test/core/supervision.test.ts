@@ -128,7 +128,7 @@ describe("quarterly report definition", () => {
     expect(late.rows).toEqual([["市环境保护局", 1, "1.2"]]);
     expect(report.counts).toEqual({ overdue: 2, feedbackLate: 1 });
     expect(report.lastRow).toBe(late.headerRow + 1);
-    expect(report.meta).toEqual(["统计日期", { date: day("2019-01-05") }, "季度反馈截止日", { date: day("2019-01-10") }, "生成时间", "2019-01-05 10:00"]);
+    expect(report.meta).toEqual(["统计日期", { date: day("2019-01-05") }, "反馈轮次", "2018年第四季度进展反馈（截止 2019-01-10）", "生成时间", "2019-01-05 10:00"]);
   });
 
   test("no rows in a block: one line saying so; without a chart no room is left for one", () => {

@@ -71,10 +71,10 @@ export const HOSTILE_CASES: HostileCase[] = [
   },
   { name: "a .docx renamed .txt", file: "分工表.txt", bytes: () => Buffer.from("PK\u0003\u0004\u0014\u0000\u0006\u0000word/document.xml"), outcome: { refused: /压缩格式/ } },
   {
-    name: "columns 责任单位 and 完成时限 missing",
+    name: "nobody responsible: columns 牵头部门 and 责任单位 missing",
     file: "缺列.txt",
-    bytes: () => Buffer.from(mapSeedCells((cells) => cells.slice(0, 5))),
-    outcome: { refused: /缺少“责任单位”“完成时限”列/ },
+    bytes: () => Buffer.from(mapSeedCells((cells) => cells.filter((_, i) => i !== 1 && i !== 5))),
+    outcome: { refused: /缺少“责任单位”列/ },
   },
   {
     name: "columns in another order",

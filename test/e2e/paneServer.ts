@@ -1,4 +1,5 @@
 /** The built pane (dist/) served on localhost and the Excel double as a browser script: shared by the e2e test and the first-render bench. */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import * as path from "path";
@@ -24,3 +25,26 @@ export function serve(root: string): Promise<http.Server> {
 
 /** The Excel double bundled for the page (one definition, shared with the nginx test). */
 export { excelDoubleScript } from "../doubles/browserExcelScript";
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the add-in (in `root`) when dist/ is missing or older than its sources. */
+export function ensureBuild(root: string): void {
+  // Production bundles are named by content (taskpane.<hash>.js); taskpane.html is rewritten by every build.
+  const page = path.join(root, "dist", "taskpane.html");
+  const sources = Math.max(
+    newestMtime(path.join(root, "src")),
+    newestMtime(path.join(root, "seeds")),
+    newestMtime(path.join(root, "deploy")),
+    fs.statSync(path.join(root, "webpack.config.js")).mtimeMs,
+  );
+  if (fs.existsSync(page) && fs.statSync(page).mtimeMs >= sources) return;
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "pipe", timeout: 280_000 });
+}

@@ -2,10 +2,11 @@
  * End to end: the built task pane (dist/) served on localhost, driven in headless Chromium with the
  * Excel double injected before the page loads. Preview → populate → department filter → select a
  * row → re-import a newer table into the filled-in workbook. Asserts on what the double's workbook
- * received; screenshots go to test-artifacts/taskpane/ (and one to docs/taskpane.png).
+ * received. Every tab is also looked at 320 px wide (Excel desktop's narrow pane: no horizontal scroll) and
+ * checked with axe-core in the page. Screenshots go to test-artifacts/taskpane/; docs/taskpane.png is
+ * rewritten only when SOIL_UPDATE_DOCS=1 (so that a test run leaves the working tree as it was).
  */
 import ExcelJS from "exceljs";
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import type * as http from "http";
 import { AddressInfo } from "net";
@@ -16,31 +17,13 @@ import { columnIndex, dayFromIso, serialFromDay, SHEETS, TASK_TABLE } from "../.
 import type { FakeWorkbook } from "../doubles/fakeExcel";
 import { docxOf } from "../doubles/docx";
 import { CHANGED, nextVersionText, seedText } from "../doubles/seedVariants";
-import { CHROMIUM, CHROMIUM_ARGS, excelDoubleScript, serve } from "./paneServer";
+import { CHROMIUM, CHROMIUM_ARGS, ensureBuild, excelDoubleScript, serve } from "./paneServer";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "taskpane");
 
 jest.setTimeout(300_000);
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the add-in when dist/ is missing or older than its sources. */
-function ensureBuild(): void {
-  // Production bundles are named by content (taskpane.<hash>.js); taskpane.html is rewritten by every build.
-  const page = path.join(DIST, "taskpane.html");
-  const sources = Math.max(newestMtime(path.join(ROOT, "src")), newestMtime(path.join(ROOT, "seeds")), newestMtime(path.join(ROOT, "deploy")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
-  if (fs.existsSync(page) && fs.statSync(page).mtimeMs >= sources) return;
-  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe", timeout: 280_000 });
-}
 
 /** Runs `probe` against the double's workbook inside the page. */
 function inBook<T>(page: Page, probe: (book: FakeWorkbook, arg: string) => T, arg = ""): Promise<T> {
@@ -63,6 +46,100 @@ async function eventually<T>(probe: () => Promise<T>, matches: (value: T) => boo
   }
 }
 
+/** axe-core's own script, injected into the page by the DevTools protocol (page.evaluate is not subject to the page's CSP). */
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * The one allowed exception: Fluent's focus-trap dummies. Tabster (Fluent v9's focus manager) puts
+ * `<i tabindex="0" aria-hidden="true" data-tabster-dummy>` around focus groups to catch Tab presses; they are
+ * focusable while hidden from assistive technology by design, which axe reports as aria-hidden-focus.
+ */
+const isTabsterDummy = (target: string) => /data-tabster-dummy/.test(target);
+
+/** Runs axe-core on what is on screen now (WCAG 2.x A/AA and best practices); findings not caused by the tabster dummies. */
+async function axeFindings(page: Page): Promise<{ own: AxeFinding[]; dummies: AxeFinding[] }> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  const all = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => ({ id: v.id, impact: v.impact, help: v.help, targets: [...n.target.map(String), n.html] })));
+  });
+  return { own: all.filter((f) => !f.targets.some(isTabsterDummy)), dummies: all.filter((f) => f.targets.some(isTabsterDummy)) };
+}
+
+const axeLog: Record<string, { own: number; dummies: string[] }> = {};
+
+/**
+ * The tab as Excel desktop's narrow pane shows it: 320 px wide, no horizontal scroll of the page, a screenshot,
+ * and no accessibility violation of SOIL's own (axe-core).
+ */
+async function checkNarrow(page: Page, name: string): Promise<void> {
+  const wide = page.viewportSize()!;
+  await page.setViewportSize({ width: 320, height: wide.height });
+  try {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const scroll = await page.evaluate(() => ({ width: document.scrollingElement!.scrollWidth, client: document.scrollingElement!.clientWidth }));
+    await shot(page, `320-${name}`);
+    expect({ name, horizontalScroll: scroll.width > scroll.client }).toEqual({ name, horizontalScroll: false });
+    // Every tab of the strip is on screen in full (none clipped).
+    const clipped = await page.evaluate(() => {
+      const list = document.querySelector('[role="tablist"]')!.getBoundingClientRect();
+      return [...document.querySelectorAll('[role="tab"]')].filter((t) => t.getBoundingClientRect().right > list.right + 0.5).map((t) => t.textContent);
+    });
+    expect(clipped).toEqual([]);
+    const { own, dummies } = await axeFindings(page);
+    axeLog[name] = { own: own.length, dummies: [...new Set(dummies.map((d) => d.id))] };
+    expect([name, own]).toEqual([name, []]);
+    // The exception is exactly what it says: hidden focus catchers, nothing else of theirs.
+    expect(dummies.filter((d) => d.id !== "aria-hidden-focus")).toEqual([]);
+    expect([name, await unreachableByTab(page)]).toEqual([name, []]);
+  } finally {
+    await page.setViewportSize(wide);
+  }
+}
+
+/**
+ * Every control on screen can be reached with the Tab key: each visible, enabled control is focused at some point
+ * while tabbing through the page. Composite widgets are entered by Tab and moved in with the arrows (WAI-ARIA), so
+ * only their current item counts: the selected tab of the strip, the checked radio of a group.
+ */
+async function unreachableByTab(page: Page): Promise<string[]> {
+  const count = await page.evaluate(() => {
+    const selector = 'button, input:not([type="hidden"]), select, textarea, a[href], [tabindex]:not([tabindex="-1"])';
+    const candidates = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+      (el) =>
+        el.getClientRects().length > 0 &&
+        !(el as HTMLButtonElement).disabled &&
+        !el.closest("[aria-hidden=true], [hidden]") &&
+        !el.hasAttribute("data-tabster-dummy") &&
+        !(el.getAttribute("role") === "tab" && el.getAttribute("aria-selected") !== "true") &&
+        !((el as HTMLInputElement).type === "radio" && !(el as HTMLInputElement).checked),
+    );
+    candidates.forEach((el, i) => el.setAttribute("data-kb", String(i)));
+    (document.activeElement as HTMLElement | null)?.blur();
+    return candidates.length;
+  });
+  expect(count).toBeGreaterThan(3); // the check looks at something
+  const reached = new Set<string>();
+  for (let i = 0; i < count * 2 + 10 && reached.size < count; i++) {
+    await page.keyboard.press("Tab");
+    const at = await page.evaluate(() => document.activeElement?.closest("[data-kb]")?.getAttribute("data-kb") ?? null);
+    if (at !== null) reached.add(at);
+  }
+  return page.evaluate((seen) => {
+    const missing = [...document.querySelectorAll<HTMLElement>("[data-kb]")].filter((el) => !seen.includes(el.getAttribute("data-kb")!)).map((el) => el.outerHTML.slice(0, 120));
+    document.querySelectorAll("[data-kb]").forEach((el) => el.removeAttribute("data-kb"));
+    return missing;
+  }, [...reached]);
+}
+
 async function shot(page: Page, name: string, fullPage = true): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage });
@@ -77,7 +154,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    ensureBuild();
+    ensureBuild(ROOT);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     server = await serve(DIST);
     profile = fs.mkdtempSync(path.join(os.tmpdir(), "soil-chromium-"));
@@ -112,6 +189,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
     await expect(diagnostics.getByRole("listitem").count()).resolves.toBe(10);
     await expect(inBook(page, (book) => book.sheets.length)).resolves.toBe(0);
     await shot(page, "01-preview");
+    await checkNarrow(page, "import");
   });
 
   test("one click populates the workbook", async () => {
@@ -157,6 +235,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
     expect(count).toBe(expected);
     expect(count).toBeGreaterThan(10);
     docsShot = await shot(page, "03-board-department", false);
+    await checkNarrow(page, "board");
 
     await items.first().getByRole("button").click();
     const firstId = (await items.first().innerText()).split(/\s/)[0];
@@ -190,7 +269,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
       [serialFromDay(dayFromIso("2019-01-20")!), serialFromDay(dayFromIso("2019-01-05")!), columnIndex("lastFeedback")].join(","),
     );
     await page.getByRole("tab", { name: "季度反馈" }).click();
-    const status = page.getByRole("status").filter({ hasText: "2019年第1季度反馈截止 2019-01-10" });
+    const status = page.getByRole("status").filter({ hasText: "2018年第四季度进展反馈（截止 2019-01-10）" });
     await status.waitFor();
     await expect(status.innerText()).resolves.toContain("已过截止日 10 天");
     await page.getByText("已全部反馈的单位").waitFor();
@@ -198,6 +277,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
     const agriculture = page.getByRole("listitem").filter({ hasText: /^市农牧局/ });
     await expect(agriculture.innerText()).resolves.toMatch(/已反馈 (\d+)\/\1[\s\S]*已全部反馈/);
     await shot(page, "05-feedback-round");
+    await checkNarrow(page, "round");
     const firstMissing = page.getByRole("group", { name: /未反馈的工作要求$/ }).first().getByRole("button").first();
     const id = await firstMissing.innerText();
     await firstMissing.click();
@@ -206,6 +286,48 @@ describe("task pane in headless Chromium with the Excel double", () => {
       (v) => v === id,
     );
     expect(selected).toBe(id);
+  });
+
+  test("延期申请: a department's request is listed; 同意 writes the decision into 延期审批", async () => {
+    // Two departments ask for more time on a 2018年底 row each: one complete request, one without a reason.
+    const rows = await inBook(
+      page,
+      (book, arg) => {
+        const [deadline, to, reason, asked, to2] = arg.split(",").map(Number);
+        const found: number[] = [];
+        for (let r = 2; r <= 196 && found.length < 2; r++) if (book.sheets[0].cell(r, deadline)?.value === "2018年底") found.push(r);
+        book.sheets[0].ensure(found[0], to).value = to2;
+        book.sheets[0].ensure(found[0], reason).value = "需补充土壤详查数据";
+        book.sheets[0].ensure(found[0], asked).value = to2 - 200;
+        book.sheets[0].ensure(found[1], to).value = to2;
+        book.sheets[0].ensure(found[1], asked).value = to2 - 200;
+        return found.map((r) => String(book.sheets[0].cell(r, 0)?.value));
+      },
+      [columnIndex("deadlineRaw"), columnIndex("extensionTo"), columnIndex("extensionReason"), columnIndex("extensionAsked"), serialFromDay(dayFromIso("2019-06-30")!)].join(","),
+    );
+    await page.getByRole("tab", { name: "延期申请" }).click();
+    const list = page.getByRole("list", { name: "延期申请" });
+    await list.waitFor();
+    const complete = list.getByRole("listitem").filter({ hasText: "需补充土壤详查数据" });
+    const noReason = list.getByRole("listitem").filter({ hasText: "未填写延期理由" });
+    await expect(complete.innerText()).resolves.toContain(rows[0]);
+    await expect(noReason.getByRole("button", { name: "同意", exact: true }).isDisabled()).resolves.toBe(true);
+    await shot(page, "08-extensions");
+    await checkNarrow(page, "extensions");
+    await complete.getByRole("button", { name: "同意", exact: true }).click();
+    // The office confirms what will be written before anything is.
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog.innerText()).resolves.toContain(`同意编号 ${rows[0]} 的延期申请？`);
+    await expect(dialog.innerText()).resolves.toContain("到期状态和剩余天数改按 2019-06-30 计算");
+    await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    await shot(page, "09-extension-confirm", false);
+    await dialog.getByRole("button", { name: "确定同意" }).click();
+    await page.getByText(`已在编号 ${rows[0]} 的“延期审批”中写入“同意”`).waitFor();
+    const decision = await eventually(
+      () => inBook(page, (book, arg) => { const [id, c] = arg.split(","); for (let r = 2; r <= 196; r++) if (book.sheets[0].cell(r, 0)?.value === id) return book.sheets[0].cell(r, Number(c))?.value; return null; }, `${rows[0]},${columnIndex("extensionDecision")}`),
+      (v) => v === "同意",
+    );
+    expect(decision).toBe("同意");
   });
 
   test("报告与权限: one click writes the quarterly report sheet; protection locks the structure", async () => {
@@ -219,9 +341,15 @@ describe("task pane in headless Chromium with the Excel double", () => {
     });
     expect(report).toMatchObject({ title: "土壤污染防治重点任务督办季度报告（2018年第4季度）", layout: { orientation: "Landscape", paperSize: "A4", setPrintTitleRows: "$1:$2" }, charts: 1, active: "季报2018Q4" });
 
+    // Nothing protected yet: 撤销保护 is off; no password typed: a warning says what that means.
+    await expect(page.getByRole("button", { name: "撤销保护" }).isDisabled()).resolves.toBe(true);
+    await page.getByText("未设保护密码").waitFor();
     await page.getByRole("button", { name: "保护任务清单" }).click();
-    await page.getByText("已保护：各单位可编辑 H:N 列。").waitFor();
+    // The open columns by the names a clerk sees in the header row.
+    await page.getByText("已保护：各单位可编辑“状态”“进展情况”").waitFor();
+    await expect(page.getByRole("button", { name: "保护任务清单" }).isDisabled()).resolves.toBe(true);
     await shot(page, "06-report-protection");
+    await checkNarrow(page, "report");
     await expect(inBook(page, (book) => book.sheets[0].protected)).resolves.toBe(true);
     await page.getByRole("button", { name: "撤销保护" }).click();
     await expect(eventually(() => inBook(page, (book) => book.sheets[0].protected), (p) => p === false)).resolves.toBe(false);
@@ -287,6 +415,9 @@ describe("task pane in headless Chromium with the Excel double", () => {
 
     await page.getByRole("tab", { name: "导入" }).click();
     await page.getByRole("radio", { name: "粘贴文本" }).check();
+    // Nothing pasted yet: a hint, not an error about an empty table.
+    await page.getByText("粘贴分工表后，这里显示预览和诊断。").waitFor();
+    await expect(page.getByText("分工表是空的").count()).resolves.toBe(0);
     await page.getByRole("textbox").fill(nextVersionText());
     await expect(page.getByRole("region", { name: "分工表预览" }).innerText()).resolves.toMatch(/193\s*工作要求/);
     await page.getByRole("button", { name: "生成工作簿" }).click();
@@ -312,21 +443,35 @@ describe("task pane in headless Chromium with the Excel double", () => {
     expect(after.archived).toEqual(["30.1", "30.2", "30.3", "30.4", "30.5"]);
     expect(after.last).toBe(194);
     await shot(page, "04-reimport-report");
+    await checkNarrow(page, "import-reimported");
     expect(errors).toEqual([]);
   });
 
   test("a .docx file is read in the pane (jszip loaded on demand) and previewed", async () => {
     const docx = Buffer.from(await docxOf(seedText().split("\n")));
     await page.getByRole("radio", { name: "选择文件" }).check();
+    await page.getByText("选择文件后，这里显示预览和诊断。").waitFor();
+    await expect(page.getByText("分工表是空的").count()).resolves.toBe(0);
+    await expect(page.getByRole("button", { name: "选择文件…" }).isVisible()).resolves.toBe(true);
     await page.getByRole("tabpanel", { name: "导入" }).locator('input[type="file"]').setInputFiles({ name: "分工表.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: docx });
     await page.getByText("分工表.docx").waitFor();
     await expect(page.getByRole("region", { name: "分工表预览" }).innerText()).resolves.toMatch(/56\s*任务\s*195\s*工作要求/);
     await shot(page, "05-docx-preview", false);
+    // The tabs by keyboard: arrows move along the strip, Enter opens the tab.
+    await page.getByRole("tab", { name: "导入" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("tab", { name: "督办" }).getAttribute("aria-selected")).resolves.toBe("true");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("tab", { name: "导入" }).getAttribute("aria-selected")).resolves.toBe("true");
     expect(errors).toEqual([]);
   });
 
   afterAll(() => {
-    if (docsShot) {
+    console.log(`axe-core findings per tab (SOIL's own / tabster dummies): ${JSON.stringify(axeLog)}`);
+    // docs/ is tracked: a test run only rewrites its screenshot when asked to.
+    if (docsShot && process.env.SOIL_UPDATE_DOCS === "1") {
       fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
       fs.copyFileSync(docsShot, path.join(ROOT, "docs", "taskpane.png"));
     }

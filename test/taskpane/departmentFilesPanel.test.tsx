@@ -29,12 +29,15 @@ test("the merge report shows the counts and every cell not merged, as text", () 
   expect(html).toContain("“合并冲突”工作表");
 });
 
-test("the panel offers the departments, an 导出 button and a file input; disabled outside a workbook", () => {
+test("the panel offers the departments, an 导出 button and a button that opens the file input; disabled outside a workbook", () => {
   const props = { departments: ["市环境保护局", "市农牧局"], exportFile: never, mergeFile: never, onError: () => undefined };
   const html = render(<DepartmentFilesPanel {...props} disabled={false} />);
   expect(html).toContain("部门文件");
   expect(html).toMatch(/<button[^>]*disabled=""[^>]*>导出/); // no department chosen yet
-  expect(html).toMatch(/<input type="file" accept=".xlsx" multiple=""/);
+  // The browser's file input is hidden behind a labelled button in Chinese (no "Choose Files / No file chosen").
+  expect(html).toMatch(/<input type="file" accept=".xlsx" multiple="" hidden="" aria-label="合并交回的文件"/);
+  expect(html).toMatch(/<button[^>]*>.*选择交回的文件合并…<\/button>/);
   const off = render(<DepartmentFilesPanel {...props} disabled />);
-  expect(off).toMatch(/<input type="file" accept=".xlsx" multiple="" disabled=""/);
+  expect(off).toMatch(/<input type="file"[^>]* disabled=""/);
+  expect(off).toMatch(/<button[^>]*disabled=""[^>]*>.*选择交回的文件合并…/);
 });

@@ -121,7 +121,8 @@ describe("quarterly report", () => {
     expect(sheet.cell(1, 0)?.value).toBe("土壤污染防治重点任务督办季度报告（2018年第4季度）");
     const definition = buildQuarterlyReport([], { year: 2018, quarter: 4 }, day("2018-12-31"), "", []);
     expect(sheet.cell(2, definition.metaColumns[1])).toMatchObject({ value: serial("2018-12-31"), numberFormat: "yyyy-mm-dd" });
-    expect(sheet.cell(2, definition.metaColumns[3])?.value).toBe(serial("2018-10-10"));
+    // The round the report checks, in words (core roundLabel), not a bare deadline.
+    expect(sheet.cell(2, definition.metaColumns[3])?.value).toBe("2018年第三季度进展反馈（截止 2018-10-10）");
 
     // The summary block equals the domain core's summary of the same rows at 2018-12-31.
     const rows = evaluateRows(book.valuesOf(tasks, { r1: 2, r2: 196, c1: 0, c2: TASK_COLUMNS.length - 1 }), day("2018-12-31"), 30);

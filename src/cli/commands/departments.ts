@@ -19,9 +19,10 @@ import { readDepartmentWorkbook, readMasterWorkbook } from "../../xlsx/readWorkb
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
 import { asOfOption } from "../dateOption";
 import { CommandIo } from "../io";
+import { departmentNames, workbookAsOf } from "../options";
 import { assertMayWrite, resolvedPath } from "../outputGuard";
 
-export const EXPORT_USAGE = "用法：npm run soil -- export <主表.xlsx> [--department <责任单位>] [--out <文件夹>] [--as-of <YYYY-MM-DD>] [--force]";
+export const EXPORT_USAGE = "用法：npm run soil -- export <主表.xlsx> [--department <责任单位>[,<责任单位>…]] [--out <文件夹>] [--as-of <日期>] [--force]";
 export const MERGE_USAGE = "用法：npm run soil -- merge <主表.xlsx> <部门文件.xlsx>... [--out <合并后.xlsx>] [--force]";
 
 /**
@@ -72,11 +73,15 @@ const GENERIC = new Set(DEPARTMENTS.filter((d) => d.generic).map((d) => d.name))
 
 export async function exportCommand(argv: string[], io: CommandIo): Promise<number> {
   const { files, options, flags } = parseArguments(argv, ["department", "out", "as-of"], EXPORT_USAGE);
-  const asOf = asOfOption(options["as-of"]);
+  const asOfGiven = asOfOption(options["as-of"]);
   if (files.length !== 1) throw new SoilUserError("请给出一个主表文件（由 npm run workbook 生成、办公室保存的 .xlsx）", EXPORT_USAGE);
   const started = Date.now();
   const master = await readMasterWorkbook(readXlsx(files[0]), path.basename(files[0]));
-  const departments = options.department !== undefined ? [canonicalDepartmentName(options.department)] : departmentsOfTable(master.table).filter((d) => !GENERIC.has(d));
+  // Department files take the master's as-of date (说明!B2) unless --as-of says otherwise.
+  const asOf = asOfGiven ?? workbookAsOf(master.workbook);
+  // Several names ("A,B" or "A、B"): each is exported, none silently dropped.
+  const departments =
+    options.department !== undefined ? [...new Set(departmentNames(options.department).map(canonicalDepartmentName))] : departmentsOfTable(master.table).filter((d) => !GENERIC.has(d));
   const outDir = options.out ?? "out";
   const exportedOn = today();
   if (master.exportKey === null) {

@@ -17,9 +17,22 @@ import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkboo
 import { asOfOption } from "../dateOption";
 import { CommandIo } from "../io";
 import { assertMayWrite } from "../outputGuard";
+import { workbookAsOf } from "../options";
 import { parseArguments, readXlsx } from "./departments";
 
-export const REPORT_USAGE = "用法：npm run soil -- report <主表.xlsx> --quarter <2018Q4> [--as-of <YYYY-MM-DD>] [--out <报告.xlsx>] [--force]";
+export const REPORT_USAGE = "用法：npm run soil -- report <主表.xlsx> --quarter <2018Q4> [--as-of <日期>] [--out <报告.xlsx>] [--force]";
+
+/** A department's file given to `report`: say what a report needs, not what a merge needs. */
+async function readMasterForReport(bytes: Buffer, name: string): ReturnType<typeof readMasterWorkbook> {
+  try {
+    return await readMasterWorkbook(bytes, name);
+  } catch (error) {
+    if (error instanceof SoilUserError && error.message.includes("是导出给部门的文件")) {
+      throw new SoilUserError(error.message, "季度报告按办公室的主表生成：请先用 npm run soil -- merge 把各部门交回的文件合并到主表，再对合并后的主表生成报告");
+    }
+    throw error;
+  }
+}
 
 export async function reportCommand(argv: string[], io: CommandIo): Promise<number> {
   const { files, options, flags } = parseArguments(argv, ["quarter", "as-of", "out"], REPORT_USAGE);
@@ -29,10 +42,12 @@ export async function reportCommand(argv: string[], io: CommandIo): Promise<numb
   if (quarter === null) throw new SoilUserError(`“${options.quarter}”不是季度`, "季度写成 年份Q季度，例如 2018Q4");
   const outOfRange = quarterRangeProblem(quarter);
   if (outOfRange !== null) throw new SoilUserError(outOfRange, "季度写成 年份Q季度，例如 2018Q4");
-  const current = asOfOption(options["as-of"]) ?? today();
+  const given = asOfOption(options["as-of"]);
 
   const started = Date.now();
-  const { workbook, table } = await readMasterWorkbook(readXlsx(files[0]), path.basename(files[0]));
+  const { workbook, table } = await readMasterForReport(readXlsx(files[0]), path.basename(files[0]));
+  // "Not started yet" is judged at the workbook's own as-of date (说明!B2), as the add-in does; today only when it has none.
+  const current = given ?? workbookAsOf(workbook) ?? today();
   const guide = workbook.getWorksheet(SHEETS.guide);
   const soon = guide ? readCellValue(guide.getCell(GUIDE_CELLS.dueSoonDays.address)) : null;
   const asOf = reportAsOf(quarter, current);

@@ -9,9 +9,12 @@ import { asOfOption } from "../dateOption";
 import { CommandIo } from "../io";
 import { assertMayWrite } from "../outputGuard";
 import { BUNDLED_SOURCE, readTable } from "../source";
+import { ParseOptions } from "../../core/parseTable";
+import { SourceOptions } from "../../sources/tableSource";
+import { TABLE_OPTION_NAMES, TABLE_OPTIONS_USAGE, tableOptions } from "../tableOptions";
 
 export const DEFAULT_OUT = path.join("out", "SOIL-任务督办.xlsx");
-export const WORKBOOK_USAGE = "用法：npm run workbook -- [--source <分工表.txt>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>] [--force]";
+export const WORKBOOK_USAGE = `用法：npm run workbook -- [--source <分工表.txt|.csv|.docx|.xlsx>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>] [--force] [选项]\n${TABLE_OPTIONS_USAGE}`;
 
 export interface WorkbookArgs {
   source: string;
@@ -20,9 +23,11 @@ export interface WorkbookArgs {
   asOf: Day | null;
   /** --force: replace an existing file at `out`. */
   force: boolean;
+  /** How to read the source: a confirmed column mapping, the plan's year, the sheet. */
+  read: ParseOptions & SourceOptions;
 }
 
-const OPTIONS = ["source", "out", "as-of"] as const;
+const OPTIONS = ["source", "out", "as-of", ...TABLE_OPTION_NAMES] as const;
 
 /** --name value or --name=value, each at most once. */
 export function parseWorkbookArgs(argv: string[]): WorkbookArgs {
@@ -42,7 +47,7 @@ export function parseWorkbookArgs(argv: string[]): WorkbookArgs {
     given[name] = value;
   }
   const asOf = asOfOption(given["as-of"]);
-  return { source: given.source ?? BUNDLED_SOURCE, out: outputPath(given.out ?? DEFAULT_OUT), asOf, force };
+  return { source: given.source ?? BUNDLED_SOURCE, out: outputPath(given.out ?? DEFAULT_OUT), asOf, force, read: tableOptions(given, WORKBOOK_USAGE) };
 }
 
 /** An existing folder (or a path ending in a separator) gets the default file name; the name must end in .xlsx. */
@@ -70,7 +75,7 @@ export async function workbookCommand(argv: string[], io: CommandIo): Promise<nu
   assertMayWrite([args.out], { force: args.force, inputs: [args.source] });
   const started = Date.now();
   io.stdout(`读取分工表：${args.source}\n`);
-  const table = readTable(args.source);
+  const table = await readTable(args.source, args.read);
   const overview = tableOverview(table);
   io.stdout(
     `解析完成：任务 ${overview.tasks} 项，工作要求 ${overview.requirements} 条，涉及单位 ${overview.departments} 个` +

@@ -1,8 +1,10 @@
 import * as React from "react";
-import { Button, Field, Link, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
-import type { DepartmentExport, DepartmentMergeOutcome } from "../excel/types";
+import { Button, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { DocumentArrowUpRegular } from "@fluentui/react-icons";
+import type { DepartmentExport, DepartmentMergeOutcome, Progress, ProgressListener } from "../excel/types";
 import { DepartmentMergeReport } from "./DepartmentMergeReport";
 import { DepartmentPicker } from "./DepartmentPicker";
+import { OperationProgress } from "./OperationProgress";
 
 export interface DepartmentFilesPanelProps {
   /** Departments named in 责任单位 (the status board's list). */
@@ -10,9 +12,9 @@ export interface DepartmentFilesPanelProps {
   /** No workbook to work on (outside Excel, or before the task sheet exists). */
   disabled: boolean;
   /** ExcelActions.exportDepartmentFile with today's date bound. */
-  exportFile(department: string): Promise<DepartmentExport>;
+  exportFile(department: string, onProgress: ProgressListener): Promise<DepartmentExport>;
   /** ExcelActions.mergeDepartmentFile. */
-  mergeFile(bytes: Uint8Array, fileName: string): Promise<DepartmentMergeOutcome>;
+  mergeFile(bytes: Uint8Array, fileName: string, onProgress: ProgressListener): Promise<DepartmentMergeOutcome>;
   /** An action failed: the pane shows it (describeError + ErrorNotice). */
   onError(error: unknown): void;
 }
@@ -39,6 +41,10 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
   const [exported, setExported] = React.useState<string | null>(null);
   const [download, setDownload] = React.useState<{ url: string; fileName: string } | null>(null);
   const [merged, setMerged] = React.useState<MergedFile[]>([]);
+  const input = React.useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
+  /** Which file of how many is being merged. */
+  const [fileOf, setFileOf] = React.useState<{ n: number; of: number; name: string } | null>(null);
 
   React.useEffect(() => () => {
     if (download) URL.revokeObjectURL(download.url);
@@ -49,8 +55,9 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
     setBusy("export");
     setExported(null);
     setDownload(null);
+    setProgress(null);
     try {
-      const result = await exportFile(department);
+      const result = await exportFile(department, setProgress);
       if (result.kind === "download") {
         const blob = new Blob([result.bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
         setDownload({ url: URL.createObjectURL(blob), fileName: result.fileName });
@@ -65,15 +72,17 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
     }
   };
 
-  const onFiles = async (files: FileList | null) => {
-    if (!files || files.length === 0) return;
+  const onFiles = async (files: readonly File[]) => {
+    if (files.length === 0) return;
     setBusy("merge");
     const results: MergedFile[] = [];
     try {
       // One after another: each file is planned against the table with the files before it merged.
-      for (const file of Array.from(files)) {
+      for (const [i, file] of files.entries()) {
+        setProgress(null);
+        setFileOf({ n: i + 1, of: files.length, name: file.name });
         const bytes = new Uint8Array(await file.arrayBuffer());
-        results.push({ fileName: file.name, outcome: await mergeFile(bytes, file.name) });
+        results.push({ fileName: file.name, outcome: await mergeFile(bytes, file.name, setProgress) });
       }
     } catch (error) {
       onError(error);
@@ -91,18 +100,36 @@ export function DepartmentFilesPanel({ departments, disabled, exportFile, mergeF
         <Button appearance="primary" disabled={disabled || busy !== null || department === null} onClick={onExport}>
           导出
         </Button>
-        {busy === "export" && <Spinner size="tiny" label="正在导出…" />}
       </div>
+      {busy === "export" && <OperationProgress label={`导出 ${department ?? ""}`} progress={progress} />}
       {exported && <Text>{exported}</Text>}
       {download && (
         <Link href={download.url} download={download.fileName}>
           下载 {download.fileName}
         </Link>
       )}
-      <Field label="合并交回的文件（.xlsx，可多选）">
-        <input type="file" accept=".xlsx" multiple disabled={disabled || busy !== null} onChange={(e) => void onFiles(e.currentTarget.files)} />
-      </Field>
-      {busy === "merge" && <Spinner size="tiny" label="正在合并…" />}
+      <div className={styles.row}>
+        {/* The browser's own file input ("Choose Files") is hidden: a button in Chinese opens it. */}
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx"
+          multiple
+          hidden
+          aria-label="合并交回的文件"
+          disabled={disabled || busy !== null}
+          onChange={(e) => {
+            const files = Array.from(e.currentTarget.files ?? []);
+            e.currentTarget.value = ""; // the same file can be chosen again
+            void onFiles(files);
+          }}
+        />
+        <Button icon={<DocumentArrowUpRegular />} disabled={disabled || busy !== null} onClick={() => input.current?.click()}>
+          选择交回的文件合并…
+        </Button>
+        <Text className={styles.note}>.xlsx，可多选</Text>
+      </div>
+      {busy === "merge" && <OperationProgress label="合并交回的文件" progress={progress} extra={fileOf ? `文件 ${fileOf.n}/${fileOf.of}：${fileOf.name}` : undefined} />}
       {merged.map((m, i) => (
         <DepartmentMergeReport key={`${i}-${m.fileName}`} fileName={m.fileName} outcome={m.outcome} />
       ))}

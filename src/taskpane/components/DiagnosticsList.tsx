@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Caption1, makeStyles, Switch, tokens } from "@fluentui/react-components";
-import { Diagnostic, Severity } from "../../core";
+import { Diagnostic, diagnosticPlace, Severity } from "../../core";
 
 export interface DiagnosticsListProps {
   diagnostics: readonly Diagnostic[];
@@ -30,6 +30,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   line: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
+  place: { display: "block", fontWeight: tokens.fontWeightSemibold },
   hint: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   empty: { color: tokens.colorNeutralForeground3 },
 });
@@ -52,7 +53,8 @@ export function DiagnosticsList({ diagnostics }: DiagnosticsListProps): React.JS
       {shown.length === 0 ? (
         <Caption1 className={styles.empty}>没有需要核对的问题。</Caption1>
       ) : (
-        <ul className={styles.list}>
+        // Focusable, so the list scrolls with the keyboard too (it has no control inside).
+        <ul className={styles.list} tabIndex={0} aria-label="诊断列表">
           {shown.map((d, i) => (
             <li key={i} className={styles.item}>
               <Badge size="small" appearance="tint" color={COLORS[d.severity]}>
@@ -60,6 +62,7 @@ export function DiagnosticsList({ diagnostics }: DiagnosticsListProps): React.JS
               </Badge>
               <span className={styles.line}>第 {d.line} 行</span>
               <span>
+                {diagnosticPlace(d) && <span className={styles.place}>{diagnosticPlace(d)}</span>}
                 {d.message}
                 {d.hint && <span className={styles.hint}>{d.hint}</span>}
               </span>

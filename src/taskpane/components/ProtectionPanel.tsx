@@ -1,6 +1,7 @@
 import * as React from "react";
-import { Button, Caption1, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, Field, Input, makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import { LockClosedRegular, LockOpenRegular } from "@fluentui/react-icons";
+import { columnIndexOfLetters, TASK_COLUMNS } from "../../core";
 import type { ProtectOutcome, ProtectRequest } from "../excel/types";
 
 export interface ProtectionPanelProps {
@@ -12,8 +13,18 @@ export interface ProtectionPanelProps {
   busy: boolean;
   enabled: boolean;
   outcome: ProtectOutcome | null;
+  /** Whether 任务清单 is protected now (null: not known): only the action that applies is offered. */
+  isProtected: boolean | null;
   onProtect(request: ProtectRequest): void;
   onUnprotect(): void;
+}
+
+/** "H:N" → 状态、进展情况、…: the editable columns by the headers a clerk sees, not by letters. */
+function columnHeadersOf(range: string): string {
+  const [first, last = first] = range.split(":").map((l) => columnIndexOfLetters(l.trim()));
+  return TASK_COLUMNS.slice(first, last + 1)
+    .map((c) => `“${c.header}”`)
+    .join("");
 }
 
 const useStyles = makeStyles({
@@ -26,7 +37,7 @@ const useStyles = makeStyles({
 /** Protects 任务清单: structure locked, department columns open (or one range per department on the web). */
 export function ProtectionPanel(props: ProtectionPanelProps): React.JSX.Element {
   const styles = useStyles();
-  const { departments, perDepartmentSupported, password, busy, enabled, outcome } = props;
+  const { departments, perDepartmentSupported, password, busy, enabled, outcome, isProtected } = props;
   const [perDepartment, setPerDepartment] = React.useState(false);
   const [passwords, setPasswords] = React.useState<Record<string, string>>({});
   const protect = () =>
@@ -53,11 +64,16 @@ export function ProtectionPanel(props: ProtectionPanelProps): React.JSX.Element 
           ))}
         </div>
       )}
+      {password === "" && isProtected !== true && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>未设保护密码：任何人都可以在 Excel 的“审阅”选项卡中撤销保护。建议设置密码并由督办办公室保管。</MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.row}>
-        <Button appearance="primary" icon={<LockClosedRegular />} disabled={!enabled || busy} onClick={protect}>
+        <Button appearance="primary" icon={<LockClosedRegular />} disabled={!enabled || busy || isProtected === true} onClick={protect}>
           保护任务清单
         </Button>
-        <Button icon={<LockOpenRegular />} disabled={!enabled || busy} onClick={props.onUnprotect}>
+        <Button icon={<LockOpenRegular />} disabled={!enabled || busy || isProtected !== true} onClick={props.onUnprotect}>
           撤销保护
         </Button>
       </div>
@@ -65,7 +81,7 @@ export function ProtectionPanel(props: ProtectionPanelProps): React.JSX.Element 
       {outcome && (
         <Caption1 role="status">
           {outcome.editableColumns
-            ? `已保护：各单位可编辑 ${outcome.editableColumns} 列。`
+            ? `已保护：各单位可编辑${columnHeadersOf(outcome.editableColumns)}各列（${outcome.editableColumns} 列），其余锁定。`
             : `已保护：${outcome.departmentRanges.length} 个单位各有一个可编辑区域（${outcome.departmentRanges.map((r) => `${r.department} ${r.rows} 行`).join("，")}）。`}
         </Caption1>
       )}

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   textarea: { minHeight: "120px" },
 });
 
-/** Where the table comes from: the bundled one, pasted text, or a .txt / .docx file. */
+/** Where the table comes from: the bundled one, pasted text, or a .txt / .csv / .docx / .xlsx file. */
 export function SourcePicker(props: SourcePickerProps): React.JSX.Element {
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
@@ -35,7 +35,7 @@ export function SourcePicker(props: SourcePickerProps): React.JSX.Element {
       </RadioGroup>
       {props.kind === "bundled" && <Caption1>{props.bundledName}</Caption1>}
       {props.kind === "paste" && (
-        <Field label="从 Word 或 Excel 复制分工表（含“序号 牵头部门 … 完成时限”表头）后粘贴到这里">
+        <Field label="从 Word 或 Excel 复制分工表（连同表头）后粘贴到这里">
           <Textarea className={styles.textarea} resize="vertical" value={props.pasted} onChange={(_, d) => props.onPastedChange(d.value)} placeholder="序号	牵头部门	参与部门	主要工作	工作要求	责任单位	完成时限" />
         </Field>
       )}
@@ -44,7 +44,7 @@ export function SourcePicker(props: SourcePickerProps): React.JSX.Element {
           <input
             ref={input}
             type="file"
-            accept=".txt,.tsv,.docx"
+            accept=".txt,.tsv,.csv,.docx,.xlsx"
             hidden
             onChange={(e) => {
               const file = e.target.files?.[0];
@@ -55,7 +55,7 @@ export function SourcePicker(props: SourcePickerProps): React.JSX.Element {
           <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
             选择文件…
           </Button>
-          <span className={styles.fileName}>{props.fileName ?? "支持 .txt（制表符分隔）和 .docx"}</span>
+          <span className={styles.fileName}>{props.fileName ?? "支持 .txt / .csv（制表符或逗号分隔）、.docx 和 .xlsx"}</span>
         </div>
       )}
     </div>

@@ -1,10 +1,12 @@
 import * as React from "react";
-import { Badge, Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Body1, Caption1, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
 import { TableOverview } from "../../core";
 
 export interface TablePreviewProps {
   overview: TableOverview;
   departments: readonly string[];
+  /** A large table being read in chunks: rows read so far of all. */
+  progress?: { done: number; total: number } | null;
 }
 
 const useStyles = makeStyles({
@@ -24,8 +26,18 @@ const useStyles = makeStyles({
 });
 
 /** What the table holds, before anything is written. */
-export function TablePreview({ overview, departments }: TablePreviewProps): React.JSX.Element {
+export function TablePreview({ overview, departments, progress }: TablePreviewProps): React.JSX.Element {
   const styles = useStyles();
+  if (progress) {
+    return (
+      <section className={styles.root} aria-label="分工表预览" aria-busy="true">
+        <Caption1 role="status">
+          正在读取分工表：已读 {progress.done} / {progress.total} 行
+        </Caption1>
+        <ProgressBar value={progress.total === 0 ? 0 : progress.done / progress.total} />
+      </section>
+    );
+  }
   const numbers: [string, number][] = [
     ["任务", overview.tasks],
     ["工作要求", overview.requirements],

@@ -1,14 +1,16 @@
 /** The real ExcelActions: each action is one Excel.run with a fresh session. */
 import { assertImportable, Day, localDateTimeText, ParsedTable, SoilUserError, today } from "../../core";
 import { CreateWorkbook, exportDepartmentFile, mergeDepartmentFile } from "./departmentFiles";
+import { paneCapabilities } from "./lazyActions";
 import { filterByDepartment, readStatusBoard, refreshBoard, selectRequirement, setAsOf } from "./board";
 import { populateWorkbook } from "./populate";
 import { protectTaskSheet, unprotectTaskSheet } from "./protection";
+import { readTaskSheetProtection } from "./protectionState";
 import { decideExtension, readExtensionRequests, readFeedbackRound, writeQuarterlyReport } from "./supervision";
 import { reimportWorkbook } from "./reimport";
 import { ExcelFeatures } from "./requirements";
 import { WorkbookSession } from "./session";
-import { ExcelActions } from "./types";
+import { ExcelActions, ProgressListener } from "./types";
 
 /** Excel.run, or a test double's run. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -35,21 +37,25 @@ export interface ActionOptions {
 export function createExcelActions(run: ExcelRun, features: ExcelFeatures, options: ActionOptions = {}): ExcelActions {
   const clock = options.clock ?? systemClock;
   const createWorkbook = options.createWorkbook ?? officeCreateWorkbook;
-  const withSession = <T>(work: (session: WorkbookSession) => Promise<T>): Promise<T> => {
+  const withSession = <T>(work: (session: WorkbookSession) => Promise<T>, onProgress?: ProgressListener): Promise<T> => {
     if (!features.minimum) {
       return Promise.reject(new SoilUserError("此版本的 Excel 过旧，SOIL 无法使用（需要 ExcelApi 1.4 及以上）。", "请使用 Microsoft 365、Excel 2019 及以上版本，或网页版 Excel。"));
     }
-    return run((context) => work(new WorkbookSession(context, features)));
+    return run((context) => {
+      const session = new WorkbookSession(context, features);
+      if (onProgress) session.progress = onProgress;
+      return work(session);
+    });
   };
   /** The core's gate first: a table that cannot be imported (no table, columns missing, another plan) writes nothing. */
-  const importing = async <T>(table: ParsedTable, work: (session: WorkbookSession) => Promise<T>): Promise<T> => {
+  const importing = async <T>(table: ParsedTable, work: (session: WorkbookSession) => Promise<T>, onProgress?: ProgressListener): Promise<T> => {
     assertImportable(table);
-    return withSession(work);
+    return withSession(work, onProgress);
   };
   return {
-    capabilities: { perDepartmentProtection: features.allowEditRanges },
-    populate: (table: ParsedTable, asOf: Day) => importing(table, (s) => populateWorkbook(s, table, asOf)),
-    reimport: (table: ParsedTable, today: Day) => importing(table, (s) => reimportWorkbook(s, table, today)),
+    capabilities: paneCapabilities(features),
+    populate: (table: ParsedTable, asOf: Day, onProgress) => importing(table, (s) => populateWorkbook(s, table, asOf), onProgress),
+    reimport: (table: ParsedTable, today: Day, onProgress) => importing(table, (s) => reimportWorkbook(s, table, today), onProgress),
     readStatusBoard: () => withSession(readStatusBoard),
     refresh: () => withSession(refreshBoard),
     filterByDepartment: (department: string | null) => withSession((s) => filterByDepartment(s, department)),
@@ -58,10 +64,11 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, optio
     readFeedbackRound: () => withSession((s) => readFeedbackRound(s, clock.today())),
     readExtensionRequests: () => withSession((s) => readExtensionRequests(s, clock.today())),
     decideExtension: (id, verdict, password) => withSession((s) => decideExtension(s, id, verdict, password, clock.today())),
-    writeQuarterlyReport: (quarter) => withSession((s) => writeQuarterlyReport(s, quarter, clock.today(), localDateTimeText(clock.now()))),
+    writeQuarterlyReport: (quarter, onProgress) => withSession((s) => writeQuarterlyReport(s, quarter, clock.today(), localDateTimeText(clock.now())), onProgress),
     protectTaskSheet: (request) => withSession((s) => protectTaskSheet(s, request)),
     unprotectTaskSheet: (password) => withSession((s) => unprotectTaskSheet(s, password)),
-    exportDepartmentFile: (department: string, today: Day) => withSession((s) => exportDepartmentFile(s, department, today, createWorkbook)),
-    mergeDepartmentFile: (bytes: Uint8Array, fileName: string) => withSession((s) => mergeDepartmentFile(s, bytes, fileName)),
+    readTaskSheetProtection: () => withSession(readTaskSheetProtection),
+    exportDepartmentFile: (department: string, today: Day, onProgress) => withSession((s) => exportDepartmentFile(s, department, today, createWorkbook), onProgress),
+    mergeDepartmentFile: (bytes: Uint8Array, fileName: string, onProgress) => withSession((s) => mergeDepartmentFile(s, bytes, fileName), onProgress),
   };
 }

@@ -88,14 +88,18 @@ async function exportKeyOf(session: WorkbookSession, names: readonly string[], c
 }
 
 export async function exportDepartmentFile(session: WorkbookSession, department: string, exportedOn: Day, createWorkbook: CreateWorkbook): Promise<DepartmentExport> {
+  const steps = session.features.createWorkbook ? 3 : 2;
+  session.progress({ step: 1, steps, what: "读取任务清单" });
   const sheets = session.context.workbook.worksheets;
   sheets.load("items/name");
   const read = await readTaskTable(session, "read");
   const exportKey = (await exportKeyOf(session, sheets.items.map((s) => s.name), true))!;
+  session.progress({ step: 2, steps, what: "生成本单位的工作簿" });
   const { buildDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/departmentWorkbook");
   const { workbook, department: name, rows } = await buildDepartmentWorkbook({ headers: read.headers, rows: read.rows }, department, { exportedOn, exportKey });
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   if (!session.features.createWorkbook) return { kind: "download", department: name, rows, fileName: departmentFileName(name), bytes };
+  session.progress({ step: 3, steps, what: "在 Excel 中打开" });
   await createWorkbook(base64Of(bytes));
   return { kind: "opened", department: name, rows };
 }
@@ -144,6 +148,7 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   const sheets = context.workbook.worksheets;
   // Whether 合并冲突 exists: loaded with the first sync of readTaskTable.
   sheets.load("items/name");
+  session.progress({ step: 1, steps: 3, what: "读取任务清单和交回的文件" });
   const read = await readTaskTable(session, "read");
   const { readDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/readWorkbook");
   const returned = await readDepartmentWorkbook(bytes, fileName);
@@ -153,6 +158,7 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   const planned = fitMergePlan(planDepartmentMerge({ headers: read.headers, rows: read.rows }, returned));
   const plan = read.protected ? await withoutUnsafeTextWrites(session, read.sheet, planned) : planned;
   const warning = fileNameDepartmentWarning(fileName, plan.department);
+  session.progress({ step: 2, steps: 3, what: `写入 ${plan.updates.length} 个单元格` });
   const issues = [...plan.conflicts, ...plan.rejected, ...plan.ignored].map((i) => [i.department, i.id, i.column, i.office, i.departmentValue, i.baseline, i.reason]);
 
   let log: Excel.Worksheet | null = null;
@@ -202,6 +208,7 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
     });
     top += block.length;
   }
+  if (issues.length > 0) session.progress({ step: 3, steps: 3, what: `记入“${MERGE_LOG_SHEET}” ${issues.length} 项` });
   await session.finish();
   // A new 合并冲突 is set up for printing in a request of its own (a refused setting loses nothing merged).
   const printNotes = created && log ? await setUpPrinting(context, features, [{ sheet: log, setup: PRINT_SETUPS[MERGE_LOG_SHEET], lastColumn: LOG_COLUMNS.length - 1 }]) : [];

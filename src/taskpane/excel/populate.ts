@@ -3,6 +3,7 @@ import {
   ARCHIVE_COLUMNS,
   columnIndex,
   Day,
+  extraColumns,
   GUIDE_COLUMN_WIDTHS,
   ParsedTable,
   PRINT_SETUPS,
@@ -24,7 +25,7 @@ import { formulaDialect, skippedFeatureNotices } from "./requirements";
 import { WorkbookSession } from "./session";
 import { finishWithSummaryChart } from "./summaryChart";
 import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
-import { styleTaskBody, writeTaskFrame, writeTaskRows } from "./taskSheet";
+import { styleTaskBody, writeExtraColumns, writeTaskFrame, writeTaskRows } from "./taskSheet";
 import { PopulateOutcome } from "./types";
 
 /** Budget for the small structural writes (sheets, headers, guide text, styles, summary). */
@@ -47,6 +48,8 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
   if (rows.length === 0) {
     throw new SoilUserError("分工表中没有识别出任何工作要求，未写入工作簿。", "请检查所选文件或粘贴的内容是否包含“序号、牵头部门……完成时限”表格。");
   }
+  const step = (n: number, what: string, done?: number) => session.progress({ step: n, steps: 4, what, done, total: done === undefined ? undefined : rows.length });
+  step(1, "检查工作簿");
   const names = await sheetNames(session);
   if (names.includes(SHEETS.tasks)) return { kind: "exists" };
   const taken = Object.values(SHEETS).filter((name) => names.includes(name));
@@ -61,6 +64,7 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
   const departments = responsibleDepartments(table);
   let tasks!: Excel.Worksheet;
   let summary!: Excel.Worksheet;
+  step(2, "新建工作表");
   await batcher.add(FRAME_BYTES, () => {
     tasks = sheets.add(SHEETS.tasks);
     writeTaskFrame(tasks, features);
@@ -68,10 +72,14 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     writeGuideSheet(sheets.add(SHEETS.guide), asOf, dialect);
     writeArchiveFrame(sheets.add(SHEETS.archive), features);
   });
-  await writeTaskRows(batcher, tasks, rows, 2, dialect);
+  step(3, "写入任务清单", 0);
+  await writeTaskRows(batcher, tasks, rows, 2, dialect, (written) => step(3, "写入任务清单", written));
+  const extras = extraColumns(table);
+  await writeExtraColumns(batcher, tasks, extras);
+  step(4, "部门汇总、图表与计算");
   await batcher.add(FRAME_BYTES + summarySheetBytes(departments, rows.length, flavor), () => {
     // Values first, then the table over them (faster than adding rows to a table).
-    const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length - 1, 1, rows.length + 1), true);
+    const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length + extras.headers.length - 1, 1, rows.length + 1), true);
     taskTable.name = TASK_TABLE;
     taskTable.style = "TableStyleLight1";
     styleTaskBody(tasks, rows.length, features);

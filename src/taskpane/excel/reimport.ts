@@ -50,6 +50,8 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   // Which SOIL sheets are there: loaded with the table check (the first sync of readTaskTable).
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  const step = (n: number, what: string) => session.progress({ step: n, steps: 4, what });
+  step(1, "读取任务清单并按编号比对");
   const read = await readTaskTable(session);
   const plan = planReimport({ headers: read.headers, rows: read.rows }, table);
 
@@ -70,8 +72,11 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const appendBelow = belowTable !== null && belowTable.formulas.every((row) => row.every((f) => f === "" || f === null));
 
   const { sheet, table: taskTable } = read;
+  // The table may be wider than SOIL's columns (the source table's own, written after them): it keeps its width.
+  const width = Math.max(TASK_COLUMNS.length, read.headers.length);
   await batcher.add(OPERATION_OVERHEAD, () => taskTable.clearFilters());
 
+  step(2, `更新 ${plan.updates.length} 条工作要求`);
   // 1. Source cells of matched rows, in place (rows as read start at sheet row 2).
   for (const block of updateBlocks(plan.updates)) {
     const top = block[0].rowIndex + 2;
@@ -87,6 +92,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     }
   }
 
+  step(3, `归档 ${plan.archive.length} 条、追加 ${plan.additions.length} 条`);
   // 2. Removed requirements to 归档, then out of the table (bottom up, so indices stay valid).
   if (plan.archive.length > 0) {
     let archiveSheet = archive;
@@ -109,9 +115,9 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   if (plan.additions.length > 0) {
     if (appendBelow) {
       await writeTaskRows(batcher, sheet, plan.additions, 2 + kept, dialect);
-      await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, TASK_COLUMNS.length - 1, 1, 1 + plan.finalRowCount)));
+      await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, width - 1, 1, 1 + plan.finalRowCount)));
     } else {
-      const blanks = plan.additions.map(() => TASK_COLUMNS.map(() => ""));
+      const blanks = plan.additions.map(() => Array.from({ length: width }, () => ""));
       await batcher.addValues(blanks, () => {
         taskTable.rows.add(undefined, blanks);
       });
@@ -119,6 +125,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     }
   }
 
+  step(4, "计算列、样式与部门汇总");
   // 4. Computed cells for the whole new extent (rows moved up when archived rows left), in the
   //    flavour this Excel computes.
   const formulaRows = Array.from({ length: plan.finalRowCount }, (_, i) => {

@@ -1,11 +1,14 @@
 /** One Excel.run's worth of work: the context, the features of this Excel, and the batcher for its writes. */
 import { PayloadBatcher, PAYLOAD_BUDGET } from "./payload";
+import { ProgressListener, silent } from "./progress";
 import { ExcelFeatures } from "./requirements";
 
 export class WorkbookSession {
   readonly batcher: PayloadBatcher;
   /** Whether calculation was suspended for some batch (then the workbook is recalculated at the end). */
   private suspended = false;
+  /** Where a long action says how far it is (set by the action's caller; silent by default). */
+  progress: ProgressListener = silent;
 
   constructor(
     readonly context: Excel.RequestContext,

@@ -1,6 +1,17 @@
 /** The 任务清单 sheet through Office.js: frame (header, widths, freeze), row blocks, and the body's styling. */
-import { CellValue, columnIndex, INPUT_VALIDATIONS, isoFromDay, NUMBER_FORMATS, STATUS_STYLES, statusRuleFormula, TASK_COLUMNS } from "../../core";
-import { blockAddress, indexRuns, officeValue, setFormulas } from "./cells";
+import {
+  CellValue,
+  columnIndex,
+  EXTRA_COLUMN_WIDTH,
+  ExtraColumns,
+  INPUT_VALIDATIONS,
+  isoFromDay,
+  NUMBER_FORMATS,
+  STATUS_STYLES,
+  statusRuleFormula,
+  TASK_COLUMNS,
+} from "../../core";
+import { blockAddress, columnWidthPoints, indexRuns, officeValue, setFormulas } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET, PayloadBatcher } from "./payload";
 import { ExcelFeatures, FormulaDialect } from "./requirements";
 import { writeSheetFrame } from "./sheetFrame";
@@ -26,7 +37,8 @@ function rowBytes(row: CellValue[]): number {
  * Writes rows (TASK_COLUMNS order) from sheet row `firstRow` on, in blocks: number formats first (so
  * text stays text), then the value runs with range.values and the computed run with range.formulas.
  */
-export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number, dialect: FormulaDialect): Promise<void> {
+/** `onRows` hears how many rows have gone to Excel (queued in a batch that is sent) after each block. */
+export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number, dialect: FormulaDialect, onRows?: (written: number) => void): Promise<void> {
   let row = firstRow;
   for (const block of chunkRows(rows, BLOCK_BUDGET, rowBytes)) {
     const top = row;
@@ -38,6 +50,7 @@ export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksh
       for (const [a, b] of FORMULA_RUNS) setFormulas(sheet.getRange(blockAddress(a, b, top, bottom)), block.map((r) => r.slice(a, b + 1).map(officeValue)), dialect);
     });
     row += block.length;
+    onRows?.(row - firstRow);
   }
 }
 
@@ -70,5 +83,34 @@ export function styleTaskBody(sheet: Excel.Worksheet, rowCount: number, features
           : { date: { formula1: isoFromDay(v.minDate), operator: "GreaterThanOrEqualTo" } };
       column.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: v.title, message: v.message };
     }
+  }
+}
+
+/**
+ * The source table's own columns (类别, 备注…) after SOIL's, header included, as text: written before the
+ * table is added over them, so SoilTasks takes them in. The SOIL functions' columns do not move.
+ */
+export async function writeExtraColumns(batcher: PayloadBatcher, sheet: Excel.Worksheet, extras: ExtraColumns): Promise<void> {
+  const width = extras.headers.length;
+  if (width === 0) return;
+  const first = TASK_COLUMNS.length;
+  const last = first + width - 1;
+  const textRow = extras.headers.map(() => "@");
+  await batcher.add(estimateJsonBytes(extras.headers) + OPERATION_OVERHEAD * 3, () => {
+    const header = sheet.getRange(blockAddress(first, last, 1, 1));
+    header.numberFormat = [textRow];
+    header.values = [extras.headers];
+    header.format.columnWidth = columnWidthPoints(EXTRA_COLUMN_WIDTH);
+  });
+  let row = 2;
+  for (const block of chunkRows(extras.rows, BLOCK_BUDGET, (r) => estimateJsonBytes(r) + estimateJsonBytes(textRow))) {
+    const top = row;
+    const bottom = row + block.length - 1;
+    await batcher.add(block.reduce((n, r) => n + estimateJsonBytes(r) + estimateJsonBytes(textRow), 0) + 2 * OPERATION_OVERHEAD, () => {
+      const range = sheet.getRange(blockAddress(first, last, top, bottom));
+      range.numberFormat = block.map(() => textRow);
+      range.values = block;
+    });
+    row += block.length;
   }
 }

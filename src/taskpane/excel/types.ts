@@ -5,9 +5,10 @@
 import type { Day, DueStatus, ExtensionRequest, ParsedTable, Quarter, ReimportReport, RoundProgress } from "../../core";
 import type { DepartmentExport, DepartmentMergeOutcome } from "./departmentFiles";
 import type { ProtectOutcome, ProtectRequest } from "./protection";
+import type { Progress, ProgressListener } from "./progress";
 import type { ExtensionVerdict, ReportOutcome } from "./supervision";
 
-export type { DepartmentExport, DepartmentMergeOutcome, ExtensionVerdict, ProtectOutcome, ProtectRequest, ReportOutcome };
+export type { DepartmentExport, DepartmentMergeOutcome, ExtensionVerdict, Progress, ProgressListener, ProtectOutcome, ProtectRequest, ReportOutcome };
 
 export type PopulateOutcome =
   | { kind: "created"; rows: number; notices: string[] }
@@ -52,9 +53,10 @@ export interface PaneCapabilities {
 
 export interface ExcelActions {
   readonly capabilities: PaneCapabilities;
-  populate(table: ParsedTable, asOf: Day): Promise<PopulateOutcome>;
+  /** Long actions take an `onProgress` that hears each step (and rows written) as it happens. */
+  populate(table: ParsedTable, asOf: Day, onProgress?: ProgressListener): Promise<PopulateOutcome>;
   /** `today` is the date written to 归档日期. */
-  reimport(table: ParsedTable, today: Day): Promise<ReimportOutcome>;
+  reimport(table: ParsedTable, today: Day, onProgress?: ProgressListener): Promise<ReimportOutcome>;
   readStatusBoard(): Promise<StatusBoard>;
   /** Recalculates the workbook, then reads the board again. */
   refresh(): Promise<StatusBoard>;
@@ -68,11 +70,13 @@ export interface ExcelActions {
   /** Writes 同意 / 不同意 into 延期审批 (lifting the sheet's protection with `password` for that write); the list again. */
   decideExtension(id: string, verdict: ExtensionVerdict, password: string): Promise<ExtensionRequest[]>;
   /** A new 季报 sheet for the quarter (a snapshot in values, A4 landscape, with a chart). */
-  writeQuarterlyReport(quarter: Quarter): Promise<ReportOutcome>;
+  writeQuarterlyReport(quarter: Quarter, onProgress?: ProgressListener): Promise<ReportOutcome>;
   protectTaskSheet(request: ProtectRequest): Promise<ProtectOutcome>;
   unprotectTaskSheet(password: string): Promise<void>;
+  /** Whether 任务清单 is protected now; null where Excel cannot tell or the sheet is not there. */
+  readTaskSheetProtection(): Promise<boolean | null>;
   /** The department's rows as a workbook of its own (aliases accepted), opened in Excel or returned for a download; `today` is the export date. */
-  exportDepartmentFile(department: string, today: Day): Promise<DepartmentExport>;
+  exportDepartmentFile(department: string, today: Day, onProgress?: ProgressListener): Promise<DepartmentExport>;
   /** Merges a department's returned .xlsx into the task table; conflicts and rejections go to 合并冲突. */
-  mergeDepartmentFile(bytes: Uint8Array, fileName: string): Promise<DepartmentMergeOutcome>;
+  mergeDepartmentFile(bytes: Uint8Array, fileName: string, onProgress?: ProgressListener): Promise<DepartmentMergeOutcome>;
 }

@@ -1,9 +1,10 @@
 import * as React from "react";
 import { Divider, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { Day, Quarter, reportQuarters } from "../../../core";
-import type { ExcelActions, ProtectOutcome, ProtectRequest, ReportOutcome, StatusBoard } from "../../excel/types";
+import type { ExcelActions, Progress, ProtectOutcome, ProtectRequest, ReportOutcome, StatusBoard } from "../../excel/types";
 import { DepartmentFilesPanel } from "../DepartmentFilesPanel";
 import { ErrorNotice } from "../ErrorNotice";
+import { OperationProgress } from "../OperationProgress";
 import { ProtectionPanel } from "../ProtectionPanel";
 import { QuarterlyReportPanel } from "../QuarterlyReportPanel";
 import { usePaneAction } from "./usePaneAction";
@@ -32,13 +33,16 @@ export function ReportTab({ actions, today, asOf, onAsOf, password, onPasswordCh
   const [board, setBoard] = React.useState<StatusBoard | null>(null);
   const [reportOutcome, setReportOutcome] = React.useState<ReportOutcome | null>(null);
   const [protectOutcome, setProtectOutcome] = React.useState<ProtectOutcome | null>(null);
+  const [progress, setProgress] = React.useState<Progress | null>(null);
+  const [sheetProtected, setSheetProtected] = React.useState<boolean | null>(null);
 
   React.useEffect(() => {
     if (!actions) return;
-    void action.run("board", () => actions.readStatusBoard()).then((next) => {
+    void action.run("board", async () => ({ board: await actions.readStatusBoard(), isProtected: await actions.readTaskSheetProtection() })).then((next) => {
       if (!next) return;
-      setBoard(next);
-      onAsOf(next.asOf);
+      setBoard(next.board);
+      setSheetProtected(next.isProtected);
+      onAsOf(next.board.asOf);
     });
   }, [actions, action.run, onAsOf]);
 
@@ -46,18 +50,25 @@ export function ReportTab({ actions, today, asOf, onAsOf, password, onPasswordCh
 
   const onReport = async (quarter: Quarter) => {
     if (!actions) return;
-    const outcome = await action.run("report", () => actions.writeQuarterlyReport(quarter));
+    setProgress(null);
+    const outcome = await action.run("report", () => actions.writeQuarterlyReport(quarter, setProgress));
     if (outcome) setReportOutcome(outcome);
   };
   const onProtect = async (request: ProtectRequest) => {
     if (!actions) return;
     const outcome = await action.run("protect", () => actions.protectTaskSheet(request));
-    if (outcome) setProtectOutcome(outcome);
+    if (outcome) {
+      setProtectOutcome(outcome);
+      setSheetProtected(true);
+    }
   };
   const onUnprotect = async () => {
     if (!actions) return;
     const done = await action.run("protect", async () => (await actions.unprotectTaskSheet(password), true));
-    if (done) setProtectOutcome(null);
+    if (done) {
+      setProtectOutcome(null);
+      setSheetProtected(false);
+    }
   };
 
   return (
@@ -66,6 +77,7 @@ export function ReportTab({ actions, today, asOf, onAsOf, password, onPasswordCh
       <section className={styles.section}>
         <Subtitle2 as="h2">季度报告</Subtitle2>
         <QuarterlyReportPanel quarters={quarters} busy={action.busy !== null} enabled={actions !== null} outcome={reportOutcome} onWrite={(q) => void onReport(q)} />
+        {action.busy === "report" && <OperationProgress label="生成季度报告" progress={progress} />}
       </section>
       <Divider />
       <section className={styles.section}>
@@ -78,6 +90,7 @@ export function ReportTab({ actions, today, asOf, onAsOf, password, onPasswordCh
           busy={action.busy !== null}
           enabled={actions !== null}
           outcome={protectOutcome}
+          isProtected={sheetProtected}
           onProtect={(r) => void onProtect(r)}
           onUnprotect={() => void onUnprotect()}
         />
@@ -88,8 +101,8 @@ export function ReportTab({ actions, today, asOf, onAsOf, password, onPasswordCh
         <DepartmentFilesPanel
           departments={board?.departments ?? []}
           disabled={actions === null || board === null}
-          exportFile={(d) => actions!.exportDepartmentFile(d, today())}
-          mergeFile={(bytes, name) => actions!.mergeDepartmentFile(bytes, name)}
+          exportFile={(d, onProgress) => actions!.exportDepartmentFile(d, today(), onProgress)}
+          mergeFile={(bytes, name, onProgress) => actions!.mergeDepartmentFile(bytes, name, onProgress)}
           onError={action.fail}
         />
       </section>
