@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import { runCli } from "../../src/cli/main";
-import { columnIndex, departmentFileName, departmentRowIndexes, GUIDE_TEXT, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, SHEETS, SUMMARY_HEADERS } from "../../src/core";
+import { columnIndex, departmentFileName, departmentRowIndexes, guideText, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, SHEETS, SUMMARY_HEADERS } from "../../src/core";
 import { allRequirements } from "../../src/core/model";
 import { CELL_FONT, PRINT_COLUMNS, PRINT_SHEET, printColumnHeader, TASK_SHEET_PRINT_THROUGH } from "../../src/core/printSetup";
 import { readMasterWorkbook } from "../../src/xlsx/readWorkbook";
@@ -125,7 +125,7 @@ function expectPrintable(sheets: Map<string, PrintedPage[]>, expectedSheets: rea
   expect(sheets.get(SHEETS.summary)![0].lines.at(-1)![0].text).toBe("合计");
   // 说明: every line of the instructions whole on its page (wrapped, not cut at the page's edge).
   const guide = sheets.get(SHEETS.guide)![0].words.map((w) => w.text).join("");
-  for (const line of GUIDE_TEXT) expect(guide).toContain(line.replace(/\s+/g, ""));
+  for (const line of guideText("portable")) expect(guide).toContain(line.replace(/\s+/g, ""));
 
   // 任务清单: two pages across (编号 … 状态, then 编号 and 进展情况 … 剩余天数), the header row on every page.
   const tasks = sheets.get(SHEETS.tasks)!;
