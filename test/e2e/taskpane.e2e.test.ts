@@ -209,8 +209,8 @@ describe("task pane in headless Chromium with the Excel double", () => {
     expect(state).toEqual({
       sheets: [SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.archive],
       table: [[TASK_TABLE, { r1: 1, c1: 0, r2: 196, c2: 19 }]],
-      // 4 to populate, 2 for the change log (the try before populating and the registration).
-      syncs: 6,
+      // 5 to populate (the last: font and page layout), 2 for the change log (the try before populating and the registration).
+      syncs: 7,
       frozen: 1,
       rules: 4,
       firstId: "1.1",
