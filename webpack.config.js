@@ -12,15 +12,15 @@
  *       manifest.xml of the repository is never changed). Unset: dist/manifest.xml keeps localhost.
  *   --env cloud=worldwide|china                          (alias: SOIL_CLOUD=...)
  *       china: Microsoft 365 operated by 21Vianet (世纪互联) - Office.js from that cloud's own CDN.
- *   --env officejs=local|full|cdn                        (alias: SOIL_OFFICE_JS=...)
- *       "cdn"   (default with a host or a cloud) the pages load Office.js from Microsoft's CDN (the China CDN for
- *               cloud=china); nothing of Office.js is copied;
- *       "local" (default for builds without a host) copy only office.js + o15apptofilemappingtable.js into dist/ -
- *               enough for a plain browser (tests, the pane outside Office) and fast to build, but inside Office,
- *               office.js also loads host scripts (excel-web-16.00.js, ...) from next to itself, which this mode
- *               does not ship;
- *       "full"  (default for the dev server) copy every non-debug file of @microsoft/office-js/dist (~29 MB;
- *               self-hosting, e.g. for a network without access to Microsoft's CDN).
+ *   --env officejs=local|cdn|dir:<path>                  (alias: SOIL_OFFICE_JS=...)
+ *       "cdn"   (default with a host or a cloud, and for the dev server) the pages load Office.js from Microsoft's CDN
+ *               (the China CDN for cloud=china), as Office loads every add-in; nothing of Office.js is copied;
+ *       "local" (default for builds without a host) copy only office.js + o15apptofilemappingtable.js of the npm
+ *               package into dist/ - enough for a plain browser (tests, the pane outside Office), not for Office:
+ *               inside Office, office.js also loads host scripts (excel-web-16.00.js, ...) from next to itself;
+ *       "dir:<path>" for a network without Microsoft's CDN: copy every file of <path>, the Office.js files saved from
+ *               the CDN (office.js and its host scripts), into dist/. "full" (the whole npm package) is refused: that
+ *               package is no longer supported and lags the CDN (no AllowEditRange); deploy/deployment.js says so.
  *   SOIL_DEV_HTTPS=0  dev-server: serve plain http without trying certificates.
  *
  * Production builds name the pane's bundles by content ([name].[contenthash:8].js, safe to cache for a year) and
@@ -49,19 +49,11 @@ function rewriteManifest(xml, urlProd) {
 }
 
 /** CopyWebpackPlugin patterns for Office.js. Copied scripts are marked minimized so Terser skips them. */
-function officeJsPatterns(mode) {
+function officeJsPatterns(deployment) {
   const info = { minimized: true };
-  if (mode === "cdn") return [];
-  if (mode === "full") {
-    return [
-      {
-        from: "**/*",
-        context: OFFICE_JS_DIR,
-        to: "[path][name][ext]",
-        info,
-        globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts", "**/office-vsdoc.js"] },
-      },
-    ];
+  if (deployment.officeJs === "cdn") return [];
+  if (deployment.officeJs === "dir") {
+    return [{ from: "**/*", context: deployment.officeJsDir, to: "[path][name][ext]", info, globOptions: { ignore: ["**/*.debug.js"] } }];
   }
   return ["office.js", "o15apptofilemappingtable.js"].map((file) => ({
     from: path.join(OFFICE_JS_DIR, file),
@@ -159,7 +151,7 @@ const config = async (env = {}, argv = {}) => {
         : `[soil] production build: no host (--env host=... or SOIL_PROD_URL), dist/manifest.xml keeps ${urlDev}`
     );
     if (urlProd && officeJsMode === "local") {
-      console.warn("[soil] officejs=local ships only office.js: inside Office the pane also needs its host scripts (use cdn or full).");
+      console.warn("[soil] officejs=local ships only office.js: inside Office the pane also needs its host scripts (use cdn, or dir:<path> with the CDN's files).");
     }
   }
   console.log(`[soil] Office.js source: ${officeJsMode} (${deployment.officeJsSrc}), cloud ${deployment.cloud}`);
@@ -187,16 +179,16 @@ const config = async (env = {}, argv = {}) => {
           to: "[name][ext]",
           transform: (content) => (urlProd ? rewriteManifest(content.toString("utf8"), urlProd) : content),
         },
-        ...officeJsPatterns(officeJsMode),
+        ...officeJsPatterns(deployment),
       ],
     }),
   ];
-  // Localized custom-function metadata (functions.zh-CN.json, referenced by the manifest's zh-CN Override),
-  // generated from functions.json by the functions module's own plugin when it is present.
-  const localizedMetadataPlugin = root("src/functions/localizedMetadataPlugin.js");
-  if (fs.existsSync(localizedMetadataPlugin)) {
-    const LocalizedMetadataPlugin = require(localizedMetadataPlugin);
-    plugins.splice(1, 0, new LocalizedMetadataPlugin({ source: "functions.json" }));
+  // The one functions.json (ASCII function names in every language): error inputs allowed and Chinese parameter
+  // names added by the functions module's own plugin (src/functions/metadata).
+  const metadataPlugin = root("src/functions/metadataPlugin.js");
+  if (fs.existsSync(metadataPlugin)) {
+    const FunctionsMetadataPlugin = require(metadataPlugin);
+    plugins.splice(1, 0, new FunctionsMetadataPlugin({ source: "functions.json" }));
   }
   if (fs.existsSync(functionsHtml)) {
     plugins.push(new HtmlWebpackPlugin({ filename: "functions.html", template: functionsHtml, chunks: ["functions"] }));

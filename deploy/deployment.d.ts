@@ -1,11 +1,14 @@
 // Types of deploy/deployment.js (plain CommonJS so that webpack.config.js can require it).
 export type Cloud = "worldwide" | "china";
-export type OfficeJsMode = "local" | "full" | "cdn";
+/** "dir" is given as dir:<path> (the CDN's Office.js files, for a network without the CDN). */
+export type OfficeJsMode = "local" | "cdn" | "dir";
 
 export interface Deployment {
   host: string | null;
   cloud: Cloud;
   officeJs: OfficeJsMode;
+  /** The directory of officejs=dir:<path>, absolute; null otherwise. */
+  officeJsDir: string | null;
   officeJsSrc: string;
 }
 

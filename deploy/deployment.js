@@ -28,8 +28,12 @@ const MICROSOFT_AJAX_ORIGIN = "https://ajax.aspnetcdn.com";
  */
 const OFFICE_TELEMETRY_FRAME_ORIGIN = "https://telemetryservice.firstpartyapps.oaspapps.com";
 
+const fs = require("fs");
+const path = require("path");
+
 const CLOUDS = ["worldwide", "china"];
-const OFFICE_JS_MODES = ["local", "full", "cdn"];
+/** "dir" is written dir:<path>. */
+const OFFICE_JS_MODES = ["local", "cdn", "dir"];
 
 /** A deployment setting that cannot be used; the message says what to pass instead (Chinese, then English). */
 class DeploySettingError extends Error {
@@ -80,13 +84,52 @@ function pick(name, value, allowed) {
 const given = (v) => v !== undefined && v !== null && String(v).trim() !== "";
 
 /**
+ * The Office.js mode and, for dir:<path>, the directory. "full" (every file of the npm package @microsoft/office-js)
+ * is refused: that package is no longer supported by Microsoft (its own README) and lags the CDN (1.1.110 has no
+ * AllowEditRange, so per-department protection would fail on Excel on the web). A network without Microsoft's CDN
+ * serves the CDN's own files instead: saved from it into a directory and given as dir:<path>.
+ */
+function officeJsMode(raw) {
+  const text = String(raw).trim();
+  if (/^dir:/i.test(text)) {
+    const dir = text.slice(4).trim();
+    if (dir === "") {
+      throw new DeploySettingError("officejs=dir: 后应写目录，如 --env officejs=dir:/srv/office-js。", "officejs=dir: needs a directory, e.g. --env officejs=dir:/srv/office-js.");
+    }
+    const absolute = path.resolve(dir);
+    if (!fs.existsSync(path.join(absolute, "office.js"))) {
+      throw new DeploySettingError(
+        `在 ${absolute} 中找不到 office.js。请把 Office.js 的 CDN 文件（office.js 及其同目录的宿主脚本）保存到该目录后重试。`,
+        `No office.js in ${absolute}. Save the Office.js files of the CDN (office.js and the host scripts beside it) there and retry.`,
+      );
+    }
+    return { officeJs: "dir", officeJsDir: absolute };
+  }
+  if (text.toLowerCase() === "full") {
+    throw new DeploySettingError(
+      "officejs=full 已停用：它复制 npm 包 @microsoft/office-js，该包已不再受支持，且落后于 CDN（缺少 AllowEditRange 等接口）。" +
+        "无法访问 Microsoft CDN 的网络，请把 CDN 上的 Office.js 文件保存到一个目录，用 --env officejs=dir:<目录> 构建；能访问 CDN 时用 officejs=cdn。",
+      "officejs=full is no longer offered: it copied the npm package @microsoft/office-js, which Microsoft no longer supports and which " +
+        "lags the CDN (no AllowEditRange). For a network without Microsoft's CDN, save the CDN's Office.js files into a directory and build " +
+        "with --env officejs=dir:<path>; with the CDN reachable, use officejs=cdn.",
+    );
+  }
+  const mode = text.toLowerCase();
+  if (mode !== "local" && mode !== "cdn") {
+    throw new DeploySettingError(`officejs (SOIL_OFFICE_JS) 只能是 local、cdn 或 dir:<目录>（收到“${raw}”）。`, `officejs (SOIL_OFFICE_JS) must be local, cdn or dir:<path> (got "${raw}").`);
+  }
+  return { officeJs: mode, officeJsDir: null };
+}
+
+/**
  * The settings of one build from webpack's --env and the environment (SOIL_PROD_URL, SOIL_CLOUD, SOIL_OFFICE_JS;
  * --env wins, and a host given both ways must agree).
  *   host      null: the manifest keeps https://localhost:3000/ (development, tests);
  *   cloud     "worldwide" (default) or "china" (21Vianet): which Microsoft CDN serves Office.js;
- *   officeJs  "cdn" (default when a host or cloud is given), "local" (default otherwise: office.js only, what the
- *             browser tests load), "full" (every Office.js file in dist/, for a network without the CDN;
- *             default for the dev server);
+ *   officeJs  "cdn" (default when a host or cloud is given, and for the dev server: Office loads every add-in's
+ *             pane with Office.js from the CDN), "local" (default otherwise: office.js only, from the npm package,
+ *             what the browser tests load outside Office), "dir" (dir:<path>: the Office.js files saved from the CDN,
+ *             copied into dist/, for a network without the CDN; officeJsDir is that directory);
  *   officeJsSrc  the src of taskpane.html's Office.js <script>.
  */
 function resolveDeployment({ env = {}, processEnv = {}, serving = false } = {}) {
@@ -102,15 +145,11 @@ function resolveDeployment({ env = {}, processEnv = {}, serving = false } = {}) 
   const cloudRaw = given(env.cloud) ? env.cloud : processEnv.SOIL_CLOUD;
   const cloud = given(cloudRaw) ? pick("cloud", cloudRaw, CLOUDS) : "worldwide";
   const modeRaw = given(env.officejs) ? env.officejs : processEnv.SOIL_OFFICE_JS;
-  const officeJs = given(modeRaw)
-    ? pick("officejs (SOIL_OFFICE_JS)", modeRaw, OFFICE_JS_MODES)
-    : serving
-      ? "full"
-      : host || given(cloudRaw)
-        ? "cdn"
-        : "local";
+  const { officeJs, officeJsDir } = given(modeRaw)
+    ? officeJsMode(modeRaw)
+    : { officeJs: serving || host || given(cloudRaw) ? "cdn" : "local", officeJsDir: null };
   const cdn = cloud === "china" ? OFFICE_JS_CHINA : OFFICE_JS_WORLDWIDE;
-  return { host, cloud, officeJs, officeJsSrc: officeJs === "cdn" ? cdn : "office.js" };
+  return { host, cloud, officeJs, officeJsDir, officeJsSrc: officeJs === "cdn" ? cdn : "office.js" };
 }
 
 /**

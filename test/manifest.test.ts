@@ -57,10 +57,22 @@ describe("manifest.xml offline checks", () => {
     expect(result.baseUrl).toBe("https://localhost:3000/");
   });
 
-  it("maps localized custom-function metadata for zh-CN", () => {
+  it("has one custom-function metadata file for every language (no override, least of all for the default zh-CN)", () => {
     const meta = result.resources.find((r) => r.id === "Functions.Metadata.Url");
     expect(meta?.value).toBe("https://localhost:3000/functions.json");
-    expect(meta?.overrides).toEqual([{ locale: "zh-CN", value: "https://localhost:3000/functions.zh-CN.json" }]);
+    expect(meta?.overrides ?? []).toEqual([]);
+  });
+
+  it("one task pane, the shared runtime's page: every ShowTaskpane action has a TaskpaneId and the runtime's resid", () => {
+    // "Any task pane without a <TaskpaneID> is considered a different task pane", and a shared runtime supports one
+    // (https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime).
+    const runtime = /<Runtime resid="([^"]+)"/.exec(xml)?.[1];
+    const actions = [...xml.matchAll(/<Action xsi:type="ShowTaskpane">([\s\S]*?)<\/Action>/g)].map((m) => m[1]);
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) {
+      expect(action).toMatch(/<TaskpaneId>SoilTaskpane<\/TaskpaneId>/);
+      expect(/<SourceLocation resid="([^"]+)"/.exec(action)?.[1]).toBe(runtime);
+    }
   });
 
   it("points at icons that exist in assets/ with the declared sizes", () => {
@@ -144,7 +156,7 @@ describe("production manifest (webpack --env host=… / SOIL_PROD_URL rewrite; b
   (hasDist ? it : it.skip)("dist/manifest.xml from the last build passes the same checks", () => {
     const built = checkManifestText(fs.readFileSync(DIST_MANIFEST, "utf8"), "dist/manifest.xml");
     expect(built.errors).toEqual([]);
-    // Everything the manifest points at (taskpane.html, functions.js, functions.json, functions.zh-CN.json,
+    // Everything the manifest points at (taskpane.html, functions.js, functions.json,
     // icons) was produced by the build.
     expect(missingBuiltFiles(built, path.dirname(DIST_MANIFEST))).toEqual([]);
   });

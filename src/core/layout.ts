@@ -454,9 +454,15 @@ export function portableSummaryRows(departments: readonly string[], taskRowCount
   return rows;
 }
 
-/** The add-in's 部门汇总: one spilling SOIL.SUMMARY over the task table (same due-soon days as 到期状态). */
+/**
+ * The add-in's 部门汇总: one spilling SOIL.SUMMARY over three columns of the task table, 责任单位 and the computed
+ * 到期状态 / 反馈逾期 (which already hold the as-of day and due-soon days), not the whole table: a custom function
+ * is handed at most 5 MB (office-js #4654), and the whole table with its long texts is 5.5 MB at 100x the plan.
+ * SoilTasks[#All] as the only range still works (workbooks written before).
+ */
 export function addinSummaryFormula(): string {
-  return `=SOIL.SUMMARY(${TASK_TABLE}[#All],${guideRef("asOf")},${guideRef("dueSoonDays")})`;
+  const column = (key: ColumnKey) => `${TASK_TABLE}[[#All],[${TASK_COLUMNS.find((c) => c.key === key)!.header}]]`;
+  return `=SOIL.SUMMARY(${column("responsible")},${guideRef("asOf")},${guideRef("dueSoonDays")},${column("dueStatus")},${column("feedbackLate")})`;
 }
 
 /** Departments that appear as responsible, in registry order: the rows of 部门汇总. */

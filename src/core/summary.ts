@@ -9,7 +9,8 @@ export const SUMMARY_HEADERS = ["责任单位", "任务总数", ...SUMMARY_STATU
 
 export interface SummaryInputRow {
   responsible: readonly string[];
-  status: DueStatus;
+  /** null: no status known (an error in a computed cell); counted in 任务总数 only. */
+  status: DueStatus | null;
   feedbackLate: boolean;
 }
 
@@ -28,7 +29,7 @@ function emptySummary(department: string): DepartmentSummary {
 
 function count(summary: DepartmentSummary, row: SummaryInputRow) {
   summary.total++;
-  if (row.status in summary.byStatus) summary.byStatus[row.status as keyof DepartmentSummary["byStatus"]]++;
+  if (row.status !== null && row.status in summary.byStatus) summary.byStatus[row.status as keyof DepartmentSummary["byStatus"]]++;
   if (row.feedbackLate) summary.feedbackLate++;
 }
 

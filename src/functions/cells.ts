@@ -223,34 +223,51 @@ type Positions = Partial<Record<ColumnKey, number>>;
  */
 function readRequirement(cells: readonly unknown[], at: Positions, tableRow?: number, problems?: string[]): RowInput {
   const { deadlineRaw, dueDate, progress, completedOn, lastFeedback, extensionTo, extensionDecision } = at;
-  const read = <T>(compute: () => T, fallback: T): T => {
-    if (!problems) return compute();
-    try {
-      return compute();
-    } catch (error) {
-      problems.push((error as Error).message);
-      return fallback;
-    }
-  };
-  let deadline = read(() => deadlineCell(cells[deadlineRaw as number], { key: "deadlineRaw", tableRow }), cachedDeadline(""));
+  let deadline = readCell(cells, deadlineRaw, "deadlineRaw", deadlineCell, NO_DEADLINE, tableRow, problems);
   // The sheet's own 截止日期 wins over the date read from the text, as in the portable formulas.
   if (deadline.kind === "by" && dueDate !== undefined) {
-    const due = read(() => dateCell(cells[dueDate], { key: "dueDate", tableRow }), null);
+    const due = readCell(cells, dueDate, "dueDate", dateCell, null, tableRow, problems);
     if (due !== null && due !== deadline.date) deadline = { ...deadline, date: due };
   }
   return {
     deadline,
-    progress: progress === undefined ? "" : read(() => textCell(cells[progress], { key: "progress", tableRow }), ""),
-    completedOn: completedOn === undefined ? null : read(() => dateCell(cells[completedOn], { key: "completedOn", tableRow }), null),
-    lastFeedback: lastFeedback === undefined ? undefined : read(() => dateCell(cells[lastFeedback], { key: "lastFeedback", tableRow }), null),
+    progress: progress === undefined ? "" : readCell(cells, progress, "progress", textCell, "", tableRow, problems),
+    completedOn: completedOn === undefined ? null : readCell(cells, completedOn, "completedOn", dateCell, null, tableRow, problems),
+    lastFeedback: lastFeedback === undefined ? undefined : readCell(cells, lastFeedback, "lastFeedback", dateCell, null, tableRow, problems),
     extension:
       extensionTo === undefined || extensionDecision === undefined
         ? undefined
         : {
-            to: read(() => dateCell(cells[extensionTo], { key: "extensionTo", tableRow }), null),
-            decision: read(() => textCell(cells[extensionDecision], { key: "extensionDecision", tableRow }), ""),
+            to: readCell(cells, extensionTo, "extensionTo", dateCell, null, tableRow, problems),
+            decision: readCell(cells, extensionDecision, "extensionDecision", textCell, "", tableRow, problems),
           },
   };
+}
+
+const NO_DEADLINE = cachedDeadline("");
+
+/**
+ * One cell of a requirement read with `read`: with `problems`, a mistake is recorded there and `fallback` returned;
+ * without, it throws. A plain function, not a closure per cell: SOIL.STATUS runs it for every row on every
+ * recalculation (bench/functions.bench.ts).
+ */
+function readCell<T>(
+  cells: readonly unknown[],
+  index: number | undefined,
+  key: ColumnKey,
+  read: (value: unknown, what: CellLabel) => T,
+  fallback: T,
+  tableRow: number | undefined,
+  problems: string[] | undefined,
+): T {
+  const value = index === undefined ? undefined : cells[index];
+  if (!problems) return read(value, { key, tableRow });
+  try {
+    return read(value, { key, tableRow });
+  } catch (error) {
+    problems.push((error as Error).message);
+    return fallback;
+  }
 }
 
 /**
@@ -336,6 +353,42 @@ export function readTable(range: unknown): TableRow[] {
     const requirement = readRequirement(row, at, r + 1) as TableRow;
     requirement.responsible = textCell(row[responsible], { key: "responsible", tableRow: r + 1 });
     out.push(requirement);
+  }
+  return out;
+}
+
+/** One requirement of SOIL.SUMMARY's column form: its 责任单位 text and the row's computed 到期状态 / 反馈逾期 cells. */
+export interface ComputedRow {
+  responsible: string;
+  status: unknown;
+  feedbackLate: unknown;
+}
+
+/** A one-column argument's cells, without its header cell when it has one. */
+function columnCells(value: unknown, key: ColumnKey): unknown[] {
+  const rows = matrix(value, headerOf(key));
+  if (rows.some((r) => r.length !== 1)) throw invalidValue(`“${headerOf(key)}”应为一列，收到 ${rows[0].length} 列`);
+  const cells = rows.map((r) => r[0]);
+  return headerKey(cells[0]) === headerOf(key) ? cells.slice(1) : cells;
+}
+
+/**
+ * SOIL.SUMMARY's column form: the 责任单位 column and the 到期状态 / 反馈逾期 columns of the same rows (each with or
+ * without its header), e.g. SoilTasks[[#All],[责任单位]]. What Excel hands the function is then three short columns,
+ * not the whole table with its long texts (a call is limited to 5 MB, office-js #4654). Rows with neither 责任单位
+ * nor 到期状态 are skipped.
+ */
+export function readComputedColumns(responsible: unknown, status: unknown, feedbackLate: unknown): ComputedRow[] {
+  const names = columnCells(responsible, "responsible");
+  const statuses = columnCells(status, "dueStatus");
+  const late = columnCells(feedbackLate, "feedbackLate");
+  if (statuses.length !== names.length || late.length !== names.length) {
+    throw invalidValue(`“${headerOf("responsible")}”“${headerOf("dueStatus")}”“${headerOf("feedbackLate")}”应为同样多的行，收到 ${names.length}、${statuses.length}、${late.length} 行`);
+  }
+  const out: ComputedRow[] = [];
+  for (let i = 0; i < names.length; i++) {
+    if (isBlank(names[i]) && isBlank(statuses[i])) continue;
+    out.push({ responsible: textCell(names[i], { key: "responsible", tableRow: i + 2 }), status: statuses[i], feedbackLate: late[i] });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import {
   DEADLINE_KIND_LABELS,
   Day,
   daysLeft,
+  DUE_STATUSES,
   dueStatus,
   DueStatus,
   effectiveDeadline,
@@ -29,6 +30,7 @@ import {
   invalidValue,
   memoizeText,
   notAvailable,
+  readComputedColumns,
   readRow,
   readTable,
   RowInput,
@@ -115,6 +117,22 @@ function summaryInputs(table: unknown, asOf: unknown, soonDays: unknown): Summar
   }));
 }
 
+const isDueStatus = (value: unknown): value is DueStatus => (DUE_STATUSES as readonly unknown[]).includes(value);
+
+/**
+ * The column form: statuses as the 到期状态 column computed them (same as-of day and due-soon days). A cell that
+ * holds no status (an error, blank) counts in 任务总数 only, as the portable summary's COUNTIF does.
+ */
+function summaryInputsFromColumns(responsible: unknown, status: unknown, feedbackLate: unknown): SummaryInputRow[] {
+  return readComputedColumns(responsible, status, feedbackLate).map((row) => ({
+    responsible: departmentNames(row.responsible),
+    status: isDueStatus(row.status) ? row.status : null,
+    feedbackLate: row.feedbackLate === true,
+  }));
+}
+
+const omitted = (value: unknown) => value === null || value === undefined;
+
 /** SOIL.DEPTSUMMARY: one row of counts for a department (SUMMARY_HEADERS without 责任单位). */
 export function departmentSummaryOf(table: unknown, department: unknown, asOf?: unknown, soonDays?: unknown): number[][] {
   const written = textCell(department, "部门");
@@ -127,8 +145,14 @@ export function departmentSummaryOf(table: unknown, department: unknown, asOf?: 
   return [summaryRow(summary).slice(1) as number[]];
 }
 
-/** SOIL.SUMMARY: header row, one row per department (registry order), then the 合计 row. */
-export function summaryOf(table: unknown, asOf?: unknown, soonDays?: unknown): (string | number)[][] {
-  const { departments, total } = summarizeByDepartment(summaryInputs(table, asOf, soonDays));
+/**
+ * SOIL.SUMMARY: header row, one row per department (registry order), then the 合计 row. With `status` (and
+ * `feedbackLate`) the column form: `table` is the 责任单位 column and the counts come from the computed columns;
+ * without, the whole table (workbooks written before) and every status computed here.
+ */
+export function summaryOf(table: unknown, asOf?: unknown, soonDays?: unknown, status?: unknown, feedbackLate?: unknown): (string | number)[][] {
+  if (omitted(status) !== omitted(feedbackLate)) throw invalidValue(`“${headerOf("dueStatus")}”和“${headerOf("feedbackLate")}”两列应同时给出`);
+  const inputs = omitted(status) ? summaryInputs(table, asOf, soonDays) : summaryInputsFromColumns(table, status, feedbackLate);
+  const { departments, total } = summarizeByDepartment(inputs);
   return [[...SUMMARY_HEADERS], ...departments.map(summaryRow), summaryRow(total)];
 }

@@ -5,9 +5,10 @@
  */
 import { CellInputError } from "./cells";
 
-export function guard<T>(compute: () => T): T {
+export function guard<A extends unknown[], T>(compute: (...args: A) => T, ...args: A): T {
   try {
-    return compute();
+    // The arguments passed on rather than a closure made per call: these run for every SOIL cell.
+    return compute(...args);
   } catch (e) {
     if (e instanceof CellInputError) throw new CustomFunctions.Error(CustomFunctions.ErrorCode[e.kind], e.message);
     const detail = e instanceof Error ? e.message : String(e);

@@ -16,8 +16,8 @@ import { BUNDLED_TABLE_NAME, BUNDLED_TABLE_TEXT } from "./source/seedTable";
 
 declare global {
   interface Window {
-    /** An Excel test double (run + isSetSupported + display language), injected by tests before the page loads. */
-    __SOIL_EXCEL__?: { run: ExcelRun; isSetSupported: IsSetSupported; displayLanguage?: string; createWorkbook?: CreateWorkbook };
+    /** An Excel test double (run + isSetSupported), injected by tests before the page loads. */
+    __SOIL_EXCEL__?: { run: ExcelRun; isSetSupported: IsSetSupported; createWorkbook?: CreateWorkbook };
   }
 }
 
@@ -31,10 +31,12 @@ interface ExcelHost {
 function excelHost(host: Office.HostType | null): ExcelHost | null {
   if (host === Office.HostType.Excel) {
     const isSetSupported: IsSetSupported = (name, version) => Office.context.requirements.isSetSupported(name, version);
-    return { run: (batch) => Excel.run(batch), features: detectFeatures(isSetSupported, Office.context.displayLanguage) };
+    const run = ((first: Excel.RequestContext | ((c: Excel.RequestContext) => Promise<unknown>), batch?: (c: Excel.RequestContext) => Promise<unknown>) =>
+      batch ? Excel.run(first as Excel.RequestContext, batch) : Excel.run(first as (c: Excel.RequestContext) => Promise<unknown>)) as ExcelRun;
+    return { run, features: detectFeatures(isSetSupported) };
   }
   const double = window.__SOIL_EXCEL__;
-  return double ? { run: double.run, features: detectFeatures(double.isSetSupported, double.displayLanguage), createWorkbook: double.createWorkbook } : null;
+  return double ? { run: double.run, features: detectFeatures(double.isSetSupported), createWorkbook: double.createWorkbook } : null;
 }
 
 /**
@@ -42,7 +44,8 @@ function excelHost(host: Office.HostType | null): ExcelHost | null {
  * opened again, so that the change log runs from the start (SharedRuntime 1.1; Office remembers it per document).
  */
 async function loadWithWorkbook(host: ExcelHost): Promise<void> {
-  if (!host.features.loadOnOpen || typeof Office === "undefined" || !Office.addin) return;
+  // The set and the method itself: an older Office.js may lack Office.addin.setStartupBehavior whatever the host reports.
+  if (!host.features.loadOnOpen || typeof Office === "undefined" || typeof Office.addin?.setStartupBehavior !== "function") return;
   try {
     await Office.addin.setStartupBehavior(Office.StartupBehavior.load);
   } catch (error) {

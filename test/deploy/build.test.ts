@@ -64,7 +64,7 @@ test("cloud=china: Office.js and the policy point at 21Vianet's CDN, the manifes
   expect(fs.existsSync(path.join(b.dir, "office.js"))).toBe(false);
   expect(b.deploy).toMatchObject({ host: HOST, cloud: "china", officeJs: "cdn", officeJsSrc: OFFICE_JS_CHINA });
   const urls = manifestUrls(b.manifest);
-  expect(urls.length).toBeGreaterThanOrEqual(12);
+  expect(urls.length).toBeGreaterThanOrEqual(11);
   expect(urls.filter((u) => !u.startsWith(HOST))).toEqual([]);
   expect(b.manifest).toContain("<AppDomain>https://intranet.example.gov.cn</AppDomain>");
   expect(checkManifestText(b.manifest).errors).toEqual([]);
@@ -92,4 +92,25 @@ test("an http host stops the build with a message saying why", async () => {
   await expect(buildPage("http", ["host=http://intranet.example.gov.cn/soil/"])).rejects.toMatchObject({
     stderr: expect.stringContaining("部署地址必须以 https:// 开头"),
   });
+});
+
+test("officejs=full stops the build: the npm package is unsupported; the message names dir:<path>", async () => {
+  await expect(buildPage("full", ["host=" + HOST, "officejs=full"])).rejects.toMatchObject({
+    stderr: expect.stringContaining("--env officejs=dir:<目录>"),
+  });
+});
+
+test("officejs=dir:<path> (a network without the CDN): the CDN's files copied into the build, office.js loaded from there", async () => {
+  const cdn = path.join(tmp, "cdn-files");
+  fs.mkdirSync(path.join(cdn, "zh-cn"), { recursive: true });
+  fs.writeFileSync(path.join(cdn, "office.js"), "/* office.js saved from the CDN */");
+  fs.writeFileSync(path.join(cdn, "excel-web-16.00.js"), "/* host script */");
+  fs.writeFileSync(path.join(cdn, "zh-cn", "office_strings.js"), "/* strings */");
+  const b = await buildPage("dir", ["host=" + HOST, `officejs=dir:${cdn}`]);
+  expect(b.officeJsSrc).toBe("office.js");
+  for (const file of ["office.js", "excel-web-16.00.js", "zh-cn/office_strings.js"]) {
+    expect(fs.readFileSync(path.join(b.dir, file), "utf8")).toBe(fs.readFileSync(path.join(cdn, file), "utf8"));
+  }
+  expect(b.deploy).toMatchObject({ host: HOST, officeJs: "dir", officeJsSrc: "office.js" });
+  expect(b.csp["script-src"]).toEqual(["'self'", "https://ajax.aspnetcdn.com"]);
 });

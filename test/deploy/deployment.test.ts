@@ -13,6 +13,8 @@ import {
   parseHost,
   resolveDeployment,
 } from "../../deploy/deployment";
+import * as os from "os";
+import * as path from "path";
 import { SoilUserError } from "../../src/core/errors";
 import { DeployInfo, NGINX_TEMPLATE, renderNginxConfig } from "../../scripts/nginx-config";
 
@@ -35,18 +37,25 @@ describe("parseHost", () => {
   });
 });
 
+/** A directory standing in for Office.js files saved from the CDN (office.js and its host scripts). */
+const CDN_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "soil-officejs-"));
+fs.writeFileSync(path.join(CDN_DIR, "office.js"), "/* office.js from the CDN */");
+afterAll(() => fs.rmSync(CDN_DIR, { recursive: true, force: true }));
+
 describe("resolveDeployment", () => {
   const host = "https://intranet.example.gov.cn/soil/";
   it.each([
     ["a plain build", {}, {}, false, { host: null, cloud: "worldwide", officeJs: "local", officeJsSrc: "office.js" }],
-    ["the dev server", {}, {}, true, { host: null, officeJs: "full", officeJsSrc: "office.js" }],
+    // Office loads the dev server's pane from Microsoft's CDN, as it does every add-in's.
+    ["the dev server", {}, {}, true, { host: null, officeJs: "cdn", officeJsSrc: OFFICE_JS_WORLDWIDE }],
     ["--env host", { host }, {}, false, { host, cloud: "worldwide", officeJs: "cdn", officeJsSrc: OFFICE_JS_WORLDWIDE }],
     ["SOIL_PROD_URL", {}, { SOIL_PROD_URL: host }, false, { host, officeJs: "cdn", officeJsSrc: OFFICE_JS_WORLDWIDE }],
     ["--env cloud=china", { host, cloud: "china" }, {}, false, { host, cloud: "china", officeJs: "cdn", officeJsSrc: OFFICE_JS_CHINA }],
     ["SOIL_CLOUD=china", {}, { SOIL_CLOUD: "China" }, false, { host: null, cloud: "china", officeJs: "cdn", officeJsSrc: OFFICE_JS_CHINA }],
-    ["china, self-hosted Office.js", { host, cloud: "china", officejs: "full" }, {}, false, { cloud: "china", officeJs: "full", officeJsSrc: "office.js" }],
+    ["china, self-hosted Office.js from CDN files", { host, cloud: "china", officejs: `dir:${CDN_DIR}` }, {}, false, { cloud: "china", officeJs: "dir", officeJsDir: CDN_DIR, officeJsSrc: "office.js" }],
     ["SOIL_OFFICE_JS=cdn", {}, { SOIL_OFFICE_JS: "cdn" }, false, { host: null, officeJs: "cdn", officeJsSrc: OFFICE_JS_WORLDWIDE }],
-    ["--env officejs over SOIL_OFFICE_JS", { officejs: "local" }, { SOIL_OFFICE_JS: "full" }, false, { officeJs: "local" }],
+    ["--env officejs over SOIL_OFFICE_JS", { officejs: "local" }, { SOIL_OFFICE_JS: "cdn" }, false, { officeJs: "local" }],
+    ["SOIL_OFFICE_JS=dir:…", {}, { SOIL_OFFICE_JS: `dir:${CDN_DIR}` }, false, { officeJs: "dir", officeJsDir: CDN_DIR }],
   ])("%s", (_label, env, processEnv, serving, expected) => {
     expect(resolveDeployment({ env, processEnv, serving })).toMatchObject(expected);
   });
@@ -58,7 +67,12 @@ describe("resolveDeployment", () => {
 
   it.each([
     [{ cloud: "usgov" }, /cloud 只能是 worldwide、china/],
-    [{ officejs: "remote" }, /只能是 local、full、cdn/],
+    [{ officejs: "remote" }, /只能是 local、cdn 或 dir:/],
+    // The npm package @microsoft/office-js is no longer supported (its README) and lags the CDN (1.1.110 has no
+    // AllowEditRange): a network without the CDN gets the CDN's own files, from a directory.
+    [{ officejs: "full" }, /不再受支持[\s\S]*officejs=dir:/],
+    [{ officejs: "dir:" }, /dir: 后应写目录/],
+    [{ officejs: "dir:/nonexistent/office-js-cdn" }, /找不到[\s\S]*office\.js/],
   ])("refuses %j", (env, message) => expect(() => resolveDeployment({ env })).toThrow(message));
 });
 

@@ -184,7 +184,7 @@ describeNginx("dist/ served by nginx over HTTPS (deploy/nginx)", () => {
     expect(result.errors).toEqual([]);
     expect(result.baseUrl).toBe(host);
     const urls = manifestUrls(parseXml(manifestXml));
-    expect(urls.length).toBeGreaterThanOrEqual(13);
+    expect(urls.length).toBeGreaterThanOrEqual(12);
     const appDomains = urls.filter((u) => u.where === "AppDomain");
     expect(appDomains.map((u) => u.url)).toEqual([new URL(host).origin]);
     const elsewhere = urls.filter((u) => u.where !== "AppDomain" && !u.url.startsWith(host));
@@ -209,7 +209,6 @@ describeNginx("dist/ served by nginx over HTTPS (deploy/nginx)", () => {
       ["manifest.xml", /^text\/xml; charset=utf-8$/],
       ["taskpane.html", /^text\/html; charset=utf-8$/],
       ["functions.json", /^application\/json; charset=utf-8$/],
-      ["functions.zh-CN.json", /^application\/json; charset=utf-8$/],
       ["functions.js", /^application\/javascript; charset=utf-8$/],
       ["office.js", /^application\/javascript; charset=utf-8$/],
     ];

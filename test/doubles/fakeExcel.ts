@@ -14,7 +14,8 @@
  *   text; otherwise "=…" becomes a formula and "12" a number; a text over 32,767 characters fails;
  * - formula cells compute through a pluggable evaluator (SOIL functions: soilEvaluator.ts); any
  *   other formula reads as #NAME?. A 2-D result spills;
- * - CustomFunctionsRuntime 1.1 is there with ExcelApi 1.9 and later (not in Office 2019 at 1.7);
+ * - CustomFunctionsRuntime (up to 1.3) is reported with ExcelApi 1.9 and later (not in Office 2019 at 1.7); the
+ *   report can be wrong (`soilFunctionsRegistered: false`: the set answered, SOIL.* #NAME?);
  * - navigating from a null object (getItemOrNullObject that found nothing) fails the request: the
  *   API does not document it, so SOIL must not do it;
  * - charts.add makes no series by default (`chartAutoSeries: "none"`): what Excel may do over a source
@@ -112,6 +113,13 @@ export class SheetModel {
   readonly pageLayout: Record<string, unknown> = {};
   /** Merged areas ("B6:D6"). */
   readonly merges: string[] = [];
+  /**
+   * The add-in user's temporary sheet view (namedSheetViews.enterTemporary, ExcelApiOnline 1.1), or null: the default
+   * view. A table filter set while a view is active belongs to that view and that user; TableModel.filters is the
+   * default view's, which every co-author sees (https://learn.microsoft.com/javascript/api/excel/excel.namedsheetviewcollection,
+   * https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins).
+   */
+  view: { filters: Map<string, string> } | null = null;
   /** worksheet.onChanged handlers. */
   readonly changeHandlers: ((event: unknown) => Promise<unknown>)[] = [];
   constructor(public name: string) {}
@@ -236,21 +244,58 @@ function versionAtLeast(have: string, need: string): boolean {
 
 // ---------------------------------------------------------------- the workbook
 
+/** Structured-reference items by Excel's language, in the same order ([#All] is [#全部] in Chinese Excel). */
+const TABLE_ITEMS = {
+  en: ["#All", "#Data", "#Headers", "#Totals", "#This Row"],
+  zh: ["#全部", "#数据", "#标题", "#汇总", "#此行"],
+};
+
+/** The formula's text with quoted strings and sheet names blanked out. */
+function outsideQuotes(formula: string): string {
+  return formula.replace(/"[^"]*"|'[^']*'/g, (q) => " ".repeat(q.length));
+}
+
+function replaceOutsideQuotes(formula: string, from: string, to: string): string {
+  const mask = outsideQuotes(formula);
+  return formula.split("").map((ch, i) => (ch === from && mask[i] === from ? to : ch)).join("");
+}
+
 export interface FakeOptions {
   /** Highest ExcelApi requirement set supported ("1.7" for Office 2019). */
   apiVersion?: string;
-  /** CustomFunctionsRuntime 1.1 (SOIL.* functions); default: with ExcelApi 1.9 and later. */
+  /** isSetSupported("CustomFunctionsRuntime", …) answers yes (up to 1.3); default: with ExcelApi 1.9 and later. */
   customFunctions?: boolean;
+  /** The highest CustomFunctionsRuntime reported when `customFunctions` (default "1.3"; CustomFunctions.Error needs 1.2). */
+  customFunctionsRuntime?: string;
+  /**
+   * Whether the SOIL functions are registered (default: when `customFunctions`). false models what office-js #884,
+   * #1031 and #3504 report, the set answered supported where custom functions do not run (Office 2016 Professional
+   * Plus, Mac retail 2019), and a SharePoint-catalog deployment or metadata that failed to load: every SOIL.* is #NAME?.
+   */
+  soilFunctionsRegistered?: boolean;
   evaluator?: FormulaEvaluator;
   payloadLimit?: number;
   /** Series charts.add makes from its source: none (default) or one per column (or row). */
   chartAutoSeries?: "none" | "perColumn";
   /** An error code for an operation Excel should refuse (fault injection), or undefined. */
   refuse?: (call: { target: string; member: string }) => string | undefined;
-  /** Office.context.displayLanguage (default en-US); zh-CN loads the Chinese SOIL function names. */
+  /** Excel's language (default en-US): the structured-reference items range.formulasLocal takes ([#All] / [#全部]). */
   displayLanguage?: string;
+  /** The regional format's list separator, what range.formulasLocal separates arguments with (default ","; e.g. ";" in de-DE). */
+  listSeparator?: "," | ";";
   /** ExcelApiOnline 1.1 (Excel on the web only): allowEditRanges. Default false (desktop). */
   online?: boolean;
+  /**
+   * Whether a table grows over values written just below it (default true), as Microsoft's coauthoring page has
+   * add-ins add rows (https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins). false: a
+   * user whose AutoCorrect option "Include new rows and columns in table" is off.
+   */
+  tableAutoExpand?: boolean;
+  /**
+   * Objects the Office.js in use lacks although the host reports their set: the npm package @microsoft/office-js
+   * 1.1.110 has no AllowEditRange (nor sheet views) while Excel on the web reports ExcelApiOnline 1.1.
+   */
+  officeJsWithout?: ("allowEditRanges" | "namedSheetViews")[];
 }
 
 export class FakeWorkbook {
@@ -265,12 +310,19 @@ export class FakeWorkbook {
   calculations: string[] = [];
   apiVersion: string;
   readonly displayLanguage: string;
+  readonly listSeparator: "," | ";";
   customFunctions: boolean;
+  customFunctionsRuntime: string;
+  soilFunctionsRegistered: boolean;
   evaluator?: FormulaEvaluator;
   payloadLimit: number;
   chartAutoSeries: "none" | "perColumn";
   refuse?: FakeOptions["refuse"];
   online: boolean;
+  tableAutoExpand: boolean;
+  officeJsWithout: string[];
+  /** Bytes of every range argument handed to a custom function (soilEvaluator.ts), in call order. */
+  readonly customFunctionArguments: number[] = [];
   /** onChanged events raised by the add-in's own writes, not yet handled. */
   readonly pendingEvents: Promise<void>[] = [];
   /** Bumped by every write: evaluation results are cached per version. */
@@ -281,12 +333,17 @@ export class FakeWorkbook {
   constructor(options: FakeOptions = {}) {
     this.apiVersion = options.apiVersion ?? "1.17";
     this.customFunctions = options.customFunctions ?? versionAtLeast(this.apiVersion, "1.9");
+    this.customFunctionsRuntime = options.customFunctionsRuntime ?? "1.3";
+    this.soilFunctionsRegistered = options.soilFunctionsRegistered ?? this.customFunctions;
     this.evaluator = options.evaluator;
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
     this.chartAutoSeries = options.chartAutoSeries ?? "none";
     this.refuse = options.refuse;
     this.displayLanguage = options.displayLanguage ?? "en-US";
+    this.listSeparator = options.listSeparator ?? ",";
     this.online = options.online ?? false;
+    this.tableAutoExpand = options.tableAutoExpand ?? true;
+    this.officeJsWithout = options.officeJsWithout ?? [];
   }
 
   /** Fires worksheet onChanged on `sheet` as Excel does after an edit; settles when the handlers have. */
@@ -317,8 +374,28 @@ export class FakeWorkbook {
 
   isSetSupported = (name: string, version: string): boolean =>
     (name === "ExcelApi" && versionAtLeast(this.apiVersion, version)) ||
-    (name === "CustomFunctionsRuntime" && this.customFunctions && versionAtLeast("1.1", version)) ||
+    (name === "CustomFunctionsRuntime" && this.customFunctions && versionAtLeast(this.customFunctionsRuntime, version)) ||
     (name === "ExcelApiOnline" && this.online && versionAtLeast("1.1", version));
+
+  /**
+   * A formula written through range.formulasLocal, as range.formulas would hold it. formulasLocal is "in the user's
+   * language and number-formatting locale" (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-formulaslocal-member):
+   * table items are Excel's language's ([#全部] in Chinese Excel for [#All]) and arguments are separated by the
+   * regional list separator. A formula in another locale's dialect is refused, as Excel refuses a formula it cannot parse.
+   */
+  invariantFormula(local: string): string {
+    const items = this.displayLanguage.toLowerCase().startsWith("zh") ? TABLE_ITEMS.zh : TABLE_ITEMS.en;
+    const foreign = [...TABLE_ITEMS.en, ...TABLE_ITEMS.zh].filter((item) => !items.includes(item));
+    const refuse = (why: string): never => {
+      throw new FakeOfficeError("InvalidArgument", `formulasLocal: ${local} is not a formula in ${this.displayLanguage} with list separator "${this.listSeparator}" (${why}).`);
+    };
+    for (const item of foreign) if (local.includes(`[${item}]`)) refuse(`table item [${item}]`);
+    const other = this.listSeparator === "," ? ";" : ",";
+    if (outsideQuotes(local).includes(other)) refuse(`separator "${other}"`);
+    let formula = local;
+    items.forEach((item, i) => (formula = formula.split(`[${item}]`).join(`[${TABLE_ITEMS.en[i]}]`)));
+    return this.listSeparator === "," ? formula : replaceOutsideQuotes(formula, ";", ",");
+  }
 
   sheet(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -328,12 +405,26 @@ export class FakeWorkbook {
     return this.tables.find((t) => t.name === name);
   }
 
-  /** Excel.run: one request context, synced at the end if anything is still queued. */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = new FakeContext(this);
-    const result = await batch(context as unknown as Excel.RequestContext);
-    if (context.queued() > 0) await context.sync();
-    return result;
+  /**
+   * Excel.run: one request context, synced at the end if anything is still queued. Excel.run(context, batch) runs
+   * a batch in an earlier run's context again, as Microsoft removes an event handler: "Excel.run(eventContext, …)
+   * { eventResult.remove(); await context.sync(); }" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events).
+   * A context used after its run ended (not re-entered) fails its sync with InvalidObjectPath.
+   */
+  run = (async <T>(first: unknown, second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const batch = (second ?? first) as (context: Excel.RequestContext) => Promise<T>;
+    const context = second ? (first as FakeContext) : new FakeContext(this);
+    context.running++;
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.queued() > 0) await context.sync();
+      return result;
+    } finally {
+      context.running--;
+    }
+  }) as {
+    <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+    <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   };
 
   // ------------------------------------------------------------ cell reading (what Excel shows)
@@ -407,6 +498,14 @@ export class FakeWorkbook {
   touched(): void {
     this.version++;
   }
+
+  /** A table whose next row `box` starts in (within its columns) grows over the written rows. */
+  expandTablesOver(sheet: SheetModel, box: Box): void {
+    if (!this.tableAutoExpand) return;
+    for (const t of this.tables) {
+      if (t.sheet === sheet && box.r1 === t.box.r2 + 1 && box.c1 >= t.box.c1 && box.c1 <= t.box.c2) t.box = { ...t.box, r2: box.r2 };
+    }
+  }
 }
 
 // ---------------------------------------------------------------- request context and proxies
@@ -446,6 +545,8 @@ function propsOf(option?: string | string[]): string[] {
 export class FakeContext {
   private queue: Operation[] = [];
   readonly workbook: WorkbookProxy;
+  /** Excel.run batches this context is in (0: its run has ended). */
+  running = 0;
 
   constructor(readonly book: FakeWorkbook) {
     this.workbook = new WorkbookProxy(this);
@@ -460,6 +561,7 @@ export class FakeContext {
   }
 
   async sync(): Promise<void> {
+    if (this.running === 0) throw new FakeOfficeError("InvalidObjectPath", "The request context was used after its Excel.run ended (run a batch in it with Excel.run(context, batch)).");
     const book = this.book;
     const ops = this.queue;
     this.queue = [];
@@ -644,10 +746,12 @@ class WorksheetProxy extends Proxied {
     readonly options: unknown;
     protect(options?: unknown, password?: string): void;
     unprotect(password?: string): void;
-    readonly allowEditRanges: AllowEditRangesProxy;
+    readonly allowEditRanges?: AllowEditRangesProxy;
   };
   readonly onChanged: { add(handler: (event: unknown) => Promise<unknown>): { remove(): void; context: FakeContext } };
   readonly pageLayout: object;
+  /** Only where ExcelApiOnline 1.1 is (Excel on the web): elsewhere the property is missing, as in an Office.js without it. */
+  readonly namedSheetViews?: { enterTemporary(): void; exit(): void };
   /** What objects got from this sheet resolve it with: a null sheet fails them. */
   private readonly navigate: Resolver<SheetModel>;
   constructor(
@@ -692,7 +796,7 @@ class WorksheetProxy extends Proxied {
           if (m.protected && (m.password ?? "") !== (password ?? "")) throw new FakeOfficeError("BadPassword", "The password is incorrect.");
           Object.assign(m, { protected: false, password: undefined });
         }, { apiSet: password === undefined ? "1.2" : "1.7" }),
-      allowEditRanges: new AllowEditRangesProxy(ctx, `${this.path}.protection.allowEditRanges`, sheetModel),
+      allowEditRanges: ctx.book.officeJsWithout.includes("allowEditRanges") ? undefined : new AllowEditRangesProxy(ctx, `${this.path}.protection.allowEditRanges`, sheetModel),
     };
     this.onChanged = {
       add: (handler) => {
@@ -708,6 +812,19 @@ class WorksheetProxy extends Proxied {
         };
       },
     };
+    if (ctx.book.online && !ctx.book.officeJsWithout.includes("namedSheetViews")) {
+      const views = { apiSet: "Online1.1" };
+      this.namedSheetViews = {
+        // A new temporary view starts from what the default view shows.
+        enterTemporary: () =>
+          this.op("namedSheetViews.enterTemporary", [], () => {
+            const m = sheetModel();
+            const shared = ctx.book.tables.find((t) => t.sheet === m)?.filters ?? new Map<string, string>();
+            m.view = { filters: new Map(shared) };
+          }, views),
+        exit: () => this.op("namedSheetViews.exit", [], () => (sheetModel().view = null), views),
+      };
+    }
     const layout = (property: string, value: unknown) => {
       checkPageLayout(property, value);
       sheetModel().pageLayout[property] = value;
@@ -758,6 +875,16 @@ class WorksheetProxy extends Proxied {
   }
   activate(): void {
     this.op("activate", [], () => (this.ctx.book.activeSheet = this.model()?.name ?? itemNotFound(this.path)));
+  }
+  /** Worksheet.delete (ExcelApi 1.1): the sheet and its tables. */
+  delete(): void {
+    this.op("delete", [], () => {
+      const book = this.ctx.book;
+      const m = this.model() ?? itemNotFound(this.path);
+      book.sheets.splice(book.sheets.indexOf(m), 1);
+      for (let i = book.tables.length - 1; i >= 0; i--) if (book.tables[i].sheet === m) book.tables.splice(i, 1);
+      if (book.activeSheet === m.name) book.activeSheet = null;
+    });
   }
 }
 
@@ -869,17 +996,27 @@ class RangeProxy extends Proxied {
   }
 
   set values(values: unknown[][]) {
-    this.op("values", [values], () => this.each(this.checkShape(values, "values"), enter), { writes: () => this.model(), box: () => this.cells() });
+    this.op("values", [values], () => this.write(this.checkShape(values, "values")), { writes: () => this.model(), box: () => this.cells() });
+  }
+  /** Values or formulas entered as typed; a table just above grows over them. */
+  private write(values: unknown[][]): void {
+    this.each(values, enter);
+    this.ctx.book.expandTablesOver(this.model(), this.cells());
   }
   get values(): unknown[][] {
     return (this.loaded.values as unknown[][]) ?? notLoaded("values");
   }
   set formulas(values: unknown[][]) {
-    this.op("formulas", [values], () => this.each(this.checkShape(values, "formulas"), enter), { writes: () => this.model(), box: () => this.cells() });
+    this.op("formulas", [values], () => this.write(this.checkShape(values, "formulas")), { writes: () => this.model(), box: () => this.cells() });
   }
-  /** Formulas in the display language's names (separators as in en-US and zh-CN); stored as the user would see them. */
+  /** Formulas in Excel's language and regional format (see FakeWorkbook.invariantFormula); stored as range.formulas holds them. */
   set formulasLocal(values: unknown[][]) {
-    this.op("formulasLocal", [values], () => this.each(this.checkShape(values, "formulasLocal"), enter), { writes: () => this.model() });
+    const book = this.ctx.book;
+    const invariant = (v: unknown) => (typeof v === "string" && v.startsWith("=") ? book.invariantFormula(v) : v);
+    this.op("formulasLocal", [values], () => this.write(this.checkShape(values, "formulasLocal").map((row) => row.map(invariant))), {
+      writes: () => this.model(),
+      box: () => this.cells(),
+    });
   }
   get formulas(): unknown[][] {
     return (this.loaded.formulas as unknown[][]) ?? notLoaded("formulas");
@@ -1125,6 +1262,8 @@ class TableProxy extends Proxied {
         delete: () =>
           this.op(`rows.getItemAt(${index}).delete`, [], () => {
             const t = this.model();
+            // Rows of a filtered table are not deleted (office-js #994): the add-in must see the table unfiltered.
+            if ((t.sheet.view?.filters ?? t.filters).size > 0) throw new FakeOfficeError("InvalidOperation", "rows of a filtered table cannot be deleted");
             const row = t.box.r1 + 1 + index;
             if (row > t.box.r2) itemNotFound(`row ${index}`);
             const last = t.sheet.lastRow();
@@ -1207,12 +1346,18 @@ class TableProxy extends Proxied {
     return this.range("all");
   }
   clearFilters(): void {
-    this.op("clearFilters", [], () => this.model().filters.clear(), { apiSet: "1.2" });
+    this.op("clearFilters", [], () => (this.model().sheet.view?.filters ?? this.model().filters).clear(), { apiSet: "1.2" });
   }
 }
 
 class TableColumnProxy extends Proxied {
-  readonly filter: { applyCustomFilter(criteria: string): void; clear(): void };
+  readonly filter: {
+    applyCustomFilter(criteria: string): void;
+    apply(criteria: { filterOn: string; criterion1?: string }): void;
+    clear(): void;
+    load(p?: string): unknown;
+    readonly criteria: { filterOn?: string; criterion1?: string } | null;
+  };
   constructor(
     ctx: FakeContext,
     path: string,
@@ -1226,13 +1371,34 @@ class TableColumnProxy extends Proxied {
       const i = headers.indexOf(name);
       return i < 0 ? itemNotFound(`column ${name}`) : i;
     };
+    // The filters of the active sheet view: the user's temporary view, or the default view every co-author sees.
+    const filters = () => table.model().sheet.view?.filters ?? table.model().filters;
+    let loaded: { criteria?: { filterOn?: string; criterion1?: string } | null } = {};
     this.filter = {
       applyCustomFilter: (criteria: string) =>
         this.op("filter.applyCustomFilter", [criteria], () => {
           index();
-          table.model().filters.set(name, criteria);
+          filters().set(name, criteria);
         }, { apiSet: "1.2" }),
-      clear: () => this.op("filter.clear", [], () => table.model().filters.delete(name), { apiSet: "1.2" }),
+      // Custom filters only (criterion1), what SOIL and its tests set.
+      apply: (criteria) =>
+        this.op("filter.apply", [criteria], () => {
+          index();
+          if (criteria.criterion1 === undefined) throw new FakeOfficeError("InvalidArgument", "the fake applies custom filters only");
+          filters().set(name, criteria.criterion1);
+        }, { apiSet: "1.2" }),
+      clear: () => this.op("filter.clear", [], () => filters().delete(name), { apiSet: "1.2" }),
+      load: () => {
+        this.op("filter.load", ["criteria"], () => {
+          index();
+          const c = filters().get(name);
+          loaded = { criteria: c === undefined ? null : { filterOn: "Custom", criterion1: c } };
+        }, { apiSet: "1.2" });
+        return this.filter;
+      },
+      get criteria() {
+        return "criteria" in loaded ? (loaded.criteria ?? null) : notLoaded("criteria");
+      },
     };
     this.index = index;
   }

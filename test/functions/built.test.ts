@@ -1,17 +1,17 @@
 /**
  * The BUILT functions script, loaded the way Excel loads it: webpack (the project's config, functions
  * part only) builds into a temp dir, the script runs in a fresh `vm` context whose only runtime global
- * is a fake CustomFunctions, and every id in the built functions.json / functions.zh-CN.json must be
+ * is a fake CustomFunctions, and every id in the built functions.json (the only metadata file) must be
  * registered through CustomFunctions.associate and answer a sample call like the source does.
  */
 import { execFileSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import vm from "vm";
 import { ROW_INPUT_WIDTH } from "../../src/core";
 import * as soil from "../../src/functions/functions";
-import { ZH_CN } from "../../src/functions/locale/zh-CN";
+import { PARAMETER_NAMES } from "../../src/functions/metadata/parameterNames";
 import { cellResult, fakeCustomFunctions, FakeCustomFunctions, installCustomFunctions } from "./fakeCustomFunctions";
 import { seedSheet, serial, tableRange } from "./fixtures";
 
@@ -101,13 +101,11 @@ const SAMPLES: Record<string, { args: unknown[]; source: (...args: never[]) => u
 let outDir: string;
 let registered: FakeCustomFunctions["registered"];
 let metadata: BuiltMetadata;
-let zhCN: BuiltMetadata;
 
 beforeAll(() => {
   outDir = mkdtempSync(path.join(os.tmpdir(), "soil-functions-"));
   execFileSync(process.execPath, [path.join(__dirname, "buildFunctions.js"), outDir], { cwd: ROOT, stdio: "pipe", timeout: 180_000 });
   metadata = JSON.parse(readFileSync(path.join(outDir, "functions.json"), "utf8"));
-  zhCN = JSON.parse(readFileSync(path.join(outDir, "functions.zh-CN.json"), "utf8"));
   const runtime = fakeCustomFunctions();
   vm.runInNewContext(readFileSync(path.join(outDir, "functions.js"), "utf8"), { CustomFunctions: runtime }, { filename: "functions.js" });
   registered = runtime.registered;
@@ -127,20 +125,25 @@ test("the built functions.json lists exactly the SOIL functions, with error inpu
   expect(metadata.allowErrorForDataTypeAny).toBe(true);
   for (const f of metadata.functions) {
     expect(f.name).toBe(f.id);
+    expect(f.name).toMatch(/^[A-Z]+$/);
     expect(f.description).toMatch(/\p{Script=Han}/u);
     for (const p of f.parameters) expect(p).toEqual(expect.objectContaining({ description: expect.stringMatching(/\p{Script=Han}/u) }));
   }
   expect(metadata.functions.find((f) => f.id === "STATUS")?.parameters).toEqual([
-    expect.objectContaining({ name: "row", dimensionality: "matrix", type: "any" }),
-    expect.objectContaining({ name: "as_of", optional: true, type: "any" }),
-    expect.objectContaining({ name: "due_soon_days", optional: true, type: "any" }),
+    expect.objectContaining({ name: "任务行", dimensionality: "matrix", type: "any" }),
+    expect.objectContaining({ name: "统计日期", optional: true, type: "any" }),
+    expect.objectContaining({ name: "临期天数", optional: true, type: "any" }),
   ]);
 });
 
-test("both files have the shape the metadata reference documents; no function is volatile, streaming or cancelable", () => {
+test("the file has the shape the metadata reference documents; no function is volatile, streaming or cancelable", () => {
   expect(shapeProblems(metadata)).toEqual([]);
-  expect(shapeProblems(zhCN)).toEqual([]);
-  for (const f of [...metadata.functions, ...zhCN.functions]) expect([f.id, f.options ?? {}]).toEqual([f.id, {}]);
+  for (const f of metadata.functions) expect([f.id, f.options ?? {}]).toEqual([f.id, {}]);
+});
+
+test("functions.json is the only metadata file; every parameter has its Chinese name", () => {
+  expect(readdirSync(outDir).filter((f) => /^functions.*\.json$/.test(f))).toEqual(["functions.json"]);
+  for (const f of metadata.functions) expect(f.parameters.map((p) => p.name)).toEqual(Object.values(PARAMETER_NAMES[f.id]));
 });
 
 test("every parameter is of type any: allowErrorForDataTypeAny only lets error values through to those", () => {
@@ -160,29 +163,12 @@ test("ranges come in as matrices, spilled results go out as matrices, scalars st
     FEEDBACKLATE: [["matrix", "scalar"], "scalar", "boolean"],
     DEPTS: [["scalar"], "matrix", "string"],
     DEPTSUMMARY: [["matrix", "scalar", "scalar", "scalar"], "matrix", "number"],
-    SUMMARY: [["matrix", "scalar", "scalar"], "matrix", "any"],
+    SUMMARY: [["matrix", "scalar", "scalar", "matrix", "matrix"], "matrix", "any"],
   });
 });
 
-test("functions.zh-CN.json has the same ids, types and options, with Chinese function and parameter names", () => {
-  expect(zhCN.allowErrorForDataTypeAny).toBe(true);
-  expect(zhCN.functions.map((f) => f.id)).toEqual(metadata.functions.map((f) => f.id));
-  zhCN.functions.forEach((f, i) => {
-    const en = metadata.functions[i];
-    expect(f.name).toBe(ZH_CN[en.id].name);
-    expect(f.name).toMatch(/^\p{Script=Han}+$/u);
-    expect(f.description).toMatch(/\p{Script=Han}/u);
-    expect(f.result).toEqual(en.result);
-    expect(f.parameters.map(({ name: _name, ...rest }) => ({ ...rest, description: undefined }))).toEqual(
-      en.parameters.map(({ name: _name, ...rest }) => ({ ...rest, description: undefined })),
-    );
-    for (const p of f.parameters) expect(p.name).toMatch(/^\p{Script=Han}+$/u);
-  });
-  expect(zhCN.functions.find((f) => f.id === "STATUS")?.parameters.map((p) => p.name)).toEqual(["任务行", "统计日期", "临期天数"]);
-});
-
-test("every id in both metadata files is registered by the built script", () => {
-  for (const file of [metadata, zhCN]) for (const f of file.functions) expect([f.id, registered.has(f.id)]).toEqual([f.id, true]);
+test("every id in the metadata is registered by the built script", () => {
+  for (const f of metadata.functions) expect([f.id, registered.has(f.id)]).toEqual([f.id, true]);
   expect([...registered.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
 });
 

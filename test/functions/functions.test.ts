@@ -3,10 +3,12 @@
  * boundaries, leap days, Excel's phantom 1900-02-29) and on wrong input, which must come back as
  * #VALUE! or #N/A with a Chinese message — never as an exception of another kind.
  */
-import { columnIndex, ROW_INPUT_WIDTH, SUMMARY_HEADERS, TASK_HEADERS, today, serialFromDay } from "../../src/core";
+import { columnIndex, ROW_INPUT_WIDTH, SUMMARY_HEADERS, SUMMARY_STATUSES, TASK_HEADERS, today, serialFromDay } from "../../src/core";
 import * as soil from "../../src/functions/functions";
 import { cellResult, errorCell, installCustomFunctions } from "./fakeCustomFunctions";
 import { seedSheet, serial, tableRange } from "./fixtures";
+
+const SUMMARY_STATUS_SET = new Set<string>(SUMMARY_STATUSES);
 
 installCustomFunctions();
 
@@ -371,6 +373,35 @@ describe("SOIL.DEPTSUMMARY and SOIL.SUMMARY", () => {
   test("a table without its header row → #VALUE! naming the missing columns", () => {
     expect(cellResult(() => soil.summary(table.slice(1), DUE_2018, null))).toEqual(valueError("缺少列：责任单位、完成时限、状态、完成日期、最近反馈日期"));
     expect(cellResult(() => soil.summary([["a"]], DUE_2018, null))).toEqual(valueError("SoilTasks[#All]"));
+  });
+
+  test("column form (责任单位 + the computed 到期状态 / 反馈逾期 columns): the same summary as the whole table, from a fraction of the data", () => {
+    const column = (key: Parameters<typeof columnIndex>[0], rows: unknown[][]) => rows.map((r) => [r[columnIndex(key)]]);
+    // The computed columns as the workbook holds them: SOIL.STATUS / SOIL.FEEDBACKLATE of each row.
+    const computed = table.map((r, i) => {
+      if (i === 0) return r;
+      const row = [...r];
+      row[columnIndex("dueStatus")] = soil.status([r.slice(0, ROW_INPUT_WIDTH)], DUE_2018, null);
+      row[columnIndex("feedbackLate")] = soil.feedbackLate([r.slice(0, ROW_INPUT_WIDTH)], DUE_2018);
+      return row;
+    });
+    const byColumns = soil.summary(column("responsible", computed), DUE_2018, null, column("dueStatus", computed), column("feedbackLate", computed));
+    expect(byColumns).toEqual(soil.summary(table, DUE_2018, null));
+    // Without their header cells too.
+    expect(soil.summary(column("responsible", computed).slice(1), null, null, column("dueStatus", computed).slice(1), column("feedbackLate", computed).slice(1))).toEqual(byColumns);
+    // A status cell that holds an error counts in 任务总数 only (as the portable COUNTIF).
+    const withError = column("dueStatus", computed);
+    withError[1] = [errorCell("#VALUE!")];
+    const total = (rows: unknown[][]) => rows[rows.length - 1];
+    const summed = soil.summary(column("responsible", computed), null, null, withError, column("feedbackLate", computed));
+    expect(total(summed)[1]).toBe(total(byColumns)[1]);
+    expect((total(summed) as number[]).slice(2, 7).reduce((a, b) => a + b, 0)).toBe((total(byColumns) as number[]).slice(2, 7).reduce((a, b) => a + b, 0) - (SUMMARY_STATUS_SET.has(String(computed[1][columnIndex("dueStatus")])) ? 1 : 0));
+  });
+
+  test("column form: columns of different lengths, or only one of the two computed columns → #VALUE! saying so", () => {
+    const resp = table.map((r) => [r[columnIndex("responsible")]]);
+    expect(cellResult(() => soil.summary(resp, null, null, resp.slice(0, 5), resp))).toEqual(valueError("同样多的行"));
+    expect(cellResult(() => soil.summary(resp, null, null, resp, null as never))).toEqual(valueError("两列应同时给出"));
   });
 
   test("a bad cell in the table names its row", () => {

@@ -64,13 +64,33 @@ describe("working in the workbook", () => {
     expect(book.syncCount - before).toBeGreaterThan(3);
   });
 
-  test("department filter: a contains filter on 责任单位, and cleared again", async () => {
+  test("department filter on the desktop: the shared table filter only when asked (every co-author sees it)", async () => {
     const { book, actions } = await populated(true);
-    await actions.filterByDepartment("市农牧局");
-    expect(book.table(TASK_TABLE)!.filters.get("责任单位")).toBe("=*市农牧局*");
+    const table = book.table(TASK_TABLE)!;
+    table.filters.set("状态", "=推进中"); // a co-author's filter
+    const before = book.syncCount;
+    await expect(actions.filterByDepartment("市农牧局")).resolves.toBe("pane");
+    expect(book.syncCount).toBe(before);
+    expect([...table.filters]).toEqual([["状态", "=推进中"]]);
+    await expect(actions.filterByDepartment("市农牧局", { shared: true })).resolves.toBe("shared");
+    expect(table.filters.get("责任单位")).toBe("=*市农牧局*");
     expect(book.activeSheet).toBe(SHEETS.tasks);
+    await actions.filterByDepartment(null, { shared: true });
+    expect([...table.filters]).toEqual([["状态", "=推进中"]]);
+  });
+
+  test("department filter on Excel on the web: in a temporary sheet view (ExcelApiOnline 1.1), the shared filters untouched", async () => {
+    const book = new FakeWorkbook({ evaluator: soilEvaluator, online: true });
+    const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported));
+    await actions.populate(parseTable(seedText()), AS_OF);
+    const table = book.table(TASK_TABLE)!;
+    table.filters.set("状态", "=推进中");
+    await expect(actions.filterByDepartment("市农牧局")).resolves.toBe("view");
+    expect([...table.filters]).toEqual([["状态", "=推进中"]]);
+    expect(book.sheet(SHEETS.tasks)!.view?.filters.get("责任单位")).toBe("=*市农牧局*");
     await actions.filterByDepartment(null);
-    expect(book.table(TASK_TABLE)!.filters.size).toBe(0);
+    expect(book.sheet(SHEETS.tasks)!.view?.filters.has("责任单位")).toBe(false);
+    expect([...table.filters]).toEqual([["状态", "=推进中"]]);
   });
 
   test("selecting a requirement selects its row, found by 编号", async () => {

@@ -291,8 +291,13 @@ describe("populate: existing workbooks and older Excel", () => {
     const { book, actions } = setup();
     await actions.populate(seedTable(), AS_OF);
     const before = book.calls.length;
+    const sheetsBefore = book.sheets.map((s) => s.name);
     expect(await actions.populate(seedTable(), AS_OF)).toEqual({ kind: "exists" });
-    expect(book.calls.slice(before).every((c) => c.member === "load")).toBe(true);
+    // Loads only, besides the function probe's scratch sheet (added, written, read, deleted in that one request).
+    const probe = (c: { target: string; args: unknown[] }) => c.target.includes("SOIL_probe") || c.args[0] === "SOIL_probe";
+    const written = book.calls.slice(before).filter((c) => c.member !== "load" && !probe(c));
+    expect(written).toEqual([]);
+    expect(book.sheets.map((s) => s.name)).toEqual(sheetsBefore);
   });
 
   test("another SOIL sheet name taken: a Chinese message, nothing written", async () => {
@@ -425,39 +430,87 @@ describe("populate: existing workbooks and older Excel", () => {
 
 });
 
-describe("populate: Excel in Chinese (translated SOIL names)", () => {
+describe("populate: whether SOIL functions run is probed, not taken from the requirement set", () => {
+  const table = seedTable();
+  const statusCol = col("dueStatus");
+  const everyFormula = (book: FakeWorkbook) => book.sheets.flatMap((s) => [...s.cells.values()].flatMap((row) => [...row.values()].map((c) => c.formula ?? "")));
+
+  test("CustomFunctionsRuntime reported but the functions absent (office-js #884/#1031/#3504, a SharePoint catalog): built-in formulas, a notice says why", async () => {
+    const { book, actions } = setup("1.17", { soilFunctionsRegistered: false });
+    expect(book.isSetSupported("CustomFunctionsRuntime", "1.2")).toBe(true);
+    const outcome = await actions.populate(table, AS_OF);
+    expect(outcome).toMatchObject({ kind: "created", notices: [expect.stringMatching(/SOIL\.NEXTREPORT\(1\).*#NAME\?.*内置公式/)] });
+    expect(everyFormula(book).filter((f) => f.includes("SOIL."))).toEqual([]);
+    expect(book.sheet(SHEETS.tasks)!.cell(2, statusCol)?.formula).toBe(computedFormulas(2, "portable").dueStatus);
+    // The probe's scratch sheet is gone, and it cost no request of its own.
+    expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
+    expect(book.syncCount).toBe(4);
+  });
+
+  test("CustomFunctionsRuntime 1.1 only: SOIL's functions throw CustomFunctions.Error (1.2), so built-in formulas", async () => {
+    const { book, actions } = setup("1.17", { customFunctionsRuntime: "1.1" });
+    const outcome = await actions.populate(table, AS_OF);
+    expect(outcome).toMatchObject({ kind: "created", notices: [expect.stringContaining("CustomFunctionsRuntime 1.2")] });
+    expect(everyFormula(book).filter((f) => f.includes("SOIL."))).toEqual([]);
+    expect(book.calls.some((c) => c.member === "add" && String(c.args[0]).startsWith("SOIL_"))).toBe(false);
+  });
+
+  test("where they run, the probe reads a number: SOIL formulas, no notice, no scratch sheet left", async () => {
+    const { book, actions } = setup();
+    const outcome = await actions.populate(table, AS_OF);
+    expect(outcome).toMatchObject({ kind: "created", notices: [] });
+    expect(book.sheet(SHEETS.tasks)!.cell(2, statusCol)?.formula).toBe(computedFormulas(2, "addin").dueStatus);
+    expect(book.calls.filter((c) => c.member === "formulas" && JSON.stringify(c.args).includes("SOIL.NEXTREPORT(1)"))).toHaveLength(1);
+    expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
+  });
+});
+
+describe("populate: Excel in Chinese (one set of ASCII SOIL names in every language)", () => {
   const table = seedTable();
   const statusCol = col("dueStatus");
   const expectedStatuses = taskRows(table, { flavor: "addin" }).map((_, i) => i + 2);
 
-  async function populate(displayLanguage: string, features = detectFeatures(() => true, displayLanguage)) {
-    const book = new FakeWorkbook({ evaluator: soilEvaluator, displayLanguage });
-    await createExcelActions(book.run, features).populate(table, AS_OF);
+  async function populate(options: FakeOptions) {
+    const book = new FakeWorkbook({ evaluator: soilEvaluator, ...options });
+    await createExcelActions(book.run, detectFeatures(book.isSetSupported)).populate(table, AS_OF);
     return book;
   }
 
-  test("formulas go through formulasLocal in the Chinese names, and every computed cell computes", async () => {
-    const book = await populate("zh-CN");
+  test("formulas go through range.formulas with the ASCII names and [#All], never formulasLocal, and every computed cell computes", async () => {
+    const book = await populate({ displayLanguage: "zh-CN" });
     const tasks = book.sheet(SHEETS.tasks)!;
-    expect(tasks.cell(2, statusCol)?.formula).toBe(`=SOIL.到期状态($A2:$O2,'说明'!$B$2,'说明'!$B$6)`);
-    expect(book.calls.some((c) => c.member === "formulasLocal")).toBe(true);
+    expect(tasks.cell(2, statusCol)?.formula).toBe(computedFormulas(2, "addin").dueStatus);
+    expect(book.calls.some((c) => c.member === "formulasLocal")).toBe(false);
     const statuses = book.valuesOf(tasks, { r1: 2, r2: 196, c1: statusCol, c2: statusCol }).map((r) => r[0]);
     expect(statuses).toHaveLength(expectedStatuses.length);
     for (const s of statuses) expect(["已完成", "已逾期", "临期", "按期推进", "持续推进", "未到期", "时限待定"]).toContain(s);
-    expect(book.sheet(SHEETS.summary)!.cell(1, 0)?.formula).toBe(`=SOIL.部门汇总(${TASK_TABLE}[#All],'说明'!$B$2,'说明'!$B$6)`);
     expect(book.valuesOf(book.sheet(SHEETS.summary)!, { r1: 1, r2: 1, c1: 0, c2: 0 })[0][0]).toBe(SUMMARY_HEADERS[0]);
   });
 
-  test("the ASCII names through range.formulas would be #NAME? there (office-js#891): the case the pane avoids", async () => {
-    const book = await populate("zh-CN", { ...detectFeatures(() => true, "zh-CN"), functionNames: null });
-    const tasks = book.sheet(SHEETS.tasks)!;
-    expect(tasks.cell(2, statusCol)?.formula).toBe(computedFormulas(2, "addin").dueStatus);
-    expect(book.valuesOf(tasks, { r1: 2, r2: 2, c1: statusCol, c2: statusCol })[0][0]).toBe("#NAME?");
+  test("a regional format with ';' as list separator changes nothing either (range.formulas is invariant)", async () => {
+    const book = await populate({ displayLanguage: "de-DE", listSeparator: ";" });
+    expect(book.valuesOf(book.sheet(SHEETS.tasks)!, { r1: 2, r2: 2, c1: statusCol, c2: statusCol })[0][0]).not.toMatch(/^#/);
+  });
+});
+
+describe("the double's range.formulasLocal takes the formula in Excel's language and regional format only", () => {
+  async function writeLocal(options: FakeOptions, formula: string) {
+    const book = new FakeWorkbook({ evaluator: soilEvaluator, ...options });
+    await book.run(async (context) => {
+      context.workbook.worksheets.add("S").getRange("A1").formulasLocal = [[formula]];
+      await context.sync();
+    });
+    return book.sheet("S")!.cell(1, 0)?.formula;
+  }
+
+  test("[#All] is refused in Chinese Excel, [#全部] is taken and stored as [#All]", async () => {
+    await expect(writeLocal({ displayLanguage: "zh-CN" }, `=ROWS(${TASK_TABLE}[#All])`)).rejects.toThrow(/InvalidArgument|table item/);
+    await expect(writeLocal({ displayLanguage: "zh-CN" }, `=ROWS(${TASK_TABLE}[#全部])`)).resolves.toBe(`=ROWS(${TASK_TABLE}[#All])`);
+    await expect(writeLocal({ displayLanguage: "en-US" }, `=ROWS(${TASK_TABLE}[#全部])`)).rejects.toThrow(/table item/);
   });
 
-  test("in English Excel the ASCII names through range.formulas", async () => {
-    const book = await populate("en-US");
-    expect(book.calls.some((c) => c.member === "formulasLocal")).toBe(false);
-    expect(book.sheet(SHEETS.tasks)!.cell(2, statusCol)?.formula).toBe(computedFormulas(2, "addin").dueStatus);
+  test("arguments separated by the regional list separator only", async () => {
+    await expect(writeLocal({ listSeparator: ";" }, `=IFERROR(1,"a,b")`)).rejects.toThrow(/separator/);
+    await expect(writeLocal({ listSeparator: ";" }, `=IFERROR(1;"a;b")`)).resolves.toBe(`=IFERROR(1,"a;b")`);
   });
 });

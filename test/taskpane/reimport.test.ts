@@ -122,8 +122,8 @@ describe("re-import into a filled-in workbook", () => {
     expect(archived.map((r) => r[ROW_INPUT_WIDTH])).toEqual(Array(5).fill(serialFromDay(TODAY)));
     expect(archivedBefore.some((r) => r[col("notes")] !== "")).toBe(true);
 
-    // Filters cleared, styles and the summary chart over the new extent.
-    expect(book.table(TASK_TABLE)!.filters.size).toBe(0);
+    // The filter cleared for the writes and put back (co-authors share it), styles and the summary chart over the new extent.
+    expect([...book.table(TASK_TABLE)!.filters]).toEqual([["责任单位", "=*市农牧局*"]]);
     expect(tasks.validations.map((v) => v.address)).toEqual(["H2:H194", "O2:O194", "J2:J194", "K2:K194", "L2:L194", "N2:N194"]);
     expect(new Set(tasks.conditionalFormats.map((c) => c.address))).toEqual(new Set(["A2:T194"]));
     expect(tasks.conditionalFormats).toHaveLength(4);
@@ -132,10 +132,11 @@ describe("re-import into a filled-in workbook", () => {
     expect(summary.charts).toHaveLength(1);
     expect(summary.charts[0].source).toBe(`C2:G${departments + 1}`);
 
-    // A fixed number of syncs: table check, header/size, one read block, 归档/部门汇总 lookups, one write batch,
-    // recalculation + chart, chart series.
-    expect(book.syncCount - syncsBefore).toBe(7);
-    expect(outcome.notices).toEqual([]);
+    // A fixed number of syncs: table check (with the function probe), header/size, one read block, 归档/部门汇总
+    // lookups (with the filters), one write batch, whether the table grew over the new rows, recalculation + chart,
+    // chart series.
+    expect(book.syncCount - syncsBefore).toBe(8);
+    expect(outcome.notices).toEqual([expect.stringContaining("已按原样恢复")]);
   });
 
   test("importing the same table again changes no cell", async () => {
@@ -147,14 +148,44 @@ describe("re-import into a filled-in workbook", () => {
     expect(book.valuesOf(book.sheet(SHEETS.archive)!, { r1: 2, r2: 2, c1: 0, c2: 0 })[0][0]).toBe("");
   });
 
-  test("new rows are written below the table and the table resized (no TableRowCollection.add, which conflicts under coauthoring)", async () => {
+  test("new rows are written just below the table and Excel expands it over them (the coauthoring page's pattern): no rows.add, no resize", async () => {
     const { book, actions } = await filledWorkbook();
     await actions.reimport(parseTable(nextVersionText()), TODAY);
     expect(book.calls.some((c) => c.member === "rows.add")).toBe(false);
-    const resize = book.calls.filter((c) => c.member === "resize");
-    expect(resize).toHaveLength(1);
-    expect(resize[0].args[0]).toBe(`A1:T${book.table(TASK_TABLE)!.box.r2}`);
+    expect(book.calls.some((c) => c.member === "resize")).toBe(false);
+    // Read back whether it grew.
+    expect(book.calls.some((c) => c.member === "load" && String(c.args[0]).includes("rowCount") && c.target.includes("getallRange"))).toBe(true);
     expect(book.table(TASK_TABLE)!.box.r2).toBe(1 + 195 - 5 + 3);
+  });
+
+  test("where the table did not grow over them (AutoCorrect's table expansion off), it is resized", async () => {
+    const { book, actions } = await filledWorkbook({ tableAutoExpand: false });
+    await actions.reimport(parseTable(nextVersionText()), TODAY);
+    expect(book.calls.some((c) => c.member === "rows.add")).toBe(false);
+    const resize = book.calls.filter((c) => c.member === "resize");
+    expect(resize.map((c) => c.args[0])).toEqual([`A1:T${1 + 195 - 5 + 3}`]);
+    expect(book.table(TASK_TABLE)!.box.r2).toBe(1 + 195 - 5 + 3);
+  });
+
+  test("a co-author's table filter survives a re-import (desktop: put back as it was; rows of a filtered table cannot be deleted, office-js #994)", async () => {
+    const { book, actions } = await filledWorkbook();
+    book.table(TASK_TABLE)!.filters.set("状态", "=推进中");
+    const { report, notices } = await actions.reimport(parseTable(nextVersionText()), TODAY);
+    expect(report.archived).toHaveLength(5);
+    expect([...book.table(TASK_TABLE)!.filters]).toEqual([["状态", "=推进中"]]);
+    expect(notices).toEqual([expect.stringContaining("筛选")]);
+  });
+
+  test("Excel on the web: the re-import writes in a temporary sheet view, so the shared filter is never cleared", async () => {
+    const { book, actions } = await filledWorkbook({ online: true });
+    const table = book.table(TASK_TABLE)!;
+    table.filters.set("状态", "=推进中");
+    const { report, notices } = await actions.reimport(parseTable(nextVersionText()), TODAY);
+    expect(report.archived).toHaveLength(5);
+    expect([...table.filters]).toEqual([["状态", "=推进中"]]);
+    expect(book.calls.some((c) => c.member === "filter.apply")).toBe(false);
+    expect(book.sheet(SHEETS.tasks)!.view).toBeNull();
+    expect(notices).toEqual([]);
   });
 
   test("something a user keeps below the table is not overwritten: rows are inserted (TableRowCollection.add) instead", async () => {
@@ -169,10 +200,18 @@ describe("re-import into a filled-in workbook", () => {
     expect(notes).toEqual(["备注：本表由市土壤办维护"]);
   });
 
-  test("Excel before ExcelApi 1.13 (no Table.resize): rows added through the table", async () => {
-    const { book, actions } = await filledWorkbook({ apiVersion: "1.12" });
+  test("Excel before ExcelApi 1.13 (no Table.resize): written below too; only where the table did not grow, rows added through the table", async () => {
+    const grown = await filledWorkbook({ apiVersion: "1.12" });
+    await grown.actions.reimport(parseTable(nextVersionText()), TODAY);
+    expect(grown.book.calls.some((c) => c.member === "rows.add")).toBe(false);
+    expect(grown.book.table(TASK_TABLE)!.box.r2).toBe(1 + 195 - 5 + 3);
+    const { book, actions, tasks } = await filledWorkbook({ apiVersion: "1.12", tableAutoExpand: false });
     await actions.reimport(parseTable(nextVersionText()), TODAY);
     expect(book.calls.some((c) => c.member === "rows.add")).toBe(true);
+    const end = book.table(TASK_TABLE)!.box.r2;
+    expect(end).toBe(1 + 195 - 5 + 3);
+    // Nothing left behind below the table.
+    expect(tasks.lastRow()).toBe(end);
   });
 
   test("a protected 任务清单 is refused with what to do, nothing written", async () => {
@@ -221,7 +260,7 @@ describe("re-import into a filled-in workbook", () => {
     book.customFunctions = false;
     const office2019 = createExcelActions(book.run, detectFeatures(book.isSetSupported));
     const { notices } = await office2019.reimport(parseTable(nextVersionText()), TODAY);
-    expect(notices).toEqual([]);
+    expect(notices).toEqual([expect.stringContaining("内置公式")]);
     const last = book.table(TASK_TABLE)!.box.r2;
     for (const r of [2, last]) expect(tasks.cell(r, col("dueStatus"))?.formula).toBe(computedFormulas(r, "portable").dueStatus);
     expect(book.sheet(SHEETS.guide)!.cell(3, 1)?.formula).toBe(guideFormulas("portable").nextReport);
@@ -232,6 +271,15 @@ describe("re-import into a filled-in workbook", () => {
     expect(summary.cell(departments.length + 2, 0)?.value).toBe("合计");
     expect(summary.cell(departments.length + 3, 0)?.value ?? null).toBeNull();
     expect(summary.charts.map((c) => c.source)).toEqual([`C2:G${departments.length + 1}`]);
+  });
+
+  test("the SOIL functions stop running (metadata not loaded): the probe sees #NAME?, built-in formulas, a notice says why, no scratch sheet left", async () => {
+    const { book, tasks, actions } = await filledWorkbook();
+    book.soilFunctionsRegistered = false;
+    const { notices } = await actions.reimport(parseTable(nextVersionText()), TODAY);
+    expect(notices).toEqual([expect.stringMatching(/#NAME\?.*内置公式/)]);
+    expect(tasks.cell(2, col("dueStatus"))?.formula).toBe(computedFormulas(2, "portable").dueStatus);
+    expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
   });
 
   test("SoilTasks moved off A1 of 任务清单: refused with what to do", async () => {

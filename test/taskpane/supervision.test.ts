@@ -244,6 +244,16 @@ describe("protection", () => {
     expect(tasks.isLocked(agricultureRows[0], col("notes"))).toBe(true);
   });
 
+  test("ExcelApiOnline reported but the Office.js in use has no AllowEditRange (the npm package): refused in Chinese, plain protection still works", async () => {
+    const { actions, tasks } = await populated("2019-01-05", { online: true, officeJsWithout: ["allowEditRanges", "namedSheetViews"] });
+    await expect(actions.protectTaskSheet({ password: "", departmentPasswords: { 市农牧局: "x" } })).rejects.toThrow("AllowEditRange");
+    expect(tasks.protected).toBe(false);
+    await actions.protectTaskSheet({ password: "" });
+    expect(tasks.protected).toBe(true);
+    // No sheet view object either: the department filter stays in the pane.
+    await expect(actions.filterByDepartment("市农牧局")).resolves.toBe("pane");
+  });
+
   test("Excel desktop: per-department ranges are refused with the desktop alternative named", async () => {
     const { actions } = await populated("2019-01-05");
     await expect(actions.protectTaskSheet({ password: "", departmentPasswords: { 市农牧局: "x" } })).rejects.toThrow("按单位导出文件");
@@ -270,7 +280,14 @@ describe("extension requests", () => {
 
     await actions.protectTaskSheet({ password: "pw" });
     await expect(actions.decideExtension("1.1", "同意", "nope")).rejects.toThrow("保护密码不正确");
+    expect(tasks.protected).toBe(true);
+    const before = book.calls.length;
     const after = await actions.decideExtension("1.1", "同意", "pw");
+    // While departments edit, the sheet is unprotected for one request only: unprotect, write and protect are sent together.
+    const batchOf = (member: string) => book.calls.slice(before).filter((c) => c.member === member).map((c) => c.batch);
+    const [lifted] = batchOf("protection.unprotect");
+    expect(batchOf("protection.protect")).toEqual([lifted]);
+    expect(book.calls.slice(before).filter((c) => c.member === "values" && JSON.stringify(c.args).includes("同意")).map((c) => c.batch)).toEqual([lifted]);
     expect(after[0]).toMatchObject({ id: "1.1", pending: false, approved: true });
     expect(tasks.protected).toBe(true);
     expect(tasks.password).toBe("pw");

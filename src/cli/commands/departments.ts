@@ -85,7 +85,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   const outDir = options.out ?? "out";
   const exportedOn = today();
   if (master.exportKey === null) {
-    throw new SoilUserError(`“${path.basename(files[0])}”中没有导出签名密钥（由较早版本的 SOIL 生成），导出的文件将无法核验`, "请在 Excel 中用 SOIL 任务窗格导出一次（会在主表中建立密钥并保存），或用 npm run workbook 重新生成主表");
+    throw new SoilUserError(`“${path.basename(files[0])}”中没有导出签名密钥（由较早版本的 SOIL 生成），导出的文件将无法核验`, "请在 Excel 中打开此主表，用 SOIL 任务窗格的“报告与权限”导出一次部门文件（会在主表中建立密钥），保存后再用命令行导出。不要为此重新生成主表：新生成的主表不含各部门已填写的内容。");
   }
   const exportKey = master.exportKey;
   const outFiles = departments.map((department) => path.join(outDir, departmentFileName(department)));

@@ -12,8 +12,14 @@ import { ExcelFeatures } from "./requirements";
 import { WorkbookSession } from "./session";
 import { ExcelActions, ProgressListener } from "./types";
 
-/** Excel.run, or a test double's run. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * Excel.run, or a test double's run. With a context first: a batch in an earlier run's request context, the way
+ * Microsoft removes an event handler (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events).
+ */
+export interface ExcelRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
 
 /** The pane's clock: today's date (as-of fallback, 归档日期) and the time shown in reports. */
 export interface PaneClock {
@@ -58,7 +64,7 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, optio
     reimport: (table: ParsedTable, today: Day, onProgress) => importing(table, (s) => reimportWorkbook(s, table, today), onProgress),
     readStatusBoard: () => withSession(readStatusBoard),
     refresh: () => withSession(refreshBoard),
-    filterByDepartment: (department: string | null) => withSession((s) => filterByDepartment(s, department)),
+    filterByDepartment: (department: string | null, options = {}) => withSession((s) => filterByDepartment(s, department, options.shared ?? false)),
     selectRequirement: (id: string) => withSession((s) => selectRequirement(s, id)),
     setAsOf: (day: Day) => withSession((s) => setAsOf(s, day)),
     readFeedbackRound: () => withSession((s) => readFeedbackRound(s, clock.today())),

@@ -74,18 +74,35 @@ export async function readStatusBoard(session: WorkbookSession): Promise<StatusB
 }
 
 /**
+ * Where the department filter went: "view" a temporary sheet view of this user's (Excel on the web), "shared" the
+ * table's own filter (every co-author sees it), "pane" only the pane's list (nothing in the workbook changed).
+ */
+export type BoardFilterScope = "view" | "shared" | "pane";
+
+/**
  * Contains-filter on 责任单位 (joint responsibility is "甲、乙"), or all rows again. The criterion is
  * "=*name*", the operator-and-wildcards form the reference gives for FilterCriteria.criterion1
  * ("=*s" for values ending in "s"); ~ escapes Excel's wildcards.
+ *
+ * A table filter is shared: it changes what every co-author sees
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins). Where sheet views exist
+ * (ExcelApiOnline 1.1, and the object in this Office.js) the filter goes into a temporary sheet view, this user's
+ * only (https://learn.microsoft.com/javascript/api/excel/excel.namedsheetviewcollection). Elsewhere the table is
+ * filtered only when the user asks (`shared`); otherwise nothing is sent and the pane's list alone is filtered.
  */
-export async function filterByDepartment(session: WorkbookSession, department: string | null): Promise<void> {
-  const { context } = session;
+export async function filterByDepartment(session: WorkbookSession, department: string | null, shared: boolean): Promise<BoardFilterScope> {
+  const { context, features } = session;
+  if (!features.sheetViews && !shared) return "pane";
   const { sheet, table } = await findTaskTable(session, "read");
+  const views = features.sheetViews ? sheet.namedSheetViews : undefined;
+  if (!views && !shared) return "pane";
+  views?.enterTemporary();
   const column = table.columns.getItem(TASK_COLUMNS[at("responsible")].header);
   if (department === null) column.filter.clear();
   else column.filter.applyCustomFilter(`=*${department.replace(/[~*?]/g, "~$&")}*`);
   sheet.activate();
   await context.sync();
+  return views ? "view" : "shared";
 }
 
 /** Selects a requirement's row (found by 编号 at the time of the click, whatever the sort order). */
@@ -107,7 +124,11 @@ export async function setAsOf(session: WorkbookSession, day: Day): Promise<void>
   await context.sync();
 }
 
-/** Recalculates every formula (SOIL functions included), then reads the board. */
+/**
+ * Recalculates the workbook's built-in formulas, then reads the board. calculate("Full") does not make Excel call
+ * custom functions again (office-js #1462: Calculate Now leaves them as they are): SOIL cells recalculate when their
+ * arguments change, e.g. the as-of date in 说明!B2 (setAsOf). A SOIL cell with no value yet is computed in the pane.
+ */
 export async function refreshBoard(session: WorkbookSession): Promise<StatusBoard> {
   const { context } = session;
   context.workbook.application.calculate("Full");

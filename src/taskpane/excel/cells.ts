@@ -1,7 +1,5 @@
 /** Layout values and formats as Office.js takes them: serials for dates, "@" for text, widths in points. */
 import { CellValue, columnLetter, serialFromDay } from "../../core";
-import { localizeFormulaNames } from "../../functions/locale/localize";
-import type { FormulaDialect } from "./requirements";
 
 /** A cell for `range.values`: dates as serials, empty as "". Formulas belong in `range.formulas`. */
 export function officeValue(cell: CellValue): string | number | boolean {
@@ -38,18 +36,4 @@ export function indexRuns(length: number, keep: (index: number) => boolean): [nu
     else runs.push([i, i]);
   }
   return runs;
-}
-
-/**
- * Writes formulas as this Excel takes them: range.formulas (English names), or range.formulasLocal with
- * SOIL's translated names where the display language has them (built-in names and separators are the
- * same in en-US and zh-CN, the only translation SOIL ships).
- */
-export function setFormulas(range: Excel.Range, formulas: unknown[][], dialect: FormulaDialect): void {
-  const names = dialect.names;
-  if (!names) {
-    range.formulas = formulas;
-    return;
-  }
-  range.formulasLocal = formulas.map((row) => row.map((f) => (typeof f === "string" && f.startsWith("=") ? localizeFormulaNames(f, "SOIL", names) : f)));
 }

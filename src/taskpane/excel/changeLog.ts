@@ -168,10 +168,13 @@ export async function startChangeLog(run: ExcelRun, features: ExcelFeatures, clo
     return result;
   });
   return {
+    // Removed inside Excel.run with the context it was added in, as Microsoft documents (excel-add-ins-events).
     stop: async () => {
       await queue;
-      registration.remove();
-      await registration.context.sync();
+      await run(registration.context as Excel.RequestContext, async (context) => {
+        registration.remove();
+        await context.sync();
+      });
     },
     idle: () => queue,
   };

@@ -17,7 +17,7 @@ import {
   WORKBOOK_TITLE,
 } from "../../core";
 import { rowHeightFor, wrappedLines } from "../../xlsx/cells";
-import { columnWidthPoints, setFormulas } from "./cells";
+import { columnWidthPoints } from "./cells";
 import type { FormulaDialect } from "./requirements";
 
 const NOTES = guideNotes("addin", true);
@@ -80,7 +80,7 @@ export function writeReportDates(sheet: Excel.Worksheet, dialect: FormulaDialect
   for (const [key, formula] of Object.entries(guideFormulas(dialect.flavor))) {
     const cell = sheet.getRange(GUIDE_CELLS[key as keyof ReturnType<typeof guideFormulas>].address);
     cell.numberFormat = [[DATE_FORMAT]];
-    setFormulas(cell, [[formula]], dialect);
+    cell.formulas = [[formula]];
   }
 }
 

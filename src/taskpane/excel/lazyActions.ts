@@ -9,7 +9,7 @@ import type { ExcelActions, PaneCapabilities } from "./types";
 
 /** What the pane may offer on this Excel: known from the requirement sets alone, before any code is loaded. */
 export function paneCapabilities(features: ExcelFeatures): PaneCapabilities {
-  return { perDepartmentProtection: features.allowEditRanges };
+  return { perDepartmentProtection: features.allowEditRanges, sheetViews: features.sheetViews };
 }
 
 type Action = Exclude<keyof ExcelActions, "capabilities">;

@@ -21,7 +21,8 @@ import { blockAddress } from "./cells";
 import { writeGuideSheet } from "./guideSheet";
 import { setUpPrinting } from "./pageLayout";
 import { OPERATION_OVERHEAD } from "./payload";
-import { formulaDialect, skippedFeatureNotices } from "./requirements";
+import { probedDialect, probeSheetTaken, queueFunctionProbe } from "./probe";
+import { skippedFeatureNotices } from "./requirements";
 import { WorkbookSession } from "./session";
 import { finishWithSummaryChart } from "./summaryChart";
 import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
@@ -42,15 +43,20 @@ export async function sheetNames(session: WorkbookSession): Promise<string[]> {
 
 export async function populateWorkbook(session: WorkbookSession, table: ParsedTable, asOf: Day): Promise<PopulateOutcome> {
   const { context, features, batcher } = session;
-  const dialect = formulaDialect(features);
-  const flavor = dialect.flavor;
-  const rows = taskRows(table, { flavor });
+  let rows = taskRows(table, { flavor: "addin" });
   if (rows.length === 0) {
     throw new SoilUserError("分工表中没有识别出任何工作要求，未写入工作簿。", "请检查所选文件或粘贴的内容是否包含“序号、牵头部门……完成时限”表格。");
   }
   const step = (n: number, what: string, done?: number) => session.progress({ step: n, steps: 4, what, done, total: done === undefined ? undefined : rows.length });
   step(1, "检查工作簿");
-  const names = await sheetNames(session);
+  // Whether SOIL functions run: tried in the request that reads the sheet names.
+  const probe = queueFunctionProbe(context, features);
+  const names = await sheetNames(session).catch((error: unknown) => {
+    throw probeSheetTaken(error) ?? error;
+  });
+  const dialect = probedDialect(probe);
+  const flavor = dialect.flavor;
+  if (flavor !== "addin") rows = taskRows(table, { flavor });
   if (names.includes(SHEETS.tasks)) return { kind: "exists" };
   const taken = Object.values(SHEETS).filter((name) => names.includes(name));
   if (taken.length > 0) {
@@ -73,7 +79,7 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     writeArchiveFrame(sheets.add(SHEETS.archive), features);
   });
   step(3, "写入任务清单", 0);
-  await writeTaskRows(batcher, tasks, rows, 2, dialect, (written) => step(3, "写入任务清单", written));
+  await writeTaskRows(batcher, tasks, rows, 2, (written) => step(3, "写入任务清单", written));
   const extras = extraColumns(table);
   await writeExtraColumns(batcher, tasks, extras);
   step(4, "部门汇总、图表与计算");
@@ -94,5 +100,5 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     { sheet: sheets.getItem(SHEETS.guide), setup: PRINT_SETUPS[SHEETS.guide], lastColumn: GUIDE_COLUMN_WIDTHS.length - 1 },
     { sheet: sheets.getItem(SHEETS.archive), setup: PRINT_SETUPS[SHEETS.archive], lastColumn: ARCHIVE_COLUMNS.length - 1 },
   ]);
-  return { kind: "created", rows: rows.length, notices: [...skippedFeatureNotices(features), ...chartNotices, ...printNotices] };
+  return { kind: "created", rows: rows.length, notices: [...(dialect.notice ? [dialect.notice] : []), ...skippedFeatureNotices(features), ...chartNotices, ...printNotices] };
 }

@@ -81,6 +81,12 @@ export async function protectTaskSheet(session: WorkbookSession, request: Protec
     throw new SoilUserError("此版本 Excel 不支持通过加载项设置保护密码（需 ExcelApi 1.7）。", "请不设密码，或在“审阅”选项卡中手工设置。");
   }
   const { sheet, table } = await findTaskTable(session, "read");
+  // The set reported is not enough: the Office.js loaded must have the object too (the npm package 1.1.110 has no
+  // AllowEditRange at all, whatever Excel on the web reports).
+  const editRanges = features.allowEditRanges ? sheet.protection.allowEditRanges : undefined;
+  if (perDepartment && !editRanges) {
+    throw new SoilUserError("此 Office.js 没有“允许编辑区域”接口（AllowEditRange），无法按单位分区保护。", "请从 Microsoft CDN 加载 Office.js 后重试，或使用“按单位导出文件”。");
+  }
   const protection = sheet.protection.load("protected");
   const header = table.getHeaderRowRange().load("values");
   const body = table.getDataBodyRange().load("rowCount");
@@ -99,18 +105,17 @@ export async function protectTaskSheet(session: WorkbookSession, request: Protec
 
   const departmentRanges: ProtectOutcome["departmentRanges"] = [];
   // Ranges of an earlier per-department protection: they would clash by title, or leave rows open.
-  if (features.allowEditRanges) {
-    const ranges = sheet.protection.allowEditRanges;
-    ranges.load("items/title");
+  if (editRanges) {
+    editRanges.load("items/title");
     await context.sync();
-    for (const old of ranges.items) old.delete();
+    for (const old of editRanges.items) old.delete();
   }
-  if (perDepartment && responsible) {
+  if (perDepartment && responsible && editRanges) {
     const rowsOf = new Map<string, number[]>();
     responsible.values.forEach((row, i) => {
       for (const name of resolveDepartments(String(row[0] ?? "")).names) rowsOf.set(name, [...(rowsOf.get(name) ?? []), i]);
     });
-    const ranges = sheet.protection.allowEditRanges;
+    const ranges = editRanges;
     for (const [department, password] of Object.entries(request.departmentPasswords ?? {})) {
       const rows = rowsOf.get(department) ?? [];
       if (rows.length === 0) continue;
@@ -147,8 +152,11 @@ function wrongPassword(error: unknown): unknown {
 }
 
 /**
- * Runs `write` on the task sheet with its protection lifted for that one request and put back with the
- * same options and password (the office's own writes, e.g. a decision in 延期审批, which is locked).
+ * Runs `write` on the task sheet with its protection lifted and put back with the same options and password (the
+ * office's own writes, e.g. a decision in 延期审批, which is locked). Unprotect, write and protect go in ONE request:
+ * while departments co-author the sheet, it is unprotected for that request only, never between two. A wrong
+ * password fails the unprotect, the first operation, so nothing after it runs; if the write itself fails, the
+ * protection is put back in a request of its own.
  */
 export async function withProtectionLifted(session: WorkbookSession, password: string, write: (sheet: Excel.Worksheet) => void): Promise<void> {
   const { context, features } = session;
@@ -165,15 +173,22 @@ export async function withProtectionLifted(session: WorkbookSession, password: s
   }
   // Put back as it was: the options the sheet had (it may have been protected by hand).
   const options = protection.options ?? PROTECTION_OPTIONS;
+  const protect = () => (password === "" ? sheet.protection.protect(options) : sheet.protection.protect(options, password));
   if (password === "") sheet.protection.unprotect();
   else sheet.protection.unprotect(password);
+  write(sheet);
+  protect();
   try {
     await context.sync();
   } catch (error) {
-    throw wrongPassword(error);
+    const refused = wrongPassword(error);
+    if (refused !== error) throw refused;
+    const after = sheet.protection.load("protected");
+    await context.sync();
+    if (!after.protected) {
+      protect();
+      await context.sync();
+    }
+    throw error;
   }
-  write(sheet);
-  if (password === "") sheet.protection.protect(options);
-  else sheet.protection.protect(options, password);
-  await context.sync();
 }

@@ -17,12 +17,13 @@ import {
   TASK_COLUMNS,
 } from "../../core";
 import { appendArchiveRows, writeArchiveFrame } from "./archiveSheet";
-import { blockAddress, indexRuns, officeValue, setFormulas } from "./cells";
+import { blockAddress, indexRuns, officeValue } from "./cells";
 import { writeReportDates } from "./guideSheet";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
 import { readTaskTable } from "./readTasks";
-import { formulaDialect } from "./requirements";
+import { probedDialect, probeSheetTaken, queueFunctionProbe } from "./probe";
 import { WorkbookSession } from "./session";
+import { keepFilters } from "./filters";
 import { finishWithSummaryChart, SUMMARY_CHART_NAME } from "./summaryChart";
 import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
 import { FORMULA_RUNS, styleTaskBody, writeTaskRows } from "./taskSheet";
@@ -45,14 +46,18 @@ function updateBlocks(updates: SourceUpdate[]): SourceUpdate[][] {
 
 export async function reimportWorkbook(session: WorkbookSession, table: ParsedTable, today: Day): Promise<ReimportOutcome> {
   const { context, features, batcher } = session;
-  const dialect = formulaDialect(features);
-  const flavor = dialect.flavor;
-  // Which SOIL sheets are there: loaded with the table check (the first sync of readTaskTable).
+  // Whether SOIL functions run (tried first, see probe.ts) and which SOIL sheets are there: both in the
+  // request of the table check (the first sync of readTaskTable).
+  const probe = queueFunctionProbe(context, features);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const step = (n: number, what: string) => session.progress({ step: n, steps: 4, what });
   step(1, "读取任务清单并按编号比对");
-  const read = await readTaskTable(session);
+  const read = await readTaskTable(session).catch((error: unknown) => {
+    throw probeSheetTaken(error) ?? error;
+  });
+  const dialect = probedDialect(probe);
+  const flavor = dialect.flavor;
   const plan = planReimport({ headers: read.headers, rows: read.rows }, table);
 
   // What else the writes need to know: where 归档 ends, which of 部门汇总's charts is SOIL's.
@@ -63,18 +68,21 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const summary = present.has(SHEETS.summary) ? sheets.getItem(SHEETS.summary) : null;
   const guide = present.has(SHEETS.guide) ? sheets.getItem(SHEETS.guide) : null;
   summary?.charts.load("items/name");
+  // The table may be wider than SOIL's columns (the source table's own, written after them): it keeps its width.
+  const width = Math.max(TASK_COLUMNS.length, read.headers.length);
   // Where the new rows would go just below the table: written there only if nothing is in the way.
   const belowTable =
-    features.tableResize && plan.additions.length > 0
-      ? read.sheet.getRange(blockAddress(0, TASK_COLUMNS.length - 1, 2 + read.rows.length, 1 + read.rows.length + plan.additions.length)).load("formulas")
+    plan.additions.length > 0
+      ? read.sheet.getRange(blockAddress(0, width - 1, 2 + read.rows.length, 1 + read.rows.length + plan.additions.length)).load("formulas")
       : null;
+  const filters = keepFilters(session, read.sheet, read.table, read.headers);
   await context.sync();
   const appendBelow = belowTable !== null && belowTable.formulas.every((row) => row.every((f) => f === "" || f === null));
 
   const { sheet, table: taskTable } = read;
-  // The table may be wider than SOIL's columns (the source table's own, written after them): it keeps its width.
-  const width = Math.max(TASK_COLUMNS.length, read.headers.length);
-  await batcher.add(OPERATION_OVERHEAD, () => taskTable.clearFilters());
+  // Rows of a filtered table cannot be deleted (office-js #994) and writes over hidden rows misplace values
+  // (office-js #224): SOIL writes into an unfiltered table, without clearing what co-authors see (filters.ts).
+  const filterNotice = await filters.unfilter(batcher);
 
   step(2, `更新 ${plan.updates.length} 条工作要求`);
   // 1. Source cells of matched rows, in place (rows as read start at sheet row 2).
@@ -109,19 +117,35 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     for (const a of descending) await batcher.add(OPERATION_OVERHEAD, () => taskTable.rows.getItemAt(a.rowIndex).delete());
   }
 
-  // 3. New requirements at the end. Coauthoring-safe where Table.resize exists: write the rows just below
-  //    the table, then resize it over them; older Excel grows the table by blank rows first.
+  // 3. New requirements at the end, as Microsoft's coauthoring page adds rows: values written just below the table,
+  //    which Excel expands over them (TableRowCollection.add causes merge conflicts under coauthoring,
+  //    https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins). Whether it grew is read
+  //    back: where it did not (AutoCorrect's table expansion turned off), it is resized (ExcelApi 1.13), or before
+  //    1.13 the rows go in through the table. Something kept below the table is never overwritten.
   const kept = read.rows.length - plan.archive.length;
   if (plan.additions.length > 0) {
-    if (appendBelow) {
-      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept, dialect);
-      await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, width - 1, 1, 1 + plan.finalRowCount)));
-    } else {
+    const addThroughTable = async () => {
       const blanks = plan.additions.map(() => Array.from({ length: width }, () => ""));
       await batcher.addValues(blanks, () => {
         taskTable.rows.add(undefined, blanks);
       });
-      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept, dialect);
+      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept);
+    };
+    if (appendBelow) {
+      await writeTaskRows(batcher, sheet, plan.additions, 2 + kept);
+      const extent = taskTable.getRange().load("rowCount");
+      await batcher.sync();
+      if (extent.rowCount < 1 + plan.finalRowCount) {
+        const written = blockAddress(0, TASK_COLUMNS.length - 1, 2 + kept, 1 + plan.finalRowCount);
+        if (features.tableResize) {
+          await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, width - 1, 1, 1 + plan.finalRowCount)));
+        } else {
+          await batcher.add(OPERATION_OVERHEAD, () => sheet.getRange(written).clear());
+          await addThroughTable();
+        }
+      }
+    } else {
+      await addThroughTable();
     }
   }
 
@@ -137,7 +161,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   for (const block of chunkRows(formulaRows, BLOCK_BUDGET)) {
     const at = top;
     await batcher.addValues(block, () => {
-      setFormulas(sheet.getRange(blockAddress(firstFormula, lastFormula, at, at + block.length - 1)), block, dialect);
+      sheet.getRange(blockAddress(firstFormula, lastFormula, at, at + block.length - 1)).formulas = block;
     });
     top += block.length;
   }
@@ -153,6 +177,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
       writeSummarySheet(summary, departments, plan.finalRowCount, dialect);
     }
   });
+  await filters.restore(batcher);
   const notices = await finishWithSummaryChart(session, summary, departments.length);
-  return { report: plan.report, notices };
+  return { report: plan.report, notices: [...(dialect.notice ? [dialect.notice] : []), ...(filterNotice ? [filterNotice] : []), ...notices] };
 }

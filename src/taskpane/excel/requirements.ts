@@ -4,8 +4,6 @@
  */
 
 import type { FormulaFlavor } from "../../core";
-import { translationsForDisplayLanguage } from "../../functions/locale";
-import type { FunctionTranslations } from "../../functions/locale/localize";
 
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
 
@@ -13,9 +11,10 @@ export interface ExcelFeatures {
   /** ExcelApi 1.4: getItemOrNullObject / getUsedRangeOrNullObject; with 1.1–1.2 (tables, filters, hidden columns) everything SOIL cannot do without. */
   minimum: boolean;
   /**
-   * CustomFunctionsRuntime 1.1: the SOIL.* functions (and the dynamic arrays SOIL.SUMMARY spills into).
-   * Not in volume-licensed Office 2019 (nor 2016): there the computed columns and 部门汇总 get the
-   * layout's built-in ("portable") formulas instead, which compute in any Excel.
+   * CustomFunctionsRuntime 1.2: the SOIL.* functions, which report bad input with CustomFunctions.Error (1.2), and
+   * the dynamic arrays SOIL.SUMMARY spills into. Not in volume-licensed Office 2019 (nor 2016): there the computed
+   * columns and 部门汇总 get the layout's built-in ("portable") formulas instead, which compute in any Excel.
+   * A yes is not trusted alone: probe.ts tries a SOIL function before SOIL formulas are written.
    */
   customFunctions: boolean;
   /** ExcelApi 1.6: conditional formats (status colours). */
@@ -41,6 +40,8 @@ export interface ExcelFeatures {
   unprotectWithPassword: boolean;
   /** ExcelApiOnline 1.1 (Excel on the web): per-range passwords on a protected sheet (allowEditRanges). */
   allowEditRanges: boolean;
+  /** ExcelApiOnline 1.1 (Excel on the web): named and temporary sheet views, a filter of one user's own. */
+  sheetViews: boolean;
   /** ExcelApi 1.7: worksheet onChanged (the change log). */
   changeEvents: boolean;
   /** ExcelApi 1.9: the value before and after in change events (single cells only). */
@@ -49,19 +50,13 @@ export interface ExcelFeatures {
   loadOnOpen: boolean;
   /** ExcelApi 1.9: page layout (A4, orientation, zoom, print area and titles, footer) of SOIL's sheets. */
   pageLayout: boolean;
-  /**
-   * The SOIL function names of Excel's display language (zh-CN: 到期状态 …), or null for the ASCII ids.
-   * Where Excel shows translated names it does not take the ASCII ones through range.formulas
-   * (office-js#891), so formulas go through range.formulasLocal in those names.
-   */
-  functionNames: FunctionTranslations | null;
 }
 
-export function detectFeatures(isSetSupported: IsSetSupported, displayLanguage?: string): ExcelFeatures {
+export function detectFeatures(isSetSupported: IsSetSupported): ExcelFeatures {
   const api = (version: string) => isSetSupported("ExcelApi", version);
   return {
     minimum: api("1.4"),
-    customFunctions: isSetSupported("CustomFunctionsRuntime", "1.1"),
+    customFunctions: isSetSupported("CustomFunctionsRuntime", "1.2"),
     conditionalFormats: api("1.6"),
     suspendCalculation: api("1.6"),
     freezePanes: api("1.7"),
@@ -72,32 +67,30 @@ export function detectFeatures(isSetSupported: IsSetSupported, displayLanguage?:
     protection: api("1.2"),
     unprotectWithPassword: api("1.7"),
     allowEditRanges: isSetSupported("ExcelApiOnline", "1.1"),
+    sheetViews: isSetSupported("ExcelApiOnline", "1.1"),
     changeEvents: api("1.7"),
     changeDetails: api("1.9"),
     loadOnOpen: isSetSupported("SharedRuntime", "1.1"),
     pageLayout: api("1.9"),
-    functionNames: translationsForDisplayLanguage(displayLanguage),
   };
 }
 
-/** How this Excel gets its formulas: which flavour of the layout, and in which function names. */
+/**
+ * Which flavour of the layout's formulas this Excel gets. Always written through range.formulas: its formulas are
+ * invariant (English function names, [#All], "," between arguments) whatever Excel's language and regional
+ * format, and SOIL's functions have the same ASCII names in every language (one functions.json; Chinese
+ * descriptions and parameter names), as Excel's own SUM or VLOOKUP keep theirs in Chinese Excel.
+ * The localized formula property would need the user's table items ([#全部]) and list separator, which SOIL cannot know.
+ */
 export interface FormulaDialect {
   flavor: FormulaFlavor;
-  /** Translated SOIL names to write with range.formulasLocal, or null for range.formulas. */
-  names: FunctionTranslations | null;
+  /** Why built-in formulas were chosen, in Chinese for the pane (probe.ts). */
+  notice?: string;
 }
 
-/** SOIL.* formulas where the functions run (in the display language's names), built-in formulas elsewhere. */
-export function formulaDialect(features: ExcelFeatures): FormulaDialect {
-  return features.customFunctions ? { flavor: "addin", names: features.functionNames } : { flavor: "portable", names: null };
-}
-
-/** What a populate leaves out on this Excel, in Chinese for the pane. */
+/** What a populate leaves out on this Excel, in Chinese for the pane (the formula flavour: probe.ts). */
 export function skippedFeatureNotices(features: ExcelFeatures): string[] {
   const notices: string[] = [];
-  if (!features.customFunctions) {
-    notices.push("此版本 Excel 不支持自定义函数（需 CustomFunctionsRuntime 1.1），“到期状态”“剩余天数”“反馈逾期”和“部门汇总”改用 Excel 内置公式计算。");
-  }
   if (!features.conditionalFormats) notices.push("此版本 Excel 不支持条件格式（需 ExcelApi 1.6），到期状态未着色。");
   if (!features.freezePanes) notices.push("此版本 Excel 不支持冻结窗格（需 ExcelApi 1.7），表头未冻结。");
   if (!features.chartSeries) notices.push("此版本 Excel 无法设置图表系列（需 ExcelApi 1.7），未生成部门汇总图表。");

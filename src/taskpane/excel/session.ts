@@ -25,7 +25,9 @@ export class WorkbookSession {
 
   /**
    * Sends what is queued; when calculation was suspended, recalculates ("it is the developer's
-   * responsibility to re-calc the workbook", says suspendApiCalculationUntilNextSync). `last` queues
+   * responsibility to re-calc the workbook", says suspendApiCalculationUntilNextSync). That recalculates the built-in
+   * formulas; SOIL's custom functions are called for the cells just written anyway (office-js #1462: calculate does
+   * not call custom functions again). `last` queues
    * small operations after the recalculation in the same, final request (outside the batcher, so
    * calculation is not suspended for them).
    */

@@ -4,7 +4,7 @@
  * summaryChart.ts.
  */
 import { addinSummaryFormula, FormulaFlavor, PERCENT_FORMAT, portableSummaryRows, summaryColumnWidth, SUMMARY_HEADERS } from "../../core";
-import { blockAddress, columnAddress, columnWidthPoints, officeValue, setFormulas } from "./cells";
+import { blockAddress, columnAddress, columnWidthPoints, officeValue } from "./cells";
 import type { FormulaDialect } from "./requirements";
 import { estimateJsonBytes } from "./payload";
 import { styleHeader } from "./sheetFrame";
@@ -26,7 +26,7 @@ export function writeSummarySheet(sheet: Excel.Worksheet, departments: readonly 
   sheet.getRange(blockAddress(LAST_COLUMN, LAST_COLUMN, 2, totalRow)).numberFormat = Array.from({ length: totalRow - 1 }, () => [PERCENT_FORMAT]);
   sheet.getRange(blockAddress(0, LAST_COLUMN, totalRow, totalRow)).format.font.bold = true;
   if (dialect.flavor === "addin") {
-    setFormulas(sheet.getRange("A1"), [[addinSummaryFormula()]], dialect);
+    sheet.getRange("A1").formulas = [[addinSummaryFormula()]];
     return;
   }
   const rows = portableSummaryRows(departments, taskRowCount);
@@ -35,7 +35,7 @@ export function writeSummarySheet(sheet: Excel.Worksheet, departments: readonly 
   const names = sheet.getRange(blockAddress(0, 0, 2, totalRow));
   names.numberFormat = rows.map(() => ["@"]);
   names.values = rows.map((r) => [officeValue(r[0])]);
-  setFormulas(sheet.getRange(blockAddress(1, LAST_COLUMN, 2, totalRow)), rows.map((r) => r.slice(1).map(officeValue)), dialect);
+  sheet.getRange(blockAddress(1, LAST_COLUMN, 2, totalRow)).formulas = rows.map((r) => r.slice(1).map(officeValue));
 }
 
 /** Estimated request bytes of writeSummarySheet beyond its few fixed operations: the portable rows. */

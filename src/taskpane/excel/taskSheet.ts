@@ -11,9 +11,9 @@ import {
   statusRuleFormula,
   TASK_COLUMNS,
 } from "../../core";
-import { blockAddress, columnWidthPoints, indexRuns, officeValue, setFormulas } from "./cells";
+import { blockAddress, columnWidthPoints, indexRuns, officeValue } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET, PayloadBatcher } from "./payload";
-import { ExcelFeatures, FormulaDialect } from "./requirements";
+import { ExcelFeatures } from "./requirements";
 import { writeSheetFrame } from "./sheetFrame";
 
 const LAST_COLUMN = TASK_COLUMNS.length - 1;
@@ -38,7 +38,7 @@ function rowBytes(row: CellValue[]): number {
  * text stays text), then the value runs with range.values and the computed run with range.formulas.
  */
 /** `onRows` hears how many rows have gone to Excel (queued in a batch that is sent) after each block. */
-export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number, dialect: FormulaDialect, onRows?: (written: number) => void): Promise<void> {
+export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number, onRows?: (written: number) => void): Promise<void> {
   let row = firstRow;
   for (const block of chunkRows(rows, BLOCK_BUDGET, rowBytes)) {
     const top = row;
@@ -47,7 +47,7 @@ export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksh
     await batcher.add(bytes, () => {
       sheet.getRange(blockAddress(0, LAST_COLUMN, top, bottom)).numberFormat = block.map(() => FORMAT_ROW);
       for (const [a, b] of VALUE_RUNS) sheet.getRange(blockAddress(a, b, top, bottom)).values = block.map((r) => r.slice(a, b + 1).map(officeValue));
-      for (const [a, b] of FORMULA_RUNS) setFormulas(sheet.getRange(blockAddress(a, b, top, bottom)), block.map((r) => r.slice(a, b + 1).map(officeValue)), dialect);
+      for (const [a, b] of FORMULA_RUNS) sheet.getRange(blockAddress(a, b, top, bottom)).formulas = block.map((r) => r.slice(a, b + 1).map(officeValue));
     });
     row += block.length;
     onRows?.(row - firstRow);

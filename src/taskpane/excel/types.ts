@@ -3,12 +3,13 @@
  * never call Excel themselves, so they render and test without Excel.
  */
 import type { Day, DueStatus, ExtensionRequest, ParsedTable, Quarter, ReimportReport, RoundProgress } from "../../core";
+import type { BoardFilterScope } from "./board";
 import type { DepartmentExport, DepartmentMergeOutcome } from "./departmentFiles";
 import type { ProtectOutcome, ProtectRequest } from "./protection";
 import type { Progress, ProgressListener } from "./progress";
 import type { ExtensionVerdict, ReportOutcome } from "./supervision";
 
-export type { DepartmentExport, DepartmentMergeOutcome, ExtensionVerdict, Progress, ProgressListener, ProtectOutcome, ProtectRequest, ReportOutcome };
+export type { BoardFilterScope, DepartmentExport, DepartmentMergeOutcome, ExtensionVerdict, Progress, ProgressListener, ProtectOutcome, ProtectRequest, ReportOutcome };
 
 export type PopulateOutcome =
   | { kind: "created"; rows: number; notices: string[] }
@@ -49,6 +50,8 @@ export type ChangeLogState = "on" | "off" | "unsupported";
 export interface PaneCapabilities {
   /** Excel on the web: one editable range per department (allowEditRanges, ExcelApiOnline 1.1). */
   perDepartmentProtection: boolean;
+  /** Excel on the web: the department filter in a temporary sheet view of the user's own (ExcelApiOnline 1.1). */
+  sheetViews: boolean;
 }
 
 export interface ExcelActions {
@@ -58,10 +61,13 @@ export interface ExcelActions {
   /** `today` is the date written to 归档日期. */
   reimport(table: ParsedTable, today: Day, onProgress?: ProgressListener): Promise<ReimportOutcome>;
   readStatusBoard(): Promise<StatusBoard>;
-  /** Recalculates the workbook, then reads the board again. */
+  /** Recalculates the workbook's built-in formulas (not SOIL's: they follow their arguments), then reads the board again. */
   refresh(): Promise<StatusBoard>;
-  /** null shows every department again. */
-  filterByDepartment(department: string | null): Promise<void>;
+  /**
+   * null shows every department again. In a temporary sheet view where Excel has them; elsewhere the shared table
+   * filter only with `shared` (every co-author sees it), otherwise nothing in the workbook ("pane").
+   */
+  filterByDepartment(department: string | null, options?: { shared?: boolean }): Promise<BoardFilterScope>;
   selectRequirement(id: string): Promise<void>;
   setAsOf(day: Day): Promise<void>;
   /** The feedback round of the workbook's as-of date: which departments have updated all their rows. */

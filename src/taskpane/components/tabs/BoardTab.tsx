@@ -75,7 +75,14 @@ export function BoardTab({ actions, today, asOf, onAsOf }: BoardTabProps): React
           <MessageBarBody>部分到期状态尚未由 SOIL 函数算出（函数仍在加载或未加载），窗格按同一规则计算后显示。</MessageBarBody>
         </MessageBar>
       )}
-      <DepartmentPicker departments={board?.departments ?? []} value={department} disabled={board === null || action.busy !== null} onChange={(d) => void onDepartment(d)} />
+      <DepartmentPicker
+        departments={board?.departments ?? []}
+        value={department}
+        disabled={board === null || action.busy !== null}
+        onChange={(d) => void onDepartment(d)}
+        sheetFilter={actions?.capabilities.sheetViews ? "view" : "ask"}
+        onFilterSheet={() => void (actions && action.run("board", () => actions.filterByDepartment(department, { shared: true })))}
+      />
       <StatusCounters rows={departmentRows} active={filter} onChange={setFilter} />
       {board && <RequirementList rows={rows} onSelect={onSelect} />}
     </section>

@@ -1,15 +1,15 @@
 /*
  * webpack plugin: after custom-functions-metadata-plugin has generated functions.json, rewrites it with
- * allowErrorForDataTypeAny and emits one localized copy per locale (functions.zh-CN.json) from
- * src/functions/locale. The locale code is TypeScript, loaded with tsx (build-time only).
+ * allowErrorForDataTypeAny and the Chinese parameter names (src/functions/metadata). The one metadata file:
+ * function names stay ASCII in every language. The metadata code is TypeScript, loaded with tsx (build-time only).
  */
 /* global __filename */
 const { require: tsxRequire } = require("tsx/cjs/api");
 const { sources, WebpackError, Compilation } = require("webpack");
 
-const NAME = "LocalizedMetadataPlugin";
+const NAME = "FunctionsMetadataPlugin";
 
-class LocalizedMetadataPlugin {
+class FunctionsMetadataPlugin {
   /** @param {{ source?: string }} [options] name of the generated metadata asset (default functions.json) */
   constructor(options = {}) {
     this.source = options.source || "functions.json";
@@ -21,17 +21,14 @@ class LocalizedMetadataPlugin {
         const generated = compilation.getAsset(this.source);
         // No generated metadata: the metadata plugin has already reported why.
         if (!generated) return;
-        const { metadataFiles } = tsxRequire("./locale/index.ts", __filename);
-        const { files, problems } = metadataFiles(generated.source.source().toString(), this.source);
+        const { finishedMetadata } = tsxRequire("./metadata/metadata.ts", __filename);
+        const { PARAMETER_NAMES } = tsxRequire("./metadata/parameterNames.ts", __filename);
+        const { json, problems } = finishedMetadata(generated.source.source().toString(), PARAMETER_NAMES);
         for (const problem of problems) compilation.errors.push(new WebpackError(`${NAME}: ${problem}`));
-        for (const [file, json] of Object.entries(files)) {
-          const source = new sources.RawSource(json);
-          if (compilation.getAsset(file)) compilation.updateAsset(file, source);
-          else compilation.emitAsset(file, source);
-        }
+        compilation.updateAsset(this.source, new sources.RawSource(json));
       });
     });
   }
 }
 
-module.exports = LocalizedMetadataPlugin;
+module.exports = FunctionsMetadataPlugin;
