@@ -442,9 +442,9 @@ describe("populate: whether SOIL functions run is probed, not taken from the req
     expect(outcome).toMatchObject({ kind: "created", notices: [expect.stringMatching(/SOIL\.NEXTREPORT\(1\).*#NAME\?.*内置公式/)] });
     expect(everyFormula(book).filter((f) => f.includes("SOIL."))).toEqual([]);
     expect(book.sheet(SHEETS.tasks)!.cell(2, statusCol)?.formula).toBe(computedFormulas(2, "portable").dueStatus);
-    // The probe's scratch sheet is gone, and it cost no request of its own.
+    // The probe's scratch sheet is gone, and it cost no request of its own (the fifth: font and page layout).
     expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
-    expect(book.syncCount).toBe(4);
+    expect(book.syncCount).toBe(5);
   });
 
   test("CustomFunctionsRuntime 1.1 only: SOIL's functions throw CustomFunctions.Error (1.2), so built-in formulas", async () => {
