@@ -42,7 +42,8 @@ export const BASELINE_COLUMNS: readonly ColumnSpec[] = TASK_COLUMNS.filter((c) =
 /** The 合并冲突 sheet of a merged master: one row per cell that was not merged as the department wrote it. */
 export const MERGE_LOG_SHEET = "合并冲突";
 export const MERGE_LOG_HEADERS = ["部门", "编号", "列", "办公室的值", "部门的值", "原值", "原因"] as const;
-export const MERGE_LOG_WIDTHS = [16, 8, 12, 24, 24, 24, 40] as const;
+/** Widths in characters: about 130 in all, so a landscape page holds them at 8 pt or more. */
+export const MERGE_LOG_WIDTHS = [14, 7, 10, 22, 22, 22, 32] as const;
 
 /** File name of a department's file: SOIL-<部门>.xlsx, with characters file systems refuse replaced. */
 export function departmentFileName(department: string): string {

@@ -24,5 +24,6 @@ export * from "./registry";
 export * from "./presets";
 export * from "./tableRegistry";
 export * from "./rules";
+export * from "./printSetup";
 export * from "./exportRecord";
 export * from "./cellLimit";

@@ -255,8 +255,8 @@ export const STATUS_STYLES: Partial<Record<(typeof DUE_STATUSES)[number], Status
  * The formula of the conditional format that colours a task row with STATUS_STYLES[status]: relative
  * to the first data row of the range it applies to, with the 到期状态 column fixed.
  */
-export function statusRuleFormula(status: (typeof DUE_STATUSES)[number], firstRow = 2): string {
-  return `=$${letterOf("dueStatus")}${firstRow}="${status}"`;
+export function statusRuleFormula(status: (typeof DUE_STATUSES)[number], firstRow = 2, statusColumn = letterOf("dueStatus")): string {
+  return `=$${statusColumn}${firstRow}="${status}"`;
 }
 
 export const DATE_FORMAT = "yyyy-mm-dd";

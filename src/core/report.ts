@@ -5,12 +5,13 @@
  */
 import { shownInCell } from "./cellLimit";
 import { Day, isoFromDay } from "./dates";
-import { departmentListText, type CellValue, DATE_FORMAT, PERCENT_FORMAT } from "./layout";
+import { columnLetter, departmentListText, type CellValue, DATE_FORMAT, PERCENT_FORMAT } from "./layout";
 import { DepartmentRegistry } from "./registry";
 import { Quarter, quarterCode, quarterEnd, quarterLabel, quarterStart, roundLabel } from "./rounds";
 import { DueStatus } from "./status";
 import { SUMMARY_HEADERS, SUMMARY_STATUSES, summarizeByDepartment, summaryRow } from "./summary";
 import { SoilUserError } from "./errors";
+import { marginsFor, PrintSetup } from "./printSetup";
 
 /** One requirement evaluated at the report's as-of day. */
 export interface ReportRow {
@@ -39,6 +40,11 @@ export interface ReportBlock {
   headerRow: number;
   headers: readonly string[];
   formats: readonly ReportCellFormat[];
+  /** Width in characters each column of the block wants (its own, whatever the other blocks need). */
+  widths: readonly number[];
+  /** 0-based sheet column where each block column starts, and how many sheet columns it spans (merged across). */
+  columns: readonly number[];
+  spans: readonly number[];
   rows: CellValue[][];
   /** Shown in the first body row when there are no rows. */
   emptyText: string;
@@ -65,10 +71,18 @@ export interface QuarterlyReport {
   /** Row 2: labels and values (统计日期, 反馈轮次 as roundLabel words it, 生成时间). */
   meta: CellValue[];
   metaFormats: readonly ReportCellFormat[];
+  /** Where each meta cell starts on the grid and how many grid columns it spans (as a block's columns). */
+  metaColumns: readonly number[];
+  metaSpans: readonly number[];
   blocks: ReportBlock[];
   chart: ReportChart | null;
-  /** Column widths in characters, A onwards. */
+  /**
+   * Column widths in characters, A onwards: the grid every block's own widths fall on (each block column
+   * spans the grid columns between its edges), so the summary's counts sit under their headers.
+   */
   columnWidths: readonly number[];
+  /** Requirements overdue and requirements whose quarterly feedback is late (the late block lists departments). */
+  counts: { overdue: number; feedbackLate: number };
   /** Rows repeated at the top of every printed page. */
   printTitleRows: string;
   /** Last used row (for the print area). */
@@ -77,10 +91,41 @@ export interface QuarterlyReport {
 }
 
 export const REPORT_SHEET_PREFIX = "季报";
+/** A4 landscape, one page wide (the grid is about 120 characters: type stays above 8 pt), rows 1–2 on every page. */
+export const REPORT_PRINT: PrintSetup = { orientation: "landscape", fit: "width", titleRows: [1, 2], margins: marginsFor("landscape"), centerHorizontally: true };
 export const REPORT_FORMATS: Record<ReportCellFormat, string> = { text: "@", integer: "0", date: DATE_FORMAT, percent: PERCENT_FORMAT };
 /** Rows kept free under the summary for the chart. */
 const CHART_ROWS = 18;
-const COLUMN_WIDTHS = [22, 44, 20, 11, 12, 10, 10, 30, 9] as const;
+/** The blocks' own column widths (characters); their edges line up where they can, so the grid stays coarse. */
+const SUMMARY_WIDTHS = [20, 8, 8, 8, 8, 8, 8, 8, 8] as const;
+const OVERDUE_WIDTHS = [6, 38, 16, 10, 14, 8, 8, 20] as const;
+const LATE_WIDTHS = [20, 8, 92] as const;
+/** Row 2: 统计日期 | date | 反馈轮次 | the round in words | 生成时间 | time. */
+const META_WIDTHS = [20, 16, 16, 44, 8, 16] as const;
+
+/** The grid of sheet columns on which every block's edges fall, and each block column's start and span on it. */
+export function reportGrid(blockWidths: readonly (readonly number[])[]): { widths: number[]; columns: number[][]; spans: number[][] } {
+  const edgesOf = (widths: readonly number[]) => widths.map((_, i) => widths.slice(0, i + 1).reduce((a, b) => a + b, 0));
+  const edges = [...new Set(blockWidths.flatMap(edgesOf))].sort((a, b) => a - b);
+  const widths = edges.map((e, i) => e - (i === 0 ? 0 : edges[i - 1]));
+  const columns: number[][] = [];
+  const spans: number[][] = [];
+  for (const block of blockWidths) {
+    let start = 0;
+    const cols: number[] = [];
+    const sp: number[] = [];
+    for (const end of edgesOf(block)) {
+      const first = start === 0 ? 0 : edges.indexOf(start) + 1;
+      const last = edges.indexOf(end);
+      cols.push(first);
+      sp.push(last - first + 1);
+      start = end;
+    }
+    columns.push(cols);
+    spans.push(sp);
+  }
+  return { widths, columns, spans };
+}
 
 /** The as-of day of a quarter's report: its last day, or the current as-of day while the quarter runs. */
 export function reportAsOf(quarter: Quarter, currentAsOf: Day): Day {
@@ -125,12 +170,14 @@ export function buildQuarterlyReport(
   const late = rows.filter((r) => r.feedbackLate);
 
   const blocks: ReportBlock[] = [];
+  const grid = reportGrid([SUMMARY_WIDTHS, OVERDUE_WIDTHS, LATE_WIDTHS, META_WIDTHS]);
   let row = 4;
-  const addBlock = (block: Omit<ReportBlock, "titleRow" | "headerRow">, gapAfter = 1) => {
+  const addBlock = (block: Omit<ReportBlock, "titleRow" | "headerRow" | "columns" | "spans">, gapAfter = 1) => {
+    const i = blocks.length;
     // A report shows the master's texts: one longer than a cell holds (a master saved by LibreOffice may have
     // one) is shown shortened with a marker, the master keeps it whole.
     const rows = block.rows.map((cells) => cells.map((c) => (typeof c === "string" ? shownInCell(c, "主表") : c)));
-    blocks.push({ ...block, rows, titleRow: row, headerRow: row + 1 });
+    blocks.push({ ...block, rows, titleRow: row, headerRow: row + 1, columns: grid.columns[i], spans: grid.spans[i] });
     row += 2 + Math.max(1, block.rows.length) + gapAfter;
   };
 
@@ -139,6 +186,7 @@ export function buildQuarterlyReport(
     title: `一、各责任单位完成情况（${departments.length} 个单位）`,
     headers: SUMMARY_HEADERS,
     formats: ["text", "integer", ...SUMMARY_STATUSES.map(() => "integer" as const), "integer", "percent"],
+    widths: SUMMARY_WIDTHS,
     rows: [...departments, summary.total].map((d) => summaryRow(d)),
     emptyText: "无工作要求",
   });
@@ -146,14 +194,15 @@ export function buildQuarterlyReport(
   let chart: ReportChart | null = null;
   if (withChart && departments.length > 0) {
     const firstStatusColumn = SUMMARY_HEADERS.indexOf(SUMMARY_STATUSES[0]);
+    const lastSummaryColumn = summaryBlock.columns[summaryBlock.columns.length - 1] + summaryBlock.spans[summaryBlock.spans.length - 1] - 1;
     chart = {
       title: `各责任单位到期状态（${quarterLabel(quarter)}）`,
       firstRow: summaryBlock.headerRow + 1,
       lastRow: summaryBlock.headerRow + departments.length,
-      categoryColumn: 0,
-      series: SUMMARY_STATUSES.map((name, i) => ({ column: firstStatusColumn + i, name })),
+      categoryColumn: summaryBlock.columns[0],
+      series: SUMMARY_STATUSES.map((name, i) => ({ column: summaryBlock.columns[firstStatusColumn + i], name })),
       topLeft: `A${row}`,
-      bottomRight: `I${row + CHART_ROWS - 1}`,
+      bottomRight: `${columnLetter(lastSummaryColumn)}${row + CHART_ROWS - 1}`,
     };
     row += CHART_ROWS + 1;
   }
@@ -161,6 +210,7 @@ export function buildQuarterlyReport(
     title: `二、已逾期的工作要求（${overdue.length} 条）`,
     headers: ["编号", "工作要求", "责任单位", "完成时限", "截止日期", "逾期天数", "状态", "进展情况"],
     formats: ["text", "text", "text", "text", "date", "integer", "text", "text"],
+    widths: OVERDUE_WIDTHS,
     rows: overdue.map((r) => [
       r.id,
       r.text,
@@ -173,12 +223,18 @@ export function buildQuarterlyReport(
     ]),
     emptyText: "无逾期的工作要求",
   });
+  // Late feedback by department (the 编号 of each), not requirement by requirement: before the first round
+  // every requirement is late, and the texts are in the workbook already.
   addBlock(
     {
       title: `三、季度反馈逾期（${late.length} 条）`,
-      headers: ["编号", "工作要求", "责任单位", "最近反馈日期", "到期状态", "状态"],
-      formats: ["text", "text", "text", "date", "text", "text"],
-      rows: late.map((r) => [r.id, r.text, departmentListText(r.responsible), dateOrNull(r.lastFeedback), r.status, r.progress]),
+      headers: ["责任单位", "反馈逾期", "编号"],
+      formats: ["text", "integer", "text"],
+      widths: LATE_WIDTHS,
+      rows: departments
+        .map((d) => late.filter((r) => r.responsible.includes(d.department)))
+        .map((mine, i): CellValue[] => [departments[i].department, mine.length, mine.map((r) => r.id).join("、")])
+        .filter((r) => r[1] !== 0),
       emptyText: "无反馈逾期",
     },
     0,
@@ -190,12 +246,15 @@ export function buildQuarterlyReport(
     asOf,
     title: `土壤污染防治重点任务督办季度报告（${quarterLabel(quarter)}）`,
     meta: ["统计日期", { date: asOf }, "反馈轮次", roundLabel(quarter), "生成时间", generatedAt],
-    metaFormats: ["text", "date", "text", "date", "text", "text"],
+    metaFormats: ["text", "date", "text", "text", "text", "text"],
+    metaColumns: grid.columns[3],
+    metaSpans: grid.spans[3],
     blocks,
     chart,
-    columnWidths: COLUMN_WIDTHS,
+    columnWidths: grid.widths,
+    counts: { overdue: overdue.length, feedbackLate: late.length },
     printTitleRows: "$1:$2",
     lastRow: row - 1,
-    lastColumn: COLUMN_WIDTHS.length - 1,
+    lastColumn: grid.widths.length - 1,
   };
 }

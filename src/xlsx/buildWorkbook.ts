@@ -14,6 +14,7 @@ import { SupervisionRules } from "../core/rules";
 import { workbookRegistry } from "../core/tableRegistry";
 import { addGuideSheet } from "./guideSheet";
 import { addRegistrySheet } from "./registrySheet";
+import { addPrintSheet } from "./printSheet";
 import { addSummarySheet } from "./summarySheet";
 import { addTaskSheet } from "./taskSheet";
 
@@ -59,6 +60,7 @@ export function buildWorkbook(table: ParsedTable, options: WorkbookOptions = {})
   addSummarySheet(workbook, responsibleDepartments(table), rows.length);
   addGuideSheet(workbook, options.asOf ?? null, options.dueSoonDays ?? options.rules?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS, options.rules);
   addRegistrySheet(workbook, workbookRegistry(table, BUNDLED_REGISTRY));
+  addPrintSheet(workbook, rows);
   addExportKeySheet(workbook, options.exportKey ?? newExportKey());
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
   return workbook;

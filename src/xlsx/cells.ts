@@ -1,6 +1,7 @@
 /** Writing layout cell values and styles with exceljs. */
 import type ExcelJS from "exceljs";
 import { CellValue, DATE_FORMAT, HEADER_FILL, HEADER_FONT, serialOf } from "../core/layout";
+import { CELL_FONT } from "../core/printSetup";
 
 /** "#5B7B3A" → "FF5B7B3A" (exceljs colours are ARGB). */
 export function argb(hex: string): string {
@@ -32,7 +33,7 @@ export function setCell(cell: ExcelJS.Cell, value: CellValue): void {
 export function styleHeaderRow(row: ExcelJS.Row, columns: number): void {
   for (let c = 1; c <= columns; c++) {
     const cell = row.getCell(c);
-    cell.font = { bold: true, color: { argb: argb(HEADER_FONT) } };
+    cell.font = { ...CELL_FONT, bold: true, color: { argb: argb(HEADER_FONT) } };
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(HEADER_FILL) } };
     cell.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
   }

@@ -20,6 +20,7 @@ import { ExistingTaskTable } from "../core/reimport";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/status";
 import { setCell } from "./cells";
 import { addGuideSheet } from "./guideSheet";
+import { addPrintSheet } from "./printSheet";
 import { addSummarySheet } from "./summarySheet";
 import { addTaskSheet } from "./taskSheet";
 
@@ -62,6 +63,7 @@ export async function buildDepartmentWorkbook(master: ExistingTaskTable, departm
   addSummarySheet(workbook, [content.department], content.rows.length);
   const guide = addGuideSheet(workbook, options.asOf ?? null, options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS);
   guide.getCell("A1").value = workbook.title;
+  addPrintSheet(workbook, content.rows);
 
   // Department columns stay editable; everything else is locked (cells are locked by default).
   for (let r = 2; r <= content.rows.length + 1; r++) {

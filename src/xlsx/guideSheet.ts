@@ -20,7 +20,9 @@ import {
   WORKBOOK_TITLE,
 } from "../core/layout";
 import { DEFAULT_RULES, SupervisionRules } from "../core/rules";
-import { argb, setCell } from "./cells";
+import { PRINT_SETUPS } from "../core/printSetup";
+import { argb, rowHeightFor, setCell, wrappedLines } from "./cells";
+import { applyCellFont, applyPrintSetup } from "./printSetup";
 
 const INPUT_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(GUIDE_INPUT_FILL) } };
 const NOTE_FONT: Partial<ExcelJS.Font> = { color: { argb: argb(GUIDE_NOTE_COLOR) } };
@@ -48,14 +50,21 @@ export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueS
     lastRow = Math.max(lastRow, row);
     setCell(cell, values[key]);
     cell.font = { bold: true };
-    cell.alignment = { horizontal: "left" };
+    cell.alignment = { horizontal: "left", vertical: "top" };
     if (key === "nextReport" || key === "lastReport" || key === "previousReport" || key === "asOf") cell.numFmt = DATE_FORMAT;
     else if (key === "cadence" || key === "planName") cell.numFmt = "@";
     sheet.getCell(row, cell.fullAddress.col - 1).value = GUIDE_CELLS[key].label;
+    const label = sheet.getCell(row, cell.fullAddress.col - 1);
+    label.alignment = { vertical: "top", wrapText: true };
+    let lines = wrappedLines(GUIDE_CELLS[key].label, GUIDE_COLUMN_WIDTHS[0]);
     if (notes[key]) {
-      sheet.getCell(row, cell.fullAddress.col + 1).value = notes[key];
-      sheet.getCell(row, cell.fullAddress.col + 1).font = NOTE_FONT;
+      const note = sheet.getCell(row, cell.fullAddress.col + 1);
+      note.value = notes[key];
+      note.font = NOTE_FONT;
+      note.alignment = { vertical: "top", wrapText: true };
+      lines = Math.max(lines, wrappedLines(notes[key]!, GUIDE_COLUMN_WIDTHS[2]));
     }
+    if (lines > 1) sheet.getRow(row).height = rowHeightFor(lines);
   }
 
   // The cells a clerk may change: the as-of date and the 督办规则.
@@ -81,10 +90,20 @@ export function addGuideSheet(workbook: ExcelJS.Workbook, asOf: Day | null, dueS
     error: cadence.message,
   };
 
-  guideText("portable").forEach((line, i) => {
-    const cell = sheet.getCell(lastRow + 2 + i, 1);
+  // Each line of the instructions across the three columns, wrapped: a long line neither runs off the page nor is cut.
+  const textWidth = GUIDE_COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
+  const text = guideText("portable");
+  text.forEach((line, i) => {
+    const r = lastRow + 2 + i;
+    sheet.mergeCells(r, 1, r, GUIDE_COLUMN_WIDTHS.length);
+    const cell = sheet.getCell(r, 1);
     cell.value = line;
+    cell.alignment = { vertical: "top", wrapText: true };
     if (i === 0) cell.font = { bold: true };
+    const lines = wrappedLines(line, textWidth);
+    if (lines > 1) sheet.getRow(r).height = rowHeightFor(lines);
   });
+  applyCellFont(sheet);
+  applyPrintSetup(sheet, PRINT_SETUPS[SHEETS.guide], GUIDE_COLUMN_WIDTHS.length, lastRow + 1 + text.length);
   return sheet;
 }

@@ -11,7 +11,10 @@
 import { MERGE_LOG_HEADERS, MERGE_LOG_SHEET, MERGE_LOG_WIDTHS } from "../core/departmentFile";
 import { DepartmentMergePlan, mergeLogRows } from "../core/departmentMerge";
 import { SoilUserError } from "../core/errors";
-import { columnIndex, columnLetter, SHEETS } from "../core/layout";
+import { columnIndex, columnLetter, letterOf, SHEETS } from "../core/layout";
+import { PRINT_SETUPS } from "../core/printSetup";
+import { rowHeightFor, wrappedLines } from "./cells";
+import { printDefinedNamesXml, printSetupXml } from "./printSetupXml";
 import { appendTextRows, ooxmlText, patchCells } from "./sheetPatch";
 import { childElements, openXlsxPackage, parseXml, readPart, REL_TYPES, relativeTarget, relsPathOf, WORKSHEET_CONTENT_TYPE, XlsxPackage } from "./xlsxPackage";
 
@@ -25,17 +28,18 @@ export async function mergeIntoMasterFile(masterBytes: Uint8Array, plans: readon
   }
   const tasks = worksheetOf(pkg, SHEETS.tasks, name);
   const writes = plans.flatMap((p) => p.updates.map((u) => ({ row: u.rowIndex + 2, column: columnIndex(u.key), value: u.value })));
-  const patched = patchCells((await readPart(pkg.zip, tasks.part))!, writes, tasks.part);
+  const tasksXml = (await readPart(pkg.zip, tasks.part))!;
+  const patched = patchCells(tasksXml, writes, tasks.part);
   pkg.zip.file(tasks.part, patched.xml);
 
   const logRows = mergeLogRows(plans);
   const existingLog = pkg.sheets.find((s) => s.name === MERGE_LOG_SHEET);
-  let newSheet: { part: string; relId: string } | null = null;
+  let newSheet: { part: string; relId: string; lastRow: number } | null = null;
   if (existingLog) {
     const log = worksheetOf(pkg, MERGE_LOG_SHEET, name);
     if (logRows.length > 0) pkg.zip.file(log.part, appendTextRows((await readPart(pkg.zip, log.part))!, logRows, log.part).xml);
   } else if (logRows.length > 0) {
-    newSheet = await addLogSheet(pkg, logRows);
+    newSheet = await addLogSheet(pkg, logRows, logStyles(tasksXml));
   }
   if (patched.formulasRemoved.length > 0) await dropCalcChain(pkg);
   await patchWorkbookPart(pkg, newSheet);
@@ -52,22 +56,44 @@ function worksheetOf(pkg: XlsxPackage, sheetName: string, name: string) {
   return sheet;
 }
 
+/**
+ * Cell styles of 合并冲突 taken from the master's own 任务清单 (no new style in styles.xml): its header cell
+ * for the header, a 工作要求 cell (the named CJK font, text, wrapped, top-aligned) for the rows.
+ */
+function logStyles(tasksXml: string): { header?: string; body?: string } {
+  const styleOf = (address: string) => /\bs="(\d+)"/.exec(new RegExp(`<c\\b[^>]*\\br="${address}"[^>]*>`).exec(tasksXml)?.[0] ?? "")?.[1];
+  return { header: styleOf("A1"), body: styleOf(`${letterOf("text")}2`) };
+}
+
 /** The 合并冲突 sheet as a new worksheet part: header frozen, columns sized, every value an inline string. */
-async function addLogSheet(pkg: XlsxPackage, rows: readonly string[][]): Promise<{ part: string; relId: string }> {
+async function addLogSheet(pkg: XlsxPackage, rows: readonly string[][], styles: { header?: string; body?: string }): Promise<{ part: string; relId: string; lastRow: number }> {
   const folder = (pkg.sheets.find((s) => s.kind === "worksheet")?.part ?? `${pkg.workbookPart.replace(/[^/]*$/, "")}worksheets/x.xml`).replace(/[^/]*$/, "");
   let n = 1;
   while (pkg.zip.file(`${folder}sheet${n}.xml`)) n++;
   const part = `${folder}sheet${n}.xml`;
   const all = [[...MERGE_LOG_HEADERS], ...rows];
   const last = `${columnLetter(MERGE_LOG_HEADERS.length - 1)}${all.length}`;
-  const cells = (values: readonly string[], r: number) =>
-    values.map((v, c) => (v === "" ? "" : `<c r="${columnLetter(c)}${r}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`)).join("");
+  const cells = (values: readonly string[], r: number) => {
+    const style = (r === 1 ? styles.header : styles.body) ?? null;
+    const s = style === null ? "" : ` s="${style}"`;
+    return values.map((v, c) => (v === "" ? "" : `<c r="${columnLetter(c)}${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`)).join("");
+  };
+  // Heights for wrapped text (programs do not fit rows when they open a file); the header as 任务清单's.
+  const height = (values: readonly string[], r: number) => {
+    if (r === 1) return styles.header ? ` ht="30" customHeight="1"` : "";
+    const lines = styles.body ? Math.max(1, ...values.map((v, c) => wrappedLines(v, MERGE_LOG_WIDTHS[c]))) : 1;
+    return lines > 1 ? ` ht="${rowHeightFor(lines)}" customHeight="1"` : "";
+  };
+  // Set up for printing as every SOIL sheet is (core/printSetup.ts): A4 landscape, one page wide, the header on every page.
+  const print = printSetupXml(PRINT_SETUPS[MERGE_LOG_SHEET]);
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    (print.pageSetUpPr ? `<sheetPr>${print.pageSetUpPr}</sheetPr>` : "") +
     `<dimension ref="A1:${last}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${MERGE_LOG_WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>` +
-    `<sheetData>${all.map((values, i) => `<row r="${i + 1}">${cells(values, i + 1)}</row>`).join("")}</sheetData></worksheet>`;
+    `<sheetData>${all.map((values, i) => `<row r="${i + 1}"${height(values, i + 1)}>${cells(values, i + 1)}</row>`).join("")}</sheetData>` +
+    `${print.printOptions}${print.pageMargins}${print.pageSetup}${print.headerFooter}</worksheet>`;
   pkg.zip.file(part, xml);
 
   const relsPart = relsPathOf(pkg.workbookPart);
@@ -78,7 +104,7 @@ async function addLogSheet(pkg: XlsxPackage, rows: readonly string[][]): Promise
   pkg.zip.file(relsPart, insertBeforeClose(relsXml, "Relationships", `<Relationship Id="${relId}" Type="${REL_TYPES.worksheet}" Target="${relativeTarget(pkg.workbookPart, part)}"/>`));
   const types = (await readPart(pkg.zip, "[Content_Types].xml"))!;
   pkg.zip.file("[Content_Types].xml", insertBeforeClose(types, "Types", `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`));
-  return { part, relId };
+  return { part, relId, lastRow: all.length };
 }
 
 /** Inserts `text` before the closing tag of the document element `local` (prefixed or not). */
@@ -89,7 +115,7 @@ function insertBeforeClose(xml: string, local: string, text: string): string {
 }
 
 /** The workbook part: the new sheet entry and fullCalcOnLoad="1" (cached results of SOIL's formulas are stale now). */
-async function patchWorkbookPart(pkg: XlsxPackage, newSheet: { relId: string } | null): Promise<void> {
+async function patchWorkbookPart(pkg: XlsxPackage, newSheet: { relId: string; lastRow: number } | null): Promise<void> {
   let xml = (await readPart(pkg.zip, pkg.workbookPart))!;
   const doc = parseXml(xml, pkg.workbookPart);
   const root = doc.documentElement;
@@ -102,6 +128,11 @@ async function patchWorkbookPart(pkg: XlsxPackage, newSheet: { relId: string } |
     const close = xml.indexOf(`</${prefix}sheets>`);
     if (close < 0) throw new Error("workbook.xml has no </sheets>");
     xml = xml.slice(0, close) + entry + xml.slice(close);
+    // Its print area and title row, as defined names local to it (it is the last <sheet>).
+    const names = printDefinedNamesXml(PRINT_SETUPS[MERGE_LOG_SHEET], MERGE_LOG_SHEET, pkg.sheets.length, MERGE_LOG_HEADERS.length, newSheet.lastRow)
+      .map((n) => n.replace(/<(\/?)definedName/g, `<$1${prefix}definedName`))
+      .join("");
+    xml = insertDefinedNames(xml, root, prefix, names);
   }
   const calcPr = new RegExp(`<${prefix}calcPr\\b[^>]*?(/?)>`).exec(xml);
   if (calcPr) {
@@ -117,6 +148,17 @@ async function patchWorkbookPart(pkg: XlsxPackage, newSheet: { relId: string } |
     xml = xml.slice(0, at) + `<${prefix}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
   }
   pkg.zip.file(pkg.workbookPart, xml);
+}
+
+/** Adds <definedName> elements to workbook.xml's <definedNames>, creating it where CT_Workbook wants it (after sheets, functionGroups, externalReferences). */
+function insertDefinedNames(xml: string, root: Element, prefix: string, names: string): string {
+  const close = xml.indexOf(`</${prefix}definedNames>`);
+  if (close >= 0) return xml.slice(0, close) + names + xml.slice(close);
+  const after = ["externalReferences", "functionGroups", "sheets"].find((local) => childElements(root, local).length > 0)!;
+  const end = new RegExp(`</${prefix}${after}>|<${prefix}${after}\\b[^>]*/>`).exec(xml);
+  if (!end) throw new Error(`workbook.xml: no end of ${after}`);
+  const at = end.index + end[0].length;
+  return xml.slice(0, at) + `<${prefix}definedNames>${names}</${prefix}definedNames>` + xml.slice(at);
 }
 
 /** calcChain.xml would name a cell that no longer holds a formula (Excel reports such a file as damaged): drop it; Excel rebuilds it. */

@@ -5,36 +5,22 @@
  * 已逾期 / 完成率 get data bars instead.
  */
 import ExcelJS from "exceljs";
-import { columnLetter, HEADER_FILL } from "../core/layout";
-import { QuarterlyReport, REPORT_FORMATS } from "../core/report";
+import { HEADER_FILL } from "../core/layout";
+import { QuarterlyReport, REPORT_FORMATS, REPORT_PRINT, ReportBlock } from "../core/report";
 import { argb, excelValue, rowHeightFor, styleHeaderRow, wrappedLines } from "./cells";
+import { applyCellFont, applyPrintSetup } from "./printSetup";
 import { addSummaryDataBars } from "./summarySheet";
 
-/** OOXML paper size 9: A4. */
-const A4 = 9;
-
 export function addReportSheet(workbook: ExcelJS.Workbook, report: QuarterlyReport): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(report.sheetName, {
-    pageSetup: {
-      paperSize: A4,
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: report.printTitleRows.replace(/\$/g, ""),
-      printArea: `A1:${columnLetter(report.lastColumn)}${report.lastRow}`,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
-  });
+  const sheet = workbook.addWorksheet(report.sheetName);
   report.columnWidths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
   const title = sheet.getCell(1, 1);
   title.value = report.title;
   title.font = { bold: true, size: 16 };
   report.meta.forEach((value, i) => {
-    const cell = sheet.getCell(2, i + 1);
+    if (report.metaSpans[i] > 1) sheet.mergeCells(2, report.metaColumns[i] + 1, 2, report.metaColumns[i] + report.metaSpans[i]);
+    const cell = sheet.getCell(2, report.metaColumns[i] + 1);
     cell.value = excelValue(value);
     cell.numFmt = REPORT_FORMATS[report.metaFormats[i]];
     cell.alignment = { horizontal: "left" };
@@ -44,8 +30,10 @@ export function addReportSheet(workbook: ExcelJS.Workbook, report: QuarterlyRepo
     const heading = sheet.getCell(block.titleRow, 1);
     heading.value = block.title;
     heading.font = { bold: true, size: 12, color: { argb: argb(HEADER_FILL) } };
-    block.headers.forEach((header, i) => (sheet.getCell(block.headerRow, i + 1).value = header));
-    styleHeaderRow(sheet.getRow(block.headerRow), block.headers.length);
+    const blockWidth = block.columns[block.columns.length - 1] + block.spans[block.spans.length - 1];
+    styleHeaderRow(sheet.getRow(block.headerRow), blockWidth);
+    block.headers.forEach((header, i) => (sheet.getCell(block.headerRow, block.columns[i] + 1).value = header));
+    mergeSpans(sheet, block, block.headerRow);
     if (block.rows.length === 0) {
       const empty = sheet.getCell(block.headerRow + 1, 1);
       empty.value = block.emptyText;
@@ -55,23 +43,34 @@ export function addReportSheet(workbook: ExcelJS.Workbook, report: QuarterlyRepo
     block.rows.forEach((values, r) => {
       const row = sheet.getRow(block.headerRow + 1 + r);
       // Spreadsheet programs do not fit row heights on opening: wrapped text needs its height written.
-      const lines = Math.max(1, ...values.map((v, c) => (typeof v === "string" ? wrappedLines(v, report.columnWidths[c] ?? 10) : 1)));
+      const lines = Math.max(1, ...values.map((v, c) => (typeof v === "string" ? wrappedLines(v, block.widths[c]) : 1)));
       if (lines > 1) row.height = rowHeightFor(lines);
+      for (let c = 0; c < blockWidth; c++) row.getCell(c + 1).border = { bottom: { style: "hair" } };
       values.forEach((value, c) => {
-        const cell = row.getCell(c + 1);
+        const cell = row.getCell(block.columns[c] + 1);
         cell.value = excelValue(value);
         cell.numFmt = REPORT_FORMATS[block.formats[c]];
-        cell.alignment = { vertical: "top", wrapText: true };
-        cell.border = { bottom: { style: "hair" } };
+        // Counts and dates centred under their headers, text from the top left.
+        cell.alignment = { vertical: "top", wrapText: true, horizontal: block.formats[c] === "text" ? "left" : "center" };
       });
+      mergeSpans(sheet, block, block.headerRow + 1 + r);
     });
     if (b === 0) {
       sheet.getRow(block.headerRow + block.rows.length).font = { bold: true };
       const departments = block.rows.length - 1;
-      if (departments > 0) addSummaryDataBars(sheet, block.headerRow + 1, block.headerRow + departments);
+      if (departments > 0) addSummaryDataBars(sheet, block.headerRow + 1, block.headerRow + departments, block.columns);
     }
   });
+  applyCellFont(sheet);
+  applyPrintSetup(sheet, REPORT_PRINT, report.lastColumn + 1, report.lastRow);
   return sheet;
+}
+
+/** Merges, in one row, the sheet columns each block column spans. */
+function mergeSpans(sheet: ExcelJS.Worksheet, block: Pick<ReportBlock, "columns" | "spans">, row: number): void {
+  block.spans.forEach((span, c) => {
+    if (span > 1) sheet.mergeCells(row, block.columns[c] + 1, row, block.columns[c] + span);
+  });
 }
 
 /** A workbook holding only the report (what `npm run soil -- report` writes). */

@@ -2,7 +2,9 @@
 import type ExcelJS from "exceljs";
 import { PERCENT_FORMAT, portableSummaryRows, SHEETS, summaryColumnWidth } from "../core/layout";
 import { SUMMARY_HEADERS } from "../core/summary";
+import { PRINT_SETUPS } from "../core/printSetup";
 import { argb, freezeHeader, setCell, styleHeaderRow } from "./cells";
+import { applyCellFont, applyPrintSetup } from "./printSetup";
 
 const BAR_COLOURS = { 已逾期: "#E06666", 完成率: "#63BE7B" } as const;
 
@@ -34,16 +36,20 @@ export function addSummarySheet(workbook: ExcelJS.Workbook, departments: readonl
   // rows = departments + the total row, data from row 2
   if (departments.length > 0) addSummaryDataBars(sheet, 2, rows.length);
   freezeHeader(sheet);
+  applyCellFont(sheet);
+  applyPrintSetup(sheet, PRINT_SETUPS[SHEETS.summary], width, 1 + rows.length);
   return sheet;
 }
 
 /**
  * Data bars on 已逾期 and 完成率 of a per-department summary whose columns are SUMMARY_HEADERS, over the
- * department rows `firstRow`..`lastRow` (the 合计 row left out). Shared by 部门汇总 and the quarterly report.
+ * department rows `firstRow`..`lastRow` (the 合计 row left out), the summary's columns starting at `columns`
+ * (sheet columns, 0-based; A onwards when absent). Shared by 部门汇总 and the quarterly report.
  */
-export function addSummaryDataBars(sheet: ExcelJS.Worksheet, firstRow: number, lastRow: number): void {
+export function addSummaryDataBars(sheet: ExcelJS.Worksheet, firstRow: number, lastRow: number, columns?: readonly number[]): void {
   Object.entries(BAR_COLOURS).forEach(([header, colour], i) => {
-    const letter = sheet.getColumn(SUMMARY_HEADERS.indexOf(header as (typeof SUMMARY_HEADERS)[number]) + 1).letter;
+    const index = SUMMARY_HEADERS.indexOf(header as (typeof SUMMARY_HEADERS)[number]);
+    const letter = sheet.getColumn((columns ? columns[index] : index) + 1).letter;
     sheet.addConditionalFormatting({
       ref: `${letter}${firstRow}:${letter}${lastRow}`,
       rules: [

@@ -2,6 +2,7 @@
 import type ExcelJS from "exceljs";
 import {
   CellValue,
+  columnIndex,
   columnLetter,
   EXTRA_COLUMN_WIDTH,
   ExtraColumns,
@@ -18,8 +19,10 @@ import {
   TASK_COLUMNS,
   TASK_TABLE,
 } from "../core/layout";
+import { CELL_FONT, TASK_SHEET_PRINT, TASK_SHEET_PRINT_THROUGH } from "../core/printSetup";
 import { DUE_STATUSES } from "../core/status";
 import { argb, excelValue, freezeHeader, ooxmlFormula, rowHeightFor, styleHeaderRow, wrappedLines } from "./cells";
+import { applyPrintSetup } from "./printSetup";
 
 const FIRST_DATA_ROW = 2;
 
@@ -37,6 +40,7 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][], ex
     const numFmt = NUMBER_FORMATS[spec.format];
     if (spec.format !== "general") column.numFmt = numFmt;
     column.alignment = { vertical: "top", wrapText: spec.wrap === true };
+    column.font = { ...CELL_FONT };
   });
   // The source table's own columns (类别, 备注…) after SOIL's: text, kept as written.
   extras.headers.forEach((_, k) => {
@@ -62,7 +66,7 @@ export function addTaskSheet(workbook: ExcelJS.Workbook, rows: CellValue[][], ex
   addStatusColours(sheet, lastRow);
 
   freezeHeader(sheet);
-  sheet.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+  applyPrintSetup(sheet, TASK_SHEET_PRINT, columnIndex(TASK_SHEET_PRINT_THROUGH) + 1, lastRow);
   return sheet;
 }
 
@@ -109,7 +113,11 @@ export function resetInputValidations(sheet: ExcelJS.Worksheet, lastRow: number)
 
 /** One expression rule per coloured 到期状态, over whole rows, keyed on the 到期状态 column. */
 function addStatusColours(sheet: ExcelJS.Worksheet, lastRow: number): void {
-  const ref = `A${FIRST_DATA_ROW}:${columnLetter(TASK_COLUMNS.length - 1)}${lastRow}`;
+  addStatusColourRules(sheet, `A${FIRST_DATA_ROW}:${columnLetter(TASK_COLUMNS.length - 1)}${lastRow}`, letterOf("dueStatus"));
+}
+
+/** The 到期状态 colours over `ref` (whole rows from FIRST_DATA_ROW), keyed on the 到期状态 column `statusColumn`. */
+export function addStatusColourRules(sheet: ExcelJS.Worksheet, ref: string, statusColumn: string): void {
   const coloured = DUE_STATUSES.filter((s) => STATUS_STYLES[s]);
   sheet.addConditionalFormatting({
     ref,
@@ -118,7 +126,7 @@ function addStatusColours(sheet: ExcelJS.Worksheet, lastRow: number): void {
       return {
         type: "expression",
         priority: i + 1,
-        formulae: [ooxmlFormula(statusRuleFormula(status, FIRST_DATA_ROW))],
+        formulae: [ooxmlFormula(statusRuleFormula(status, FIRST_DATA_ROW, statusColumn))],
         style: {
           fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } },
           font: { color: { argb: argb(style.font) } },

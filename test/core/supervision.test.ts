@@ -1,6 +1,7 @@
 /** Quarterly supervision in the domain core: rounds, the report definition, extension requests, the change log plan. */
 import {
   buildQuarterlyReport,
+  columnLetter,
   dayFromIso,
   dueStatus,
   effectiveDeadline,
@@ -104,14 +105,28 @@ describe("quarterly report definition", () => {
       ["市农牧局", 1, 0, 1],
       ["合计", 3, 0, 2],
     ]);
-    expect(report.chart).toMatchObject({ firstRow: 6, lastRow: 7, topLeft: "A10", bottomRight: "I27" });
+    // Every block keeps its own widths on the sheet's grid: the grid columns a block column spans add up to its width, side by side.
+    for (const block of report.blocks) {
+      block.widths.forEach((width, c) => {
+        expect(report.columnWidths.slice(block.columns[c], block.columns[c] + block.spans[c]).reduce((a, b) => a + b, 0)).toBe(width);
+        if (c > 0) expect(block.columns[c]).toBe(block.columns[c - 1] + block.spans[c - 1]);
+      });
+    }
+    expect(summary.columns[0]).toBe(0);
+    expect(summary.spans[1]).toBe(1);
+    // The chart as wide as the summary, its series the summary's status columns.
+    const summaryEnd = summary.columns[8] + summary.spans[8] - 1;
+    expect(report.chart).toMatchObject({ firstRow: 6, lastRow: 7, topLeft: "A10", bottomRight: `${columnLetter(summaryEnd)}27`, categoryColumn: 0 });
+    expect(report.chart!.series.map((s) => s.column)).toEqual(summary.columns.slice(2, 7));
     expect(overdue.titleRow).toBe(29);
     expect(overdue.rows.map((r) => [r[0], r[3], r[5]])).toEqual([
       ["1.1", "2018年底", 5],
       ["2.1", "2018年底（已批准延期）", 5],
     ]);
     expect(late.titleRow).toBe(overdue.headerRow + 1 + overdue.rows.length + 1);
-    expect(late.rows.map((r) => r[0])).toEqual(["1.2"]);
+    // Late feedback by department with the 编号 of each.
+    expect(late.rows).toEqual([["市环境保护局", 1, "1.2"]]);
+    expect(report.counts).toEqual({ overdue: 2, feedbackLate: 1 });
     expect(report.lastRow).toBe(late.headerRow + 1);
     expect(report.meta).toEqual(["统计日期", { date: day("2019-01-05") }, "反馈轮次", "2018年第四季度进展反馈（截止 2019-01-10）", "生成时间", "2019-01-05 10:00"]);
   });

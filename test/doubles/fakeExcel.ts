@@ -111,6 +111,8 @@ export class SheetModel {
   readonly allowEditRanges: { title: string; address: string; password?: string }[] = [];
   /** Page layout properties and print settings written (orientation, printTitleRows …). */
   readonly pageLayout: Record<string, unknown> = {};
+  /** Merged areas ("B6:D6"). */
+  readonly merges: string[] = [];
   /**
    * The add-in user's temporary sheet view (namedSheetViews.enterTemporary, ExcelApiOnline 1.1), or null: the default
    * view. A table filter set while a view is active belongs to that view and that user; TableModel.filters is the
@@ -614,6 +616,36 @@ class Proxied {
 }
 
 /** format / title / legend …: records property writes as format records (nested paths), methods as calls. */
+/**
+ * What Excel documents for Worksheet.pageLayout (ExcelApi 1.9), enforced when the request runs:
+ * enum values (PaperType, PageOrientation, PrintOrder), margins in points (not negative), zoom as
+ * either a scale of 10–400 or pages to fit, never both (PageLayoutZoomOptions), print titles as whole
+ * rows / whole columns, and a header or footer of at most 255 characters (Excel's limit).
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions
+ */
+function checkPageLayout(property: string, value: unknown): void {
+  const refuse = (why: string) => {
+    throw new FakeOfficeError("InvalidArgument", `pageLayout.${property}: ${why}`);
+  };
+  const enums: Record<string, readonly string[]> = {
+    orientation: ["Portrait", "Landscape"],
+    printOrder: ["DownThenOver", "OverThenDown"],
+    paperSize: ["A3", "A4", "A5", "B4", "B5", "Letter", "Legal", "Executive"],
+  };
+  if (enums[property] && !enums[property].includes(value as string)) refuse(`${String(value)} is not a value of the enum`);
+  if (/Margin$/.test(property) && !(typeof value === "number" && value >= 0)) refuse("a margin is a number of points, 0 or more");
+  if (property === "zoom") {
+    const z = value as Excel.PageLayoutZoomOptions;
+    const fits = z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined;
+    if (z.scale !== undefined && z.scale !== null && fits) refuse("a scale and pages to fit cannot be set together");
+    if (z.scale !== undefined && z.scale !== null && !(z.scale >= 10 && z.scale <= 400)) refuse("the scale is between 10 and 400");
+  }
+  if (property === "setPrintTitleRows" && !/^\$?\d+:\$?\d+$/.test(value as string)) refuse("print title rows are whole rows ($1:$1)");
+  if (property === "setPrintTitleColumns" && !/^\$?[A-Z]+:\$?[A-Z]+$/.test(value as string)) refuse("print title columns are whole columns ($A:$A)");
+  if (/Footer$|Header$/.test(property) && String(value).length > 255) refuse("a header or footer holds at most 255 characters");
+}
+
 function recorder(ctx: FakeContext, path: string, record: (property: string, value: unknown) => void, sheet: Resolver<SheetModel>, apiSet?: string): object {
   const make = (prefix: string): object =>
     new Proxy(
@@ -793,11 +825,14 @@ class WorksheetProxy extends Proxied {
         exit: () => this.op("namedSheetViews.exit", [], () => (sheetModel().view = null), views),
       };
     }
-    const layout = (property: string, value: unknown) => (sheetModel().pageLayout[property] = value);
+    const layout = (property: string, value: unknown) => {
+      checkPageLayout(property, value);
+      sheetModel().pageLayout[property] = value;
+    };
     const pageRecorder = recorder(ctx, `${this.path}.pageLayout`, layout, () => this.model() ?? null, "1.9") as Record<string, unknown>;
     this.pageLayout = new Proxy(pageRecorder, {
       get: (target, prop: string) => {
-        if (prop === "setPrintTitleRows" || prop === "setPrintArea") {
+        if (prop === "setPrintTitleRows" || prop === "setPrintTitleColumns" || prop === "setPrintArea") {
           return (address: string) => this.op(`pageLayout.${prop}`, [address], () => layout(prop, address), { apiSet: "1.9", writes: () => this.model() });
         }
         return target[prop];
@@ -1070,6 +1105,29 @@ class RangeProxy extends Proxied {
         m.formats.splice(0, m.formats.length, ...keep);
       }
     }, { writes: () => this.model() });
+  }
+
+  /**
+   * Range.merge (ExcelApi 1.2): `across` merges each row of the range on its own. Like Excel, a merged
+   * area keeps the value of its upper-left cell only; an area overlapping one already merged is refused.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)
+   */
+  merge(across = false): void {
+    this.op("merge", [across], () => {
+      const m = this.model();
+      const box = this.cells();
+      const areas = across ? Array.from({ length: box.r2 - box.r1 + 1 }, (_, i) => ({ ...box, r1: box.r1 + i, r2: box.r1 + i })) : [box];
+      for (const area of areas) {
+        if (m.merges.some((a) => overlaps(parseAddress(a).box, area))) throw new FakeOfficeError("InvalidOperation", "Cannot merge a range that overlaps a merged area.");
+        for (let r = area.r1; r <= area.r2; r++) {
+          for (let c = area.c1; c <= area.c2; c++) {
+            const cell = m.cell(r, c);
+            if ((r !== area.r1 || c !== area.c1) && cell) Object.assign(cell, { value: null, formula: undefined });
+          }
+        }
+        m.merges.push(boxAddress(area));
+      }
+    }, { apiSet: "1.2", writes: () => this.model() });
   }
 
   select(): void {

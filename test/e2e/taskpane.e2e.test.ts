@@ -213,8 +213,8 @@ describe("task pane in headless Chromium with the Excel double", () => {
         [REGISTRY_TABLE, { r1: 1, c1: 0, r2: 40, c2: 4 }],
         [TASK_TABLE, { r1: 1, c1: 0, r2: 196, c2: 19 }],
       ],
-      // 4 to populate, 2 for the change log (the try before populating and the registration).
-      syncs: 6,
+      // 5 to populate (the last: font and page layout), 2 for the change log (the try before populating and the registration).
+      syncs: 7,
       frozen: 1,
       rules: 4,
       firstId: "1.1",

@@ -112,8 +112,8 @@ test("merge writes the department's cells, keeps the office's in a conflict, log
   expect(outcome.plan.report).toMatchObject({ rowsInFile: 102, rowsMatched: 101, applied: 3, conflicts: 1, rejected: 1, ignored: 1 });
   expect(outcome.lines[0]).toContain("更新 3 个单元格");
   // Table check + 合并冲突 lookup, header + row count, one block of 195 rows, the signing key, the writes
-  // (calculation suspended), the recalculation: 6 syncs.
-  expect(book.syncCount - syncs).toBe(6);
+  // (calculation suspended), the recalculation, the new 合并冲突's font and page layout: 7 syncs.
+  expect(book.syncCount - syncs).toBe(7);
   expect(book.calculations.slice(calculations)).toEqual(["Full"]);
   const r11 = rowOf(tasks, "1.1");
   const r13 = rowOf(tasks, "1.3");
@@ -132,6 +132,8 @@ test("merge writes the department's cells, keeps the office's in a conflict, log
 
   const log = book.sheet(MERGE_LOG_SHEET)!;
   expect(book.valuesOf(log, { r1: 1, r2: 1, c1: 0, c2: 6 })[0]).toEqual([...MERGE_LOG_HEADERS]);
+  // Set up for printing as the portable 合并冲突 is: A4 landscape, one page wide, its header on every page.
+  expect(log.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, setPrintTitleRows: "$1:$1", setPrintArea: "A:G" });
   expect(book.valuesOf(log, { r1: 2, r2: 4, c1: 0, c2: 5 })).toEqual([
     ["市环境保护局", "2.2", "进展情况", "办公室填写", "部门填写", ""],
     ["市环境保护局", "5.2", "状态", "未启动", "已完成", ""],

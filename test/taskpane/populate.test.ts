@@ -1,6 +1,7 @@
 import {
   addinSummaryFormula,
   ARCHIVE_COLUMNS,
+  CELL_FONT,
   columnIndex,
   computedFormulas,
   DATE_FORMAT,
@@ -9,8 +10,10 @@ import {
   GUIDE_TEXT,
   guideFormulas,
   ParsedTable,
+  letterOf,
   parseTable,
   portableSummaryRows,
+  PRINT_FOOTER_TEXT,
   responsibleDepartments,
   REGISTRY_TABLE,
   serialFromDay,
@@ -22,6 +25,7 @@ import {
   summaryColumnWidth,
   TASK_COLUMNS,
   TASK_HEADERS,
+  TASK_SHEET_PRINT_THROUGH,
   TASK_TABLE,
   taskRows,
 } from "../../src/core";
@@ -59,8 +63,8 @@ describe("populate: what is written where", () => {
     book = s.book;
     const outcome = await s.actions.populate(table, AS_OF);
     expect(outcome).toEqual({ kind: "created", rows: 195, notices: [] });
-    // Sheet names; all writes; recalculation + the chart; the chart's series.
-    expect(book.syncCount).toBe(4);
+    // Sheet names; all writes; recalculation + the chart; the chart's series; the font and page layout (a request of its own).
+    expect(book.syncCount).toBe(5);
     tasks = book.sheet(SHEETS.tasks)!;
   });
 
@@ -142,6 +146,8 @@ describe("populate: what is written where", () => {
     // 督办规则 B7..B10 (the bundled plan's: quarterly by the 10th), then the how-to two rows below.
     expect([7, 8, 9, 10].map((r) => guide.cell(r, 1)?.value ?? "")).toEqual(["每季度", 10, "土壤污染防治工作实施方案", ""]);
     expect(GUIDE_TEXT.map((_, i) => guide.cell(12 + i, 0)?.value)).toEqual([...GUIDE_TEXT]);
+    // Each line merged across A:C and wrapped, so it prints whole.
+    expect(guide.merges).toEqual(GUIDE_TEXT.map((_, i) => `A${12 + i}:C${12 + i}`));
   });
 
   test("部门汇总: one SOIL.SUMMARY whose spill is departments + header + total, and a stacked bar chart over it", () => {
@@ -180,6 +186,32 @@ describe("populate: what is written where", () => {
     expect(sheet.cell(2, 0)?.numberFormat).toBe("@");
   });
 
+  test("printing: A4, each sheet's orientation and zoom, print areas over whole columns, title rows, footer; one named font on every column", () => {
+    const sheetOf = (name: string) => book.sheet(name)!;
+    const common = { paperSize: "A4", orientation: "Landscape", "headersFooters.defaultForAllPages.centerFooter": PRINT_FOOTER_TEXT, topMargin: 0.9 * 72 };
+    // 任务清单: 编号 to 剩余天数 at 75 %, two pages across, 编号 and the header on every page; whole columns, so rows added later print too.
+    expect(sheetOf(SHEETS.tasks).pageLayout).toEqual({
+      ...common,
+      centerHorizontally: false,
+      leftMargin: 36,
+      rightMargin: 36,
+      bottomMargin: 0.6 * 72,
+      headerMargin: 0.4 * 72,
+      footerMargin: 0.3 * 72,
+      zoom: { scale: 75 },
+      printOrder: "OverThenDown",
+      setPrintArea: `A:${letterOf(TASK_SHEET_PRINT_THROUGH)}`,
+      setPrintTitleRows: "$1:$1",
+      setPrintTitleColumns: "$A:$A",
+    });
+    expect(sheetOf(SHEETS.summary).pageLayout).toMatchObject({ ...common, zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, setPrintArea: "A:I", setPrintTitleRows: "$1:$1" });
+    expect(sheetOf(SHEETS.guide).pageLayout).toMatchObject({ ...common, zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, setPrintArea: "A:C" });
+    expect(sheetOf(SHEETS.archive).pageLayout).toMatchObject({ ...common, zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, setPrintTitleRows: "$1:$1" });
+    for (const [name, width] of [[SHEETS.tasks, columnIndex(TASK_SHEET_PRINT_THROUGH) + 1], [SHEETS.summary, SUMMARY_HEADERS.length], [SHEETS.guide, 3]] as const) {
+      for (let c = 0; c < width; c++) expect([name, c, sheetOf(name).columns.get(c)?.["font.name"]]).toEqual([name, c, CELL_FONT.name]);
+    }
+  });
+
   test("归档 is ready with its header", () => {
     const archive = book.sheet(SHEETS.archive)!;
     expect(book.valuesOf(archive, { r1: 1, r2: 1, c1: 0, c2: ARCHIVE_COLUMNS.length - 1 })[0]).toEqual(ARCHIVE_COLUMNS.map((c) => c.header));
@@ -199,10 +231,10 @@ describe("populate: syncs stay fixed and requests stay under 5 MB", () => {
     return { book, outcome };
   }
 
-  test("200 rows: 4 syncs (sheet names, one batch of writes, recalculation + chart, chart series)", async () => {
+  test("200 rows: 5 syncs (sheet names, one batch of writes, recalculation + chart, chart series, font and page layout)", async () => {
     const { book, outcome } = await populate(syntheticTable(200));
     expect(outcome).toMatchObject({ kind: "created", rows: 200 });
-    expect(book.syncCount).toBe(4);
+    expect(book.syncCount).toBe(5);
     expect(book.table(TASK_TABLE)!.box.r2).toBe(201);
   });
 
@@ -210,9 +242,9 @@ describe("populate: syncs stay fixed and requests stay under 5 MB", () => {
     const table = syntheticTable(10_000);
     const { book, outcome } = await populate(table);
     expect(outcome).toMatchObject({ kind: "created", rows: 10_000 });
-    const writes = book.requestBytes.slice(1, -2);
-    // Syncs grow with data size only: 3 fixed + one per batch of at most PAYLOAD_BUDGET estimated bytes.
-    expect(book.syncCount).toBe(3 + writes.length);
+    const writes = book.requestBytes.slice(1, -3);
+    // Syncs grow with data size only: 4 fixed + one per batch of at most PAYLOAD_BUDGET estimated bytes.
+    expect(book.syncCount).toBe(4 + writes.length);
     expect(writes.length).toBe(3);
     expect(Math.max(...book.requestBytes)).toBeLessThan(5 * 1024 * 1024);
     expect(Math.max(...book.requestBytes)).toBeLessThan(PAYLOAD_BUDGET);
@@ -310,7 +342,13 @@ describe("populate: existing workbooks and older Excel", () => {
     const { book, actions } = setup("1.7");
     const table = seedTable();
     const outcome = await actions.populate(table, AS_OF);
-    expect(outcome).toMatchObject({ kind: "created", notices: [expect.stringContaining("内置公式"), expect.stringContaining("下拉列表")] });
+    expect(outcome).toMatchObject({
+      kind: "created",
+      notices: [expect.stringContaining("内置公式"), expect.stringContaining("页面布局"), expect.stringContaining("下拉列表")],
+    });
+    // No page layout on ExcelApi 1.7, the font all the same.
+    expect(book.calls.some((c) => c.target.endsWith(".pageLayout"))).toBe(false);
+    expect(book.sheet(SHEETS.tasks)!.columns.get(0)?.["font.name"]).toBe(CELL_FONT.name);
     const tasks = book.sheet(SHEETS.tasks)!;
     expect(tasks.validations).toEqual([]);
     expect(tasks.conditionalFormats).toHaveLength(4);
@@ -341,12 +379,36 @@ describe("populate: existing workbooks and older Excel", () => {
     expect(summary.charts[0].series.map((x) => x.name)).toEqual([...SUMMARY_STATUSES]);
   });
 
+  test("a page setting Excel refuses: the workbook is populated all the same, and the pane says what to set by hand", async () => {
+    const { book, actions } = setup("1.17", { refuse: (c) => (c.member === "zoom" ? "InvalidArgument" : undefined) });
+    const outcome = await actions.populate(seedTable(), AS_OF);
+    expect(outcome).toMatchObject({ kind: "created", rows: 195, notices: [expect.stringContaining("页面设置")] });
+    expect(book.sheet(SHEETS.tasks)!.cell(196, 0)?.value).toBeTruthy();
+  });
+
+  test("the double refuses page settings Excel refuses: a scale with pages to fit, a scale under 10, rows that are not whole rows", async () => {
+    for (const bad of [
+      (p: Excel.PageLayout) => (p.zoom = { scale: 80, horizontalFitToPages: 1 }),
+      (p: Excel.PageLayout) => (p.zoom = { scale: 5 }),
+      (p: Excel.PageLayout) => p.setPrintTitleRows("A1:B1"),
+      (p: Excel.PageLayout) => (p.paperSize = "A4 " as Excel.PaperType),
+    ]) {
+      const book = new FakeWorkbook({ apiVersion: "1.9" });
+      await expect(
+        book.run(async (context) => {
+          bad(context.workbook.worksheets.add("x").pageLayout);
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: "InvalidArgument" });
+    }
+  });
+
   test("ExcelApi 1.5: no colours, freeze, chart or drop-down, no calculation suspended; still populated", async () => {
     const { book, actions } = setup("1.5");
     const outcome = await actions.populate(seedTable(), AS_OF);
     expect(outcome).toMatchObject({ kind: "created", rows: 195 });
-    expect(book.syncCount).toBe(2);
-    if (outcome.kind === "created") expect(outcome.notices).toHaveLength(5);
+    expect(book.syncCount).toBe(3);
+    if (outcome.kind === "created") expect(outcome.notices).toHaveLength(6);
     expect(book.sheet(SHEETS.summary)!.charts).toEqual([]);
     expect(book.sheet(SHEETS.tasks)!.frozenRows).toBe(0);
     expect(book.suspendedSyncs).toBe(0);
@@ -395,9 +457,9 @@ describe("populate: whether SOIL functions run is probed, not taken from the req
     expect(outcome).toMatchObject({ kind: "created", notices: [expect.stringMatching(/SOIL\.NEXTREPORT\(1\).*#NAME\?.*内置公式/)] });
     expect(everyFormula(book).filter((f) => f.includes("SOIL."))).toEqual([]);
     expect(book.sheet(SHEETS.tasks)!.cell(2, statusCol)?.formula).toBe(computedFormulas(2, "portable").dueStatus);
-    // The probe's scratch sheet is gone, and it cost no request of its own.
+    // The probe's scratch sheet is gone, and it cost no request of its own (the fifth: font and page layout).
     expect(book.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
-    expect(book.syncCount).toBe(4);
+    expect(book.syncCount).toBe(5);
   });
 
   test("CustomFunctionsRuntime 1.1 only: SOIL's functions throw CustomFunctions.Error (1.2), so built-in formulas", async () => {

@@ -3,9 +3,11 @@
  * protection of the task sheet, extension requests and the change log.
  */
 import {
+  buildQuarterlyReport,
   CHANGE_LOG_HEADERS,
   CHANGE_LOG_SHEET,
   columnIndex,
+  columnLetter,
   ColumnKey,
   dayFromIso,
   GUIDE_CELLS,
@@ -142,16 +144,21 @@ describe("quarterly report", () => {
     // No formula anywhere: a frozen snapshot.
     for (const row of sheet.cells.values()) for (const cell of row.values()) expect(cell.formula).toBeUndefined();
     expect(sheet.cell(1, 0)?.value).toBe("土壤污染防治重点任务督办季度报告（2018年第4季度）");
-    expect(sheet.cell(2, 1)).toMatchObject({ value: serial("2018-12-31"), numberFormat: "yyyy-mm-dd" });
+    const definition = buildQuarterlyReport([], { year: 2018, quarter: 4 }, day("2018-12-31"), "", []);
+    expect(sheet.cell(2, definition.metaColumns[1])).toMatchObject({ value: serial("2018-12-31"), numberFormat: "yyyy-mm-dd" });
     // The round the report checks, in words (core roundLabel), not a bare deadline.
-    expect(sheet.cell(2, 3)?.value).toBe("2018年第三季度进展反馈（截止 2018-10-10）");
+    expect(sheet.cell(2, definition.metaColumns[3])?.value).toBe("2018年第三季度进展反馈（截止 2018-10-10）");
 
     // The summary block equals the domain core's summary of the same rows at 2018-12-31.
     const rows = evaluateRows(book.valuesOf(tasks, { r1: 2, r2: 196, c1: 0, c2: TASK_COLUMNS.length - 1 }), day("2018-12-31"), 30);
     const expected = summarizeByDepartment(rows);
     const summaryRows = [...expected.departments, expected.total].map((d) => summaryRow(d));
-    const read = book.valuesOf(sheet, { r1: 6, r2: 5 + summaryRows.length, c1: 0, c2: 8 });
+    // Each block on the sheet's grid of columns (core/report.ts): a block column starts at its grid column and spans merged cells.
+    const [summaryBlock, overdueBlock] = buildQuarterlyReport(rows, { year: 2018, quarter: 4 }, day("2018-12-31"), "", []).blocks;
+    const lastColumn = summaryBlock.columns[8] + summaryBlock.spans[8] - 1;
+    const read = book.valuesOf(sheet, { r1: 6, r2: 5 + summaryRows.length, c1: 0, c2: lastColumn }).map((r) => summaryBlock.columns.map((c) => r[c]));
     expect(read).toEqual(summaryRows);
+    expect(sheet.merges).toContain(`A6:${columnLetter(summaryBlock.spans[0] - 1)}6`);
     expect(sheet.cell(5 + summaryRows.length, 0)?.value).toBe("合计");
 
     // Overdue block: one row per overdue requirement with its days overdue.
@@ -160,17 +167,25 @@ describe("quarterly report", () => {
     const titleRow = [...sheet.cells.keys()].find((r) => String(sheet.cell(r, 0)?.value ?? "").startsWith("二、已逾期"))!;
     expect(sheet.cell(titleRow, 0)?.value).toBe(`二、已逾期的工作要求（${overdue.length} 条）`);
     expect(sheet.cell(titleRow + 2, 0)?.value).toBe(overdue[0].id);
-    expect(sheet.cell(titleRow + 2, 5)?.value).toBe(-overdue[0].daysLeft!);
+    expect(sheet.cell(titleRow + 2, overdueBlock.columns[5])?.value).toBe(-overdue[0].daysLeft!);
     expect(sheet.cell(titleRow + 2, 1)?.numberFormat).toBe("@");
     const lateTitle = [...sheet.cells.keys()].find((r) => String(sheet.cell(r, 0)?.value ?? "").startsWith("三、季度反馈逾期"))!;
     expect(sheet.cell(lateTitle, 0)?.value).toBe(`三、季度反馈逾期（${rows.filter((r) => r.feedbackLate).length} 条）`);
 
-    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", setPrintTitleRows: "$1:$2", centerHorizontally: true });
-    expect(sheet.pageLayout.setPrintArea).toMatch(/^A1:I\d+$/);
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      setPrintTitleRows: "$1:$2",
+      centerHorizontally: true,
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      "headersFooters.defaultForAllPages.centerFooter": "&A　第 &P 页，共 &N 页",
+    });
+    expect(sheet.pageLayout.setPrintArea).toBe(`A:${columnLetter(definition.lastColumn)}`);
     expect(sheet.charts).toHaveLength(1);
     expect(sheet.charts[0].type).toBe("BarStacked");
     expect(sheet.charts[0].series.map((s) => s.name)).toEqual(["已完成", "已逾期", "临期", "按期推进", "持续推进"]);
-    expect(sheet.charts[0].series[1].values).toBe(`D6:D${5 + expected.departments.length}`);
+    const overdueColumn = columnLetter(summaryBlock.columns[3]);
+    expect(sheet.charts[0].series[1].values).toBe(`${overdueColumn}6:${overdueColumn}${5 + expected.departments.length}`);
     expect(sheet.charts[0].series[1].xValues).toBe(`A6:A${5 + expected.departments.length}`);
 
     // A second report of the same quarter keeps the first.
@@ -188,7 +203,7 @@ describe("quarterly report", () => {
   test("a page setting Excel refuses leaves the report's data and chart written, and says what to set by hand", async () => {
     const { book, actions } = await populated("2019-01-20", { refuse: (c) => (c.member === "zoom" ? "InvalidArgument" : undefined) });
     const outcome = await actions.writeQuarterlyReport({ year: 2018, quarter: 4 });
-    expect(outcome.notices.join()).toContain("Excel 未接受报告的页面设置");
+    expect(outcome.notices.join()).toContain("Excel 未接受工作表的字体或页面设置");
     const sheet = book.sheet("季报2018Q4")!;
     expect(sheet.cell(1, 0)?.value).toContain("季度报告");
     expect(sheet.charts).toHaveLength(1);
@@ -369,6 +384,8 @@ describe("change log", () => {
     const sheet = book.sheet(CHANGE_LOG_SHEET)!;
     const lines = book.valuesOf(sheet, { r1: 1, r2: sheet.lastRow(), c1: 0, c2: 5 });
     expect(lines[0]).toEqual([...CHANGE_LOG_HEADERS]);
+    // Set up for printing once, when SOIL created it (page layout: ExcelApi 1.9).
+    expect(sheet.pageLayout).toMatchObject({ paperSize: "A4", orientation: "Landscape", setPrintTitleRows: "$1:$1", setPrintArea: "A:F" });
     const time = serialFromDay(day("2019-01-15")) + (9 * 3600 + 30 * 60) / 86400;
     expect(lines.slice(1)).toEqual([
       [time, "2.1", "进展情况", "", "已完成排查，形成清单", ""],

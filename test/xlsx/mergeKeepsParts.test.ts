@@ -106,11 +106,15 @@ test("every part but the task sheet, workbook.xml, its rels and content types is
   expect(differing.sort()).toEqual([...CHANGED].sort());
 });
 
-test("workbook.xml, its rels and content types gain only the 合并冲突 sheet (protection and every sheet kept)", async () => {
+test("workbook.xml, its rels and content types gain only the 合并冲突 sheet and its print area and titles (protection and every sheet kept)", async () => {
   const [wb0, wb1] = await Promise.all([textOf(masterZip, "xl/workbook.xml"), textOf(mergedZip, "xl/workbook.xml")]);
   const entry = /<sheet name="合并冲突" sheetId="\d+" r:id="(rId\d+)"\/>/.exec(wb1)!;
   expect(entry).not.toBeNull();
-  expect(wb1.replace(entry[0], "")).toBe(wb0);
+  // The new sheet's print area and title row, local to it (core/printSetup.ts, printSetupXml.ts).
+  const logIndex = [...wb1.matchAll(/<sheet /g)].length - 1;
+  const printNames = new RegExp(`<definedName name="_xlnm\\.Print_(Area|Titles)" localSheetId="${logIndex}">'合并冲突'![^<]*</definedName>`, "g");
+  expect(wb1.match(printNames)).toHaveLength(2);
+  expect(wb1.replace(entry[0], "").replace(printNames, "")).toBe(wb0);
   expect(wb1).toContain('<workbookProtection lockStructure="1"/>');
   const added = parts(mergedZip).filter((p) => !parts(masterZip).includes(p))[0].replace(/^xl\//, "");
   const [rels0, rels1] = await Promise.all([textOf(masterZip, "xl/_rels/workbook.xml.rels"), textOf(mergedZip, "xl/_rels/workbook.xml.rels")]);

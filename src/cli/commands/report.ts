@@ -62,8 +62,7 @@ export async function reportCommand(argv: string[], io: CommandIo): Promise<numb
   assertWorkbookCellsFit(book);
   const bytes = Buffer.from(await book.xlsx.writeBuffer());
   await writeFileAtomic(out, bytes);
-  const overdue = report.blocks[1].rows.length;
-  const late = report.blocks[2].rows.length;
+  const { overdue, feedbackLate: late } = report.counts;
   io.stdout(
     `${quarterLabel(quarter)}报告（统计日期 ${isoFromDay(asOf)}）：${report.blocks[0].rows.length - 1} 个单位，逾期 ${overdue} 条，反馈逾期 ${late} 条` +
       ` → ${path.resolve(out)}（${(bytes.length / 1024).toFixed(1)} KB，${Date.now() - started} ms）\n`,

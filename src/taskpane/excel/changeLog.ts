@@ -9,6 +9,7 @@
 import {
   CHANGE_LOG_HEADERS,
   CHANGE_LOG_SHEET,
+  PRINT_SETUPS,
   CHANGE_LOG_TIME_FORMAT,
   CHANGE_LOG_WIDTHS,
   CellChange,
@@ -29,6 +30,7 @@ import type { ExcelRun } from "./actions";
 import { blockAddress, officeValue } from "./cells";
 import { ExcelFeatures } from "./requirements";
 import { ownWrites } from "./ownWrites";
+import { setUpPrinting } from "./pageLayout";
 import { writeSheetFrame } from "./sheetFrame";
 
 export interface Clock {
@@ -153,6 +155,11 @@ export async function startChangeLog(run: ExcelRun, features: ExcelFeatures, clo
       block.numberFormat = entries.map((e) => [CHANGE_LOG_TIME_FORMAT, "@", "@", typeof e[3] === "number" ? DATE_FORMAT : "@", typeof e[4] === "number" ? DATE_FORMAT : "@", "@"]);
       block.values = entries.map((e) => e.map(officeValue));
       await context.sync();
+      // A new 修改记录 is set up for printing once, on its own: a refused setting loses no entry.
+      if (log.isNullObject) {
+        const notes = await setUpPrinting(context, features, [{ sheet: target, setup: PRINT_SETUPS[CHANGE_LOG_SHEET], lastColumn: CHANGE_LOG_HEADERS.length - 1 }]);
+        notes.forEach(onProblem);
+      }
     });
 
   const registration = await run(async (context) => {

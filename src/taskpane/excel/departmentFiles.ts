@@ -14,6 +14,7 @@ import {
   NUMBER_FORMATS,
   MERGE_LOG_HEADERS,
   MERGE_LOG_SHEET,
+  PRINT_SETUPS,
   MERGE_LOG_WIDTHS,
   planDepartmentMerge,
   serialFromDay,
@@ -30,6 +31,7 @@ import {
 import { blockAddress } from "./cells";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
 import { ownWrites } from "./ownWrites";
+import { setUpPrinting } from "./pageLayout";
 import { readTaskTable } from "./readTasks";
 import { WorkbookSession } from "./session";
 import { writeSheetFrame } from "./sheetFrame";
@@ -160,6 +162,7 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   const issues = [...plan.conflicts, ...plan.rejected, ...plan.ignored].map((i) => [i.department, i.id, i.column, i.office, i.departmentValue, i.baseline, i.reason]);
 
   let log: Excel.Worksheet | null = null;
+  let created = false;
   let firstFree = 2;
   if (issues.length > 0) {
     if (sheets.items.some((s) => s.name === MERGE_LOG_SHEET)) {
@@ -168,6 +171,7 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
       await context.sync();
       if (!used.isNullObject) firstFree = Math.max(2, used.rowIndex + used.rowCount + 1);
     } else {
+      created = true;
       await batcher.add(OPERATION_OVERHEAD * (LOG_COLUMNS.length + 4), () => {
         log = sheets.add(MERGE_LOG_SHEET);
         writeSheetFrame(log, LOG_COLUMNS, features);
@@ -206,5 +210,7 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   }
   if (issues.length > 0) session.progress({ step: 3, steps: 3, what: `记入“${MERGE_LOG_SHEET}” ${issues.length} 项` });
   await session.finish();
-  return { plan, lines: [...(warning ? [warning] : []), ...formatMergeReport(plan.report)] };
+  // A new 合并冲突 is set up for printing in a request of its own (a refused setting loses nothing merged).
+  const printNotes = created && log ? await setUpPrinting(context, features, [{ sheet: log, setup: PRINT_SETUPS[MERGE_LOG_SHEET], lastColumn: LOG_COLUMNS.length - 1 }]) : [];
+  return { plan, lines: [...(warning ? [warning] : []), ...formatMergeReport(plan.report), ...printNotes] };
 }

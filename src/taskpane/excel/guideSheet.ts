@@ -22,6 +22,7 @@ import {
   SHEETS,
   WORKBOOK_TITLE,
 } from "../../core";
+import { rowHeightFor, wrappedLines } from "../../xlsx/cells";
 import { columnWidthPoints } from "./cells";
 import type { FormulaDialect } from "./requirements";
 
@@ -68,10 +69,21 @@ export function writeGuideSheet(sheet: Excel.Worksheet, asOf: Day, dialect: Form
     }
   }
   const first = lastRow + 2;
-  const text = sheet.getRange(`A${first}:A${first + GUIDE_TEXT.length - 1}`);
+  const last = first + GUIDE_TEXT.length - 1;
+  const text = sheet.getRange(`A${first}:A${last}`);
   text.numberFormat = GUIDE_TEXT.map(() => ["@"]);
   text.values = GUIDE_TEXT.map((line) => [line]);
   sheet.getRange(`A${first}`).format.font.bold = true;
+  // Each line across A:C, wrapped, so it prints whole on the page (ExcelApi 1.2 merge; Excel does not fit merged rows: heights set).
+  const lines = sheet.getRange(`A${first}:C${last}`);
+  lines.merge(true);
+  lines.format.wrapText = true;
+  lines.format.verticalAlignment = "Top";
+  const textWidth = GUIDE_COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
+  GUIDE_TEXT.forEach((line, i) => {
+    const count = wrappedLines(line, textWidth);
+    if (count > 1) sheet.getRange(`${first + i}:${first + i}`).format.rowHeight = rowHeightFor(count);
+  });
   writeReportDates(sheet, dialect);
 }
 

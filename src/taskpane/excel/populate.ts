@@ -1,15 +1,21 @@
 /** Populating an empty workbook from a parsed table: the four SOIL sheets in a fixed number of syncs plus one per ~4 MB of rows. */
 import {
+  ARCHIVE_COLUMNS,
   BUNDLED_REGISTRY,
+  columnIndex,
   Day,
   DEFAULT_RULES,
   extraColumns,
+  GUIDE_COLUMN_WIDTHS,
   ParsedTable,
+  PRINT_SETUPS,
   responsibleDepartments,
   SHEETS,
   SoilUserError,
+  SUMMARY_HEADERS,
   SupervisionRules,
   TASK_COLUMNS,
+  TASK_SHEET_PRINT_THROUGH,
   TASK_TABLE,
   taskRows,
   workbookRegistry,
@@ -17,6 +23,7 @@ import {
 import { writeArchiveFrame } from "./archiveSheet";
 import { blockAddress } from "./cells";
 import { writeGuideSheet } from "./guideSheet";
+import { setUpPrinting } from "./pageLayout";
 import { OPERATION_OVERHEAD } from "./payload";
 import { writeRegistrySheet } from "./registrySheet";
 import { probedDialect, probeSheetTaken, queueFunctionProbe } from "./probe";
@@ -94,5 +101,11 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     tasks.getRange("A2").select();
   });
   const chartNotices = await finishWithSummaryChart(session, summary, departments.length);
-  return { kind: "created", rows: rows.length, notices: [...(dialect.notice ? [dialect.notice] : []), ...skippedFeatureNotices(features), ...chartNotices] };
+  const printNotices = await setUpPrinting(context, features, [
+    { sheet: tasks, setup: PRINT_SETUPS[SHEETS.tasks], lastColumn: columnIndex(TASK_SHEET_PRINT_THROUGH) },
+    { sheet: summary, setup: PRINT_SETUPS[SHEETS.summary], lastColumn: SUMMARY_HEADERS.length - 1 },
+    { sheet: sheets.getItem(SHEETS.guide), setup: PRINT_SETUPS[SHEETS.guide], lastColumn: GUIDE_COLUMN_WIDTHS.length - 1 },
+    { sheet: sheets.getItem(SHEETS.archive), setup: PRINT_SETUPS[SHEETS.archive], lastColumn: ARCHIVE_COLUMNS.length - 1 },
+  ]);
+  return { kind: "created", rows: rows.length, notices: [...(dialect.notice ? [dialect.notice] : []), ...skippedFeatureNotices(features), ...chartNotices, ...printNotices] };
 }

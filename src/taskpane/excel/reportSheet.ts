@@ -1,13 +1,27 @@
 /**
  * The quarterly report sheet through Office.js: core/report.ts's definition written as values (a
- * snapshot), formatted for A4 landscape with the title rows repeated on every page (ExcelApi 1.9), and a
+ * snapshot), each block on the sheet's grid of columns with its own widths (merged spans), set up for A4
+ * landscape with the title rows repeated on every page (pageLayout.ts, ExcelApi 1.9), and a
  * stacked bar chart of the summary block (series set as for 部门汇总, ExcelApi 1.7).
  */
-import { columnLetter, QuarterlyReport, REPORT_FORMATS, STATUS_STYLES } from "../../core";
+import { columnLetter, QuarterlyReport, REPORT_FORMATS, REPORT_PRINT, STATUS_STYLES } from "../../core";
 import { blockAddress, columnAddress, columnWidthPoints, officeValue } from "./cells";
+import { rowHeightFor, wrappedLines } from "../../xlsx/cells";
+import { MANUAL_PRINT_SETUP, setUpPrinting } from "./pageLayout";
 import { styleHeader } from "./sheetFrame";
 import { WorkbookSession } from "./session";
 import { addStatusBarChart, setChartSeries } from "./summaryChart";
+
+/**
+ * Merges each spanned block column across, row by row (`merge(true)`: one merged area per row), so a
+ * block's columns keep their own widths on the sheet's grid. ExcelApi 1.2.
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-merge-member(1)
+ */
+function mergeSpans(sheet: Excel.Worksheet, block: Pick<QuarterlyReport["blocks"][number], "columns" | "spans">, firstRow: number, lastRow: number): void {
+  block.spans.forEach((span, c) => {
+    if (span > 1) sheet.getRange(blockAddress(block.columns[c], block.columns[c] + span - 1, firstRow, lastRow)).merge(true);
+  });
+}
 
 export const REPORT_CHART_FAILED_NOTICE = "Excel 未能在报告中生成图表，报告的数据均已写入。";
 
@@ -28,21 +42,35 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
   title.format.font.bold = true;
   title.format.font.size = 16;
 
-  const meta = sheet.getRange(blockAddress(0, report.meta.length - 1, 2, 2));
-  meta.numberFormat = [report.metaFormats.map((f) => REPORT_FORMATS[f])];
-  meta.values = [report.meta.map(officeValue)];
+  const metaWidth = report.metaColumns[report.metaColumns.length - 1] + report.metaSpans[report.metaSpans.length - 1];
+  const metaOnGrid = <T,>(values: readonly T[], blank: T): T[] => {
+    const out = Array<T>(metaWidth).fill(blank);
+    values.forEach((v, c) => (out[report.metaColumns[c]] = v));
+    return out;
+  };
+  const meta = sheet.getRange(blockAddress(0, metaWidth - 1, 2, 2));
+  meta.numberFormat = [metaOnGrid(report.metaFormats.map((f) => REPORT_FORMATS[f]), "General")];
+  meta.values = [metaOnGrid(report.meta.map(officeValue), "")];
   meta.format.horizontalAlignment = "Left";
+  mergeSpans(sheet, { columns: report.metaColumns, spans: report.metaSpans }, 2, 2);
 
   for (const block of report.blocks) {
-    const width = block.headers.length;
+    const width = block.columns[block.columns.length - 1] + block.spans[block.spans.length - 1];
+    // A block's cells on the sheet's grid: each value in the first column of its span, the rest blank (merged below).
+    const onGrid = <T,>(values: readonly T[], blank: T): T[] => {
+      const out = Array<T>(width).fill(blank);
+      values.forEach((v, c) => (out[block.columns[c]] = v));
+      return out;
+    };
     const heading = sheet.getRange(`A${block.titleRow}`);
     heading.values = [[block.title]];
     heading.format.font.bold = true;
     heading.format.font.size = 12;
     const header = sheet.getRange(blockAddress(0, width - 1, block.headerRow, block.headerRow));
-    header.numberFormat = [block.headers.map(() => "@")];
-    header.values = [[...block.headers]];
+    header.numberFormat = [onGrid(block.headers.map(() => "@"), "@")];
+    header.values = [onGrid<string>(block.headers, "")];
     styleHeader(header);
+    mergeSpans(sheet, block, block.headerRow, block.headerRow);
     const first = block.headerRow + 1;
     if (block.rows.length === 0) {
       const empty = sheet.getRange(`A${first}`);
@@ -52,10 +80,15 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
     }
     const body = sheet.getRange(blockAddress(0, width - 1, first, first + block.rows.length - 1));
     // Formats before values: text stays text (a 工作要求 that starts with "=" is no formula).
-    body.numberFormat = block.rows.map(() => block.formats.map((f) => REPORT_FORMATS[f]));
-    body.values = block.rows.map((row) => row.map(officeValue));
+    body.numberFormat = block.rows.map(() => onGrid(block.formats.map((f) => REPORT_FORMATS[f]), "General"));
+    body.values = block.rows.map((row) => onGrid(row.map(officeValue), ""));
     body.format.wrapText = true;
-    body.format.autofitRows();
+    mergeSpans(sheet, block, first, first + block.rows.length - 1);
+    // Excel does not fit the height of merged cells: the heights the wrapped text needs are set.
+    block.rows.forEach((row, r) => {
+      const lines = Math.max(1, ...row.map((v, c) => (typeof v === "string" ? wrappedLines(v, block.widths[c]) : 1)));
+      if (lines > 1) sheet.getRange(`${first + r}:${first + r}`).format.rowHeight = rowHeightFor(lines);
+    });
     body.format.borders.getItem("InsideHorizontal").style = "Continuous";
     body.format.borders.getItem("EdgeBottom").style = "Continuous";
   }
@@ -63,33 +96,16 @@ export async function writeReportSheet(session: WorkbookSession, report: Quarter
   const summary = report.blocks[0];
   if (summary.rows.length > 0) {
     const total = summary.headerRow + summary.rows.length;
-    sheet.getRange(blockAddress(0, summary.headers.length - 1, total, total)).format.font.bold = true;
+    sheet.getRange(blockAddress(0, report.lastColumn, total, total)).format.font.bold = true;
   }
 
   sheet.activate();
   sheet.getRange("A1").select();
   await context.sync();
 
-  // Page setup in a request of its own: if Excel refuses a setting, the report's data is written all the same.
-  const manualSetup = "打印前请在“页面布局”中选择 A4 横向、调整为 1 页宽，并设置打印标题行 $1:$2。";
-  if (features.pageLayout) {
-    const page = sheet.pageLayout;
-    page.orientation = "Landscape";
-    page.paperSize = "A4";
-    page.centerHorizontally = true;
-    // One page wide, as many pages tall as it takes (0: no limit, as Excel's "fit to 1 page wide by blank tall").
-    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    page.setPrintTitleRows(report.printTitleRows);
-    page.setPrintArea(blockAddress(0, lastColumn, 1, report.lastRow));
-    page.headersFooters.defaultForAllPages.centerFooter = "第 &P 页，共 &N 页";
-    try {
-      await context.sync();
-    } catch {
-      notices.push(`Excel 未接受报告的页面设置，${manualSetup}`);
-    }
-  } else {
-    notices.push(`此版本 Excel 不支持设置页面布局（需 ExcelApi 1.9），${manualSetup}`);
-  }
+  // Font and page setup in a request of their own: if Excel refuses a setting, the report's data is written all the same.
+  notices.push(...(await setUpPrinting(context, features, [{ sheet, setup: REPORT_PRINT, lastColumn }])));
+  if (!features.pageLayout) notices.push(`此版本 Excel 不支持设置页面布局（需 ExcelApi 1.9），${MANUAL_PRINT_SETUP}`);
 
   if (!report.chart) return notices;
   if (!features.chartSeries) return [...notices, "此版本 Excel 无法设置图表系列（需 ExcelApi 1.7），报告中未生成图表。"];

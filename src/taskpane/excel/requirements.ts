@@ -48,7 +48,7 @@ export interface ExcelFeatures {
   changeDetails: boolean;
   /** SharedRuntime 1.1: Office.addin.setStartupBehavior, so the add-in (and the change log) loads with the workbook. */
   loadOnOpen: boolean;
-  /** ExcelApi 1.9: page layout (A4 landscape, print titles) of the report sheet. */
+  /** ExcelApi 1.9: page layout (A4, orientation, zoom, print area and titles, footer) of SOIL's sheets. */
   pageLayout: boolean;
 }
 
@@ -94,6 +94,7 @@ export function skippedFeatureNotices(features: ExcelFeatures): string[] {
   if (!features.conditionalFormats) notices.push("此版本 Excel 不支持条件格式（需 ExcelApi 1.6），到期状态未着色。");
   if (!features.freezePanes) notices.push("此版本 Excel 不支持冻结窗格（需 ExcelApi 1.7），表头未冻结。");
   if (!features.chartSeries) notices.push("此版本 Excel 无法设置图表系列（需 ExcelApi 1.7），未生成部门汇总图表。");
+  if (!features.pageLayout) notices.push("此版本 Excel 不支持设置页面布局（需 ExcelApi 1.9），打印前请在“页面布局”中选择 A4 纸、调整为 1 页宽，并把第 1 行设为打印标题。");
   if (!features.dataValidation) notices.push("此版本 Excel 不支持数据验证（需 ExcelApi 1.8），“状态”列没有下拉列表，请手工填写 未启动 / 推进中 / 已完成。");
   return notices;
 }
