@@ -24,7 +24,7 @@ export const ARCHIVE_TABLE = "SoilArchive";
 /** Excel table name of the 单位名录 (REGISTRY_HEADERS): what DEPTS / DEPTSUMMARY / SUMMARY take as `registry`. */
 export const REGISTRY_TABLE = "SoilRegistry";
 /** 单位名录 column widths in characters: 规范名称, 别称, 简称, 类别, 备注. */
-export const REGISTRY_COLUMN_WIDTHS = [24, 44, 14, 10, 36] as const;
+export const REGISTRY_COLUMN_WIDTHS = [22, 36, 12, 10, 24] as const;
 /** What the 单位名录 sheet says above its table. */
 export const REGISTRY_NOTE =
   "本表是本工作簿的单位名录：“责任单位”等列按此归并（别称用顿号“、”分隔）。可在此增删单位、补充别称；改动后“部门汇总”随之重算，重新导入分工表时按此名录识别单位。";

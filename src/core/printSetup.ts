@@ -121,6 +121,8 @@ export const PRINT_SETUPS: Readonly<Record<string, PrintSetup>> = {
   // Three columns of 104 characters in all: a portrait page would scale the type under 8 pt.
   [SHEETS.guide]: { orientation: "landscape", fit: "width", margins: MARGINS_LANDSCAPE, centerHorizontally: false },
   [SHEETS.archive]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
+  // Five columns of 104 characters (REGISTRY_COLUMN_WIDTHS): one page wide at 9 pt or more, as 部门汇总.
+  [SHEETS.registry]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
   [MERGE_LOG_SHEET]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
   [CHANGE_LOG_SHEET]: { ...LIST, orientation: "landscape", margins: MARGINS_LANDSCAPE },
 };

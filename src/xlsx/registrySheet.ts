@@ -2,7 +2,9 @@
 import type ExcelJS from "exceljs";
 import { HEADER_FILL, REGISTRY_COLUMN_WIDTHS, REGISTRY_NOTE, REGISTRY_TABLE, SHEETS } from "../core/layout";
 import { DepartmentRegistry, REGISTRY_HEADERS, registryRows } from "../core/registry";
+import { PRINT_SETUPS } from "../core/printSetup";
 import { argb, styleHeaderRow } from "./cells";
+import { applyCellFont, applyPrintSetup } from "./printSetup";
 
 export function addRegistrySheet(workbook: ExcelJS.Workbook, registry: DepartmentRegistry): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(SHEETS.registry, { properties: { tabColor: { argb: argb(HEADER_FILL) } } });
@@ -30,5 +32,8 @@ export function addRegistrySheet(workbook: ExcelJS.Workbook, registry: Departmen
   note.alignment = { vertical: "top", wrapText: true };
   sheet.getColumn(REGISTRY_HEADERS.length + 2).width = 48;
   // Not frozen: a short list; and LibreOffice would carry a frozen pane over to the hidden sheet after it.
+  applyCellFont(sheet);
+  // Printed: the table (the note beside it is for the screen).
+  applyPrintSetup(sheet, PRINT_SETUPS[SHEETS.registry], REGISTRY_HEADERS.length, Math.max(2, rows.length + 1));
   return sheet;
 }

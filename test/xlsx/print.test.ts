@@ -141,7 +141,7 @@ function expectPrintable(sheets: Map<string, PrintedPage[]>, expectedSheets: rea
 
 test("the portable workbook prints: 任务清单 two pages across, 打印清单 one page wide with every requirement, 部门汇总 and 说明 one page each, type ≥ 8 pt", () => {
   const sheets = sheetsOf.workbook!;
-  expectPrintable(sheets, [SHEETS.tasks, SHEETS.summary, SHEETS.guide, PRINT_SHEET]);
+  expectPrintable(sheets, [SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.registry, PRINT_SHEET]);
   // Every requirement on paper, in order, once: the 打印清单 formulas mirror 任务清单 row by row.
   expect(printedIds(sheets.get(PRINT_SHEET)!)).toEqual(allIds);
   expect(printedIds(sheets.get(SHEETS.tasks)!.filter((_, i) => i % 2 === 0))).toEqual(allIds);
@@ -174,7 +174,7 @@ test("a department's file prints its own rows the same way; its hidden baseline 
 
 test("the merged master prints the merged progress, and 合并冲突 one page wide with its header on every page", () => {
   const sheets = sheetsOf.merged!;
-  expectPrintable(sheets, [SHEETS.tasks, SHEETS.summary, SHEETS.guide, PRINT_SHEET, MERGE_LOG_SHEET]);
+  expectPrintable(sheets, [SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.registry, PRINT_SHEET, MERGE_LOG_SHEET]);
   // The department's progress, merged into 任务清单, prints on 打印清单 (its formulas follow the merged cells).
   const printList = sheets.get(PRINT_SHEET)!.flatMap((p) => p.words.map((w) => w.text));
   expect(printList.filter((w) => w.startsWith("已完成部署，正在组织各县")).length).toBeGreaterThanOrEqual(20);
