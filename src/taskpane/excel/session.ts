@@ -1,5 +1,5 @@
 /** One Excel.run's worth of work: the context, the features of this Excel, and the batcher for its writes. */
-import { OPERATION_OVERHEAD, PayloadBatcher, PAYLOAD_BUDGET } from "./payload";
+import { PayloadBatcher, PAYLOAD_BUDGET } from "./payload";
 import { ProgressListener, silent } from "./progress";
 import { ExcelFeatures } from "./requirements";
 
@@ -31,17 +31,15 @@ export class WorkbookSession {
    * small operations after the recalculation in the same, final request (outside the batcher, so
    * calculation is not suspended for them).
    */
+  /** Whether a batch of writes ran with calculation suspended (formulas written since show nothing until finish). */
+  get calculationSuspended(): boolean {
+    return this.suspended;
+  }
+
   async finish(last?: () => void): Promise<void> {
-    // Calculation never suspended (ExcelApi < 1.6): the formulas computed as they were written, so `last`
-    // rides in the final batch of writes instead of a request of its own.
-    if (!this.suspended) {
-      if (last) await this.batcher.add(OPERATION_OVERHEAD, last);
-      await this.batcher.flush();
-      this.suspended = false;
-      return;
-    }
     await this.batcher.flush();
-    this.context.workbook.application.calculate("Full");
+    if (!this.suspended && !last) return;
+    if (this.suspended) this.context.workbook.application.calculate("Full");
     last?.();
     await this.batcher.sync();
     this.suspended = false;

@@ -7,6 +7,7 @@
  */
 import { STATUS_STYLES, SUMMARY_HEADERS, SUMMARY_STATUSES } from "../../core";
 import { blockAddress } from "./cells";
+import { OPERATION_OVERHEAD } from "./payload";
 import { WorkbookSession } from "./session";
 
 export const SUMMARY_CHART_NAME = "SoilSummaryChart";
@@ -89,7 +90,14 @@ export const CHART_FAILED_NOTICE = "Excel 未能生成“部门汇总”中的�
  */
 export async function finishWithSummaryChart(session: WorkbookSession, sheet: Excel.Worksheet | null, departmentCount: number, afterCalculation?: () => void): Promise<string[]> {
   if (!sheet || departmentCount === 0 || !session.features.chartSeries) {
-    await session.finish(afterCalculation);
+    // Calculation never suspended (ExcelApi < 1.6): the formulas computed as they were written, so the small
+    // operations ride in the last batch of writes instead of a request of their own.
+    if (afterCalculation && !session.calculationSuspended) {
+      await session.batcher.add(OPERATION_OVERHEAD, afterCalculation);
+      await session.finish();
+    } else {
+      await session.finish(afterCalculation);
+    }
     return [];
   }
   const started: { chart?: PendingChart } = {};
