@@ -45,7 +45,10 @@ function quotedAsExcel(text: string, delimiter: string): boolean {
   let any = false;
   for (const m of text.matchAll(field)) {
     any = true;
-    if (!/""|\n|\t/.test(m[1]) && !(delimiter === "," && m[1].includes(","))) return false;
+    // A tab cannot be typed into an Excel cell, so a "quoted cell" holding one is text that happens to
+    // contain quotes (a lone " in a requirement), not Excel's quoting of a tab-separated paste.
+    if (delimiter === "\t" && m[1].includes("\t")) return false;
+    if (!/""|\n/.test(m[1]) && !(delimiter === "," && m[1].includes(","))) return false;
   }
   return any;
 }

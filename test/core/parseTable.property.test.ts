@@ -46,3 +46,10 @@ describe("parseTable on arbitrary input", () => {
     );
   });
 });
+
+test("quotes inside requirement texts are not read as Excel's quoting when the quoted span holds a tab (found by the property above)", () => {
+  const texts = ['"', '#"', "内容"];
+  const rows = texts.map((text, i) => [i === 0 ? "1" : "", i === 0 ? "市环境保护局" : "", "", i === 0 ? "（一）任务。" : "", text, "市财政局牵头", "2020年"].join("\t"));
+  const t = parseTable([HEADER, ...rows].join("\n"));
+  expect(allRequirements(t).map((r) => r.text)).toEqual(texts);
+});

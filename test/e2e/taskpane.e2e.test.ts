@@ -13,7 +13,7 @@ import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { BrowserContext, chromium, Page } from "playwright-core";
-import { columnIndex, dayFromIso, REGISTRY_TABLE, serialFromDay, SHEETS, TASK_TABLE } from "../../src/core";
+import { columnIndex, dayFromIso, PRINT_SHEET, REGISTRY_TABLE, serialFromDay, SHEETS, TASK_TABLE } from "../../src/core";
 import type { FakeWorkbook } from "../doubles/fakeExcel";
 import { docxOf } from "../doubles/docx";
 import { CHANGED, nextVersionText, seedText } from "../doubles/seedVariants";
@@ -207,7 +207,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
       summary: book.sheets[1].cell(1, 0)?.formula,
     }));
     expect(state).toEqual({
-      sheets: [SHEETS.tasks, SHEETS.summary, SHEETS.guide, SHEETS.archive, SHEETS.registry],
+      sheets: [SHEETS.tasks, SHEETS.summary, SHEETS.guide, PRINT_SHEET, SHEETS.archive, SHEETS.registry],
       // 单位名录: the 39 bodies the preview counts (written with the frame, before the task table).
       table: [
         [REGISTRY_TABLE, { r1: 1, c1: 0, r2: 40, c2: 4 }],

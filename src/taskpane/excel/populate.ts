@@ -1,4 +1,4 @@
-/** Populating an empty workbook from a parsed table: the four SOIL sheets in a fixed number of syncs plus one per ~4 MB of rows. */
+/** Populating an empty workbook from a parsed table: the SOIL sheets (打印清单 included) in a fixed number of syncs plus one per ~4 MB of rows. */
 import {
   ARCHIVE_COLUMNS,
   BUNDLED_REGISTRY,
@@ -9,6 +9,7 @@ import {
   GUIDE_COLUMN_WIDTHS,
   ParsedTable,
   PRINT_SETUPS,
+  PRINT_SHEET,
   responsibleDepartments,
   SHEETS,
   SoilUserError,
@@ -24,6 +25,7 @@ import { writeArchiveFrame } from "./archiveSheet";
 import { blockAddress } from "./cells";
 import { writeGuideSheet } from "./guideSheet";
 import { setUpPrinting } from "./pageLayout";
+import { printSheetPrint, queuePrintRowHeights, writePrintFrame, writePrintRows } from "./printSheet";
 import { OPERATION_OVERHEAD } from "./payload";
 import { writeRegistrySheet } from "./registrySheet";
 import { probedDialect, probeSheetTaken, queueFunctionProbe } from "./probe";
@@ -63,7 +65,7 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
   const flavor = dialect.flavor;
   if (flavor !== "addin") rows = taskRows(table, { flavor });
   if (names.includes(SHEETS.tasks)) return { kind: "exists" };
-  const taken = Object.values(SHEETS).filter((name) => names.includes(name));
+  const taken = [...Object.values(SHEETS), PRINT_SHEET].filter((name) => names.includes(name));
   if (taken.length > 0) {
     throw new SoilUserError(
       `工作簿中已有名为“${taken.join("”“")}”的工作表，但没有“${SHEETS.tasks}”。`,
@@ -75,12 +77,15 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
   const departments = responsibleDepartments(table);
   let tasks!: Excel.Worksheet;
   let summary!: Excel.Worksheet;
+  let printList!: Excel.Worksheet;
   step(2, "新建工作表");
   await batcher.add(FRAME_BYTES, () => {
     tasks = sheets.add(SHEETS.tasks);
     writeTaskFrame(tasks, features);
     summary = sheets.add(SHEETS.summary);
     writeGuideSheet(sheets.add(SHEETS.guide), asOf, dialect, { ...rules, planYear: rules.planYear ?? table.planYear ?? null });
+    printList = sheets.add(PRINT_SHEET);
+    writePrintFrame(printList, features);
     writeArchiveFrame(sheets.add(SHEETS.archive), features);
     // The registry the table was read with and the bodies it adds: the preview's count of bodies.
     writeRegistrySheet(sheets.add(SHEETS.registry), workbookRegistry(table, BUNDLED_REGISTRY), features);
@@ -100,12 +105,14 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     tasks.activate();
     tasks.getRange("A2").select();
   });
-  const chartNotices = await finishWithSummaryChart(session, summary, departments.length);
+  await writePrintRows(batcher, printList, rows.length, features);
+  const chartNotices = await finishWithSummaryChart(session, summary, departments.length, () => queuePrintRowHeights(printList, rows.length + 1));
   const printNotices = await setUpPrinting(context, features, [
     { sheet: tasks, setup: PRINT_SETUPS[SHEETS.tasks], lastColumn: columnIndex(TASK_SHEET_PRINT_THROUGH) },
     { sheet: summary, setup: PRINT_SETUPS[SHEETS.summary], lastColumn: SUMMARY_HEADERS.length - 1 },
     { sheet: sheets.getItem(SHEETS.guide), setup: PRINT_SETUPS[SHEETS.guide], lastColumn: GUIDE_COLUMN_WIDTHS.length - 1 },
     { sheet: sheets.getItem(SHEETS.archive), setup: PRINT_SETUPS[SHEETS.archive], lastColumn: ARCHIVE_COLUMNS.length - 1 },
+    printSheetPrint(printList),
   ]);
   return { kind: "created", rows: rows.length, notices: [...(dialect.notice ? [dialect.notice] : []), ...skippedFeatureNotices(features), ...chartNotices, ...printNotices] };
 }

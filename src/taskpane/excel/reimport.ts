@@ -13,6 +13,7 @@ import {
   ParsedTable,
   mergeRegistries,
   planReimport,
+  PRINT_SHEET,
   registryFromRows,
   responsibleDepartments,
   SHEETS,
@@ -29,6 +30,8 @@ import { writeRegistrySheet } from "./registrySheet";
 import { probedDialect, probeSheetTaken, queueFunctionProbe } from "./probe";
 import { WorkbookSession } from "./session";
 import { keepFilters } from "./filters";
+import { setUpPrinting } from "./pageLayout";
+import { printSheetPrint, queuePrintRowHeights, writePrintFrame, writePrintRows } from "./printSheet";
 import { finishWithSummaryChart, SUMMARY_CHART_NAME } from "./summaryChart";
 import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
 import { FORMULA_RUNS, styleTaskBody, writeTaskRows } from "./taskSheet";
@@ -188,7 +191,25 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
       writeSummarySheet(summary, departments, plan.finalRowCount, dialect);
     }
   });
+
+  // 6. 打印清单 mirrors the new extent (a workbook made before it existed gets it, with its page layout in one
+  //    more request); the rows it covered beyond are cleared, so nothing archived prints stale or as #REF!.
+  const printList = present.has(PRINT_SHEET) ? sheets.getItem(PRINT_SHEET) : null;
+  let newPrintList: Excel.Worksheet | null = null;
+  if (!printList) {
+    await batcher.add(20 * OPERATION_OVERHEAD, () => {
+      newPrintList = sheets.add(PRINT_SHEET);
+      writePrintFrame(newPrintList, features);
+    });
+  }
+  const printSheet = (printList ?? newPrintList)!;
+  const mirrored = printList ? read.rows.length : 0;
+  await writePrintRows(batcher, printSheet, plan.finalRowCount, features, mirrored);
+
   await filters.restore(batcher);
-  const notices = await finishWithSummaryChart(session, summary, departments.length);
-  return { report: plan.report, notices: [...(dialect.notice ? [dialect.notice] : []), ...(filterNotice ? [filterNotice] : []), ...notices] };
+  const notices = await finishWithSummaryChart(session, summary, departments.length, () =>
+    queuePrintRowHeights(printSheet, Math.max(plan.finalRowCount, mirrored) + 1),
+  );
+  const printNotices = newPrintList ? await setUpPrinting(context, features, [printSheetPrint(newPrintList)]) : [];
+  return { report: plan.report, notices: [...(dialect.notice ? [dialect.notice] : []), ...(filterNotice ? [filterNotice] : []), ...notices, ...printNotices] };
 }

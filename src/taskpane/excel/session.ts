@@ -31,6 +31,11 @@ export class WorkbookSession {
    * small operations after the recalculation in the same, final request (outside the batcher, so
    * calculation is not suspended for them).
    */
+  /** Whether a batch of writes ran with calculation suspended (formulas written since show nothing until finish). */
+  get calculationSuspended(): boolean {
+    return this.suspended;
+  }
+
   async finish(last?: () => void): Promise<void> {
     await this.batcher.flush();
     if (!this.suspended && !last) return;

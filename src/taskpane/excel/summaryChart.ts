@@ -7,6 +7,7 @@
  */
 import { STATUS_STYLES, SUMMARY_HEADERS, SUMMARY_STATUSES } from "../../core";
 import { blockAddress } from "./cells";
+import { OPERATION_OVERHEAD } from "./payload";
 import { WorkbookSession } from "./session";
 
 export const SUMMARY_CHART_NAME = "SoilSummaryChart";
@@ -84,16 +85,27 @@ export const CHART_FAILED_NOTICE = "Excel 未能生成“部门汇总”中的�
 /**
  * session.finish() with the chart in its last request, then the series in one more. A chart Excel
  * refuses is removed and reported as a notice: it must not fail an import whose data is all written.
- * `sheet` null (no 部门汇总), no departments or no ExcelApi 1.7: no chart.
+ * `sheet` null (no 部门汇总), no departments or no ExcelApi 1.7: no chart. `afterCalculation` queues
+ * small operations that need computed cells (row heights) in the same final request, before the chart.
  */
-export async function finishWithSummaryChart(session: WorkbookSession, sheet: Excel.Worksheet | null, departmentCount: number): Promise<string[]> {
+export async function finishWithSummaryChart(session: WorkbookSession, sheet: Excel.Worksheet | null, departmentCount: number, afterCalculation?: () => void): Promise<string[]> {
   if (!sheet || departmentCount === 0 || !session.features.chartSeries) {
-    await session.finish();
+    // Calculation never suspended (ExcelApi < 1.6): the formulas computed as they were written, so the small
+    // operations ride in the last batch of writes instead of a request of their own.
+    if (afterCalculation && !session.calculationSuspended) {
+      await session.batcher.add(OPERATION_OVERHEAD, afterCalculation);
+      await session.finish();
+    } else {
+      await session.finish(afterCalculation);
+    }
     return [];
   }
   const started: { chart?: PendingChart } = {};
   try {
-    await session.finish(() => (started.chart = startSummaryChart(sheet, departmentCount)));
+    await session.finish(() => {
+      afterCalculation?.();
+      started.chart = startSummaryChart(sheet, departmentCount);
+    });
     completeSummaryChart(started.chart!);
     await session.batcher.sync();
     return [];
