@@ -443,7 +443,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
         const out: Record<string, unknown[]> = {};
         const last = book.tables.find((t) => t.name === "SoilTasks")!.box.r2;
         for (let r = 2; r <= last; r++) out[String(book.sheets[0].cell(r, 0)?.value)] = [book.sheets[0].cell(r, p)?.value, book.sheets[0].cell(r, n)?.value];
-        return { typed: out, archived: book.valuesOf(book.sheets[3], { r1: 2, r2: 6, c1: 0, c2: 0 }).map((r) => r[0]), last };
+        return { typed: out, archived: book.valuesOf(book.sheets.find((s) => s.name === "归档")!, { r1: 2, r2: 6, c1: 0, c2: 0 }).map((r) => r[0]), last };
       },
       `${progress},${notes}`,
     );

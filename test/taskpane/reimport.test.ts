@@ -280,7 +280,7 @@ describe("re-import into a filled-in workbook", () => {
     const { notices } = await actions.reimport(parseTable(nextVersionText()), TODAY);
     expect(notices).toEqual([expect.stringMatching(/#NAME\?.*内置公式/)]);
     expect(tasks.cell(2, col("dueStatus"))?.formula).toBe(computedFormulas(2, "portable").dueStatus);
-    expect(book.sheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide, PRINT_SHEET, SHEETS.archive]);
+    expect(book.sheets.map((s) => s.name)).toEqual([SHEETS.tasks, SHEETS.summary, SHEETS.guide, PRINT_SHEET, SHEETS.archive, SHEETS.registry]);
   });
 
   test("SoilTasks moved off A1 of 任务清单: refused with what to do", async () => {
