@@ -96,17 +96,20 @@ export function canonicalDepartmentName(department: string, registry?: Departmen
   return name;
 }
 
-/** Whether a 责任单位 cell names the department (canonical names on both sides). */
-export function responsibleIncludes(responsible: unknown, department: string): boolean {
-  return resolveDepartments(cellText(responsible)).names.includes(department);
+/** Whether a 责任单位 cell names the department (canonical names on both sides, in the registry in use). */
+export function responsibleIncludes(responsible: unknown, department: string, registry?: DepartmentRegistry): boolean {
+  return resolveDepartments(cellText(responsible), registry).names.includes(department);
 }
 
-/** Body rows (0-based) whose 责任单位 names the department (aliases accepted in the argument). */
-export function departmentRowIndexes(existing: ExistingTaskTable, department: string): number[] {
-  const name = canonicalDepartmentName(department);
+/**
+ * Body rows (0-based) whose 责任单位 names the department (aliases accepted in the argument). `registry` is
+ * the master's 单位名录 (undefined: the bundled registry, for a master older than it).
+ */
+export function departmentRowIndexes(existing: ExistingTaskTable, department: string, registry?: DepartmentRegistry): number[] {
+  const name = canonicalDepartmentName(department, registry);
   const out: number[] = [];
   existing.rows.forEach((row, i) => {
-    if (cellText(row[ID_COLUMN]) !== "" && responsibleIncludes(row[RESPONSIBLE_COLUMN], name)) out.push(i);
+    if (cellText(row[ID_COLUMN]) !== "" && responsibleIncludes(row[RESPONSIBLE_COLUMN], name, registry)) out.push(i);
   });
   return out;
 }
@@ -136,9 +139,9 @@ export interface DepartmentFileContent {
  * What a department's file holds, from the master's task table as read: the rows whose 责任单位 names
  * the department (canonical name; aliases accepted), in master order, and their export baseline.
  */
-export function departmentFileContent(existing: ExistingTaskTable, department: string): DepartmentFileContent {
-  const name = canonicalDepartmentName(department);
-  const indexes = departmentRowIndexes(existing, name);
+export function departmentFileContent(existing: ExistingTaskTable, department: string, registry?: DepartmentRegistry): DepartmentFileContent {
+  const name = canonicalDepartmentName(department, registry);
+  const indexes = departmentRowIndexes(existing, name, registry);
   if (indexes.length === 0) throw new SoilUserError(`任务清单中没有责任单位为“${name}”的工作要求`, "请检查单位名称，或先在主表中填写责任单位");
   const rows = indexes.map((index, i) => {
     const read = existing.rows[index];

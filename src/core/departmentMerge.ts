@@ -120,11 +120,14 @@ function writable(key: ColumnKey, value: unknown): { value: CellValue } | { reas
   return { value: text === "" ? null : text };
 }
 
-/** Plans the merge of a returned department file into the master's task table. */
-export function planDepartmentMerge(master: ExistingTaskTable, returned: ReturnedDepartmentFile): DepartmentMergePlan {
+/**
+ * Plans the merge of a returned department file into the master's task table. `registry` is the master's
+ * 单位名录 (undefined: the bundled registry): which 责任单位 cells name the department.
+ */
+export function planDepartmentMerge(master: ExistingTaskTable, returned: ReturnedDepartmentFile, registry?: DepartmentRegistry): DepartmentMergePlan {
   checkTaskHeaders(master.headers, "主表");
   checkTaskHeaders(returned.table.headers, "部门文件");
-  const department = canonicalDepartmentName(returned.department);
+  const department = canonicalDepartmentName(returned.department, registry);
   const updates: CellUpdate[] = [];
   const conflicts: MergeIssue[] = [];
   const rejected: MergeIssue[] = [];
@@ -186,7 +189,7 @@ export function planDepartmentMerge(master: ExistingTaskTable, returned: Returne
       rejectRow(`此编号不在导出给${department}的文件中，部门无权修改`, office, office);
       return;
     }
-    if (!responsibleIncludes(m[INDEX.responsible], department)) {
+    if (!responsibleIncludes(m[INDEX.responsible], department, registry)) {
       rejectRow(`主表中此行的责任单位（${cellText(m[INDEX.responsible])}）不包括${department}，部门无权修改`, office, base);
       return;
     }

@@ -16,6 +16,7 @@ import {
 } from "../core/departmentFile";
 import { DEPARTMENT_COLUMNS, NUMBER_FORMATS, TASK_COLUMNS, WORKBOOK_TITLE } from "../core/layout";
 import { baselineMap, ExportRecord, newExportId, signExportRecord } from "../core/exportRecord";
+import { DepartmentRegistry } from "../core/registry";
 import { ExistingTaskTable } from "../core/reimport";
 import { DEFAULT_DUE_SOON_DAYS } from "../core/status";
 import { setCell } from "./cells";
@@ -34,6 +35,8 @@ export interface DepartmentWorkbookOptions {
   created?: Date;
   /** The master's signing key (its EXPORT_KEY_SHEET): the file's export record is signed with it. */
   exportKey: string;
+  /** The master's 单位名录 (absent: the bundled registry, for a master older than it): which rows are the department's. */
+  registry?: DepartmentRegistry;
 }
 
 const UNLOCKED = new Set(DEPARTMENT_COLUMNS.map((key) => TASK_COLUMNS.findIndex((c) => c.key === key) + 1));
@@ -47,7 +50,7 @@ export interface DepartmentWorkbook {
 
 /** The department's file from the master's task table as read. Throws SoilUserError when the department has no rows. */
 export async function buildDepartmentWorkbook(master: ExistingTaskTable, department: string, options: DepartmentWorkbookOptions): Promise<DepartmentWorkbook> {
-  const content = departmentFileContent(master, department);
+  const content = departmentFileContent(master, department, options.registry);
   const workbook = new ExcelJS.Workbook();
   const created = options.created ?? new Date();
   workbook.creator = "SOIL";

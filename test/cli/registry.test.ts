@@ -1,10 +1,11 @@
 /** `--registry` and the 督办规则 options of `soil parse` / `npm run workbook` (issue #13). */
 import ExcelJS from "exceljs";
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { BUNDLED_SOURCE } from "../../src/cli/source";
-import { GUIDE_CELLS, SHEETS, TABLE_HEADERS } from "../../src/core";
+import { columnIndex, GUIDE_CELLS, SHEETS, TABLE_HEADERS } from "../../src/core";
+import { readDepartmentWorkbook, readMasterWorkbook } from "../../src/xlsx/readWorkbook";
 import { runCapturing as run } from "./runCapturing";
 
 const COUNTY = [
@@ -107,4 +108,34 @@ describe("department files follow the master's 单位名录", () => {
     const { readdirSync } = await import("fs");
     expect(readdirSync(out).sort()).toEqual(["SOIL-县农业局.xlsx", "SOIL-县环境保护局.xlsx"].sort());
   });
+
+  test("export and merge read the master's 单位名录: 县环保局 is 县环境保护局 there (and not in the bundled registry)", async () => {
+    const source = file("某县-别称.txt", COUNTY);
+    const master = path.join(dir, "county-alias-master.xlsx");
+    expect((await run("workbook", "--source", source, "--out", master)).code).toBe(0);
+    // The office retypes 1.2's 责任单位 with the short name its 单位名录 lists as an alias.
+    const office = new ExcelJS.Workbook();
+    await office.xlsx.readFile(master);
+    const tasks = office.getWorksheet(SHEETS.tasks)!;
+    expect(tasks.getRow(3).getCell(1).value).toBe("1.2");
+    tasks.getRow(3).getCell(columnIndex("responsible") + 1).value = "县环保局、县农业局";
+    await office.xlsx.writeFile(master);
+    const out = path.join(dir, "county-alias-files");
+    expect((await run("export", master, "--department", "县环保局", "--out", out, "--as-of", "2019-01-15")).code).toBe(0);
+    // Both requirements are the body's: 1.2 names it by the alias the master's registry holds.
+    const fileName = path.join(out, "SOIL-县环境保护局.xlsx");
+    const returned = await readDepartmentWorkbook(readFileSync(fileName));
+    expect(returned.table.rows.map((r) => r[0])).toEqual(["1.1", "1.2"]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(fileName);
+    book.getWorksheet(SHEETS.tasks)!.getRow(3).getCell(columnIndex("progress") + 1).value = "推进中";
+    await book.xlsx.writeFile(fileName);
+    const merged = path.join(dir, "county-alias-merged.xlsx");
+    const result = await run("merge", master, fileName, "--out", merged);
+    expect(result.code).toBe(0);
+    const after = await readMasterWorkbook(readFileSync(merged), "merged.xlsx");
+    const row = after.table.rows.find((r) => r[0] === "1.2")!;
+    expect(row[columnIndex("progress")]).toBe("推进中");
+  });
 });
+

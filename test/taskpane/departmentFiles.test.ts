@@ -4,7 +4,7 @@
  * the planned cells of the task table and appends every conflict to 合并冲突, in few syncs.
  */
 import ExcelJS from "exceljs";
-import { CHANGE_LOG_SHEET, DEPARTMENT_INFO_SHEET, EXPORT_KEY_SHEET, columnIndex, ColumnKey, dayFromIso, letterOf, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, parseTable, serialFromDay, SHEETS, TASK_COLUMNS } from "../../src/core";
+import { CHANGE_LOG_SHEET, DEPARTMENT_INFO_SHEET, EXPORT_KEY_SHEET, columnIndex, ColumnKey, dayFromIso, letterOf, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, parseTable, serialFromDay, SHEETS, TABLE_HEADERS, TASK_COLUMNS } from "../../src/core";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { startChangeLog } from "../../src/taskpane/excel/changeLog";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
@@ -300,5 +300,46 @@ describe("what the merge writes stays what the department typed (issue #14)", ()
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+});
+
+describe("department files follow the workbook's 单位名录, not the bundled registry (issue #13)", () => {
+  // A city whose registry knows 畜牧局 as 市畜牧局 and has no 市农牧局 (the bundled registry's alias of 市农业局).
+  const table = [
+    TABLE_HEADERS.join("\t"),
+    ["1", "市农业局", "", "（一）甲。", "要求甲。", "市农业局", "2020年底"].join("\t"),
+    ["2", "市畜牧局", "", "（二）乙。", "要求乙。", "市畜牧局", "2020年底"].join("\t"),
+  ].join("\n");
+  const cityRegistry = { label: "某市", entries: [{ name: "市畜牧局", aliases: ["畜牧局"] }, { name: "市农业局", aliases: [] }] };
+
+  async function city() {
+    const book = new FakeWorkbook({ evaluator: soilEvaluator });
+    const opened: string[] = [];
+    const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported), { createWorkbook: async (base64) => void opened.push(base64) });
+    await actions.populate(parseTable(table, { registry: cityRegistry }), AS_OF);
+    return { book, actions, tasks: book.sheet(SHEETS.tasks)!, opened };
+  }
+
+  test("export: an alias this workbook holds is accepted; one only the bundled registry holds is not", async () => {
+    const { actions, opened } = await city();
+    expect(await actions.exportDepartmentFile("畜牧局", EXPORTED)).toEqual({ kind: "opened", department: "市畜牧局", rows: 1 });
+    expect((await readDepartmentWorkbook(Buffer.from(opened[0], "base64"))).table.rows.map((r) => r[0])).toEqual(["2.1"]);
+    // In Handan's registry 市农牧局 is the body 市农业局 names; this city has no 市农牧局.
+    await expect(actions.exportDepartmentFile("市农牧局", EXPORTED)).rejects.toThrow("没有责任单位为“市农牧局”");
+  });
+
+  test("merge: a row whose 责任单位 the office retyped as the workbook's alias is the department's", async () => {
+    const { actions, tasks, opened } = await city();
+    // The office writes the short name this workbook's 单位名录 lists as 市畜牧局's alias, then exports.
+    const r = rowOf(tasks, "2.1");
+    tasks.ensure(r, col("responsible")).value = "畜牧局";
+    expect(await actions.exportDepartmentFile("市畜牧局", EXPORTED)).toMatchObject({ department: "市畜牧局", rows: 1 });
+    const returned = await departmentEdits(Buffer.from(opened[0], "base64"), (row) => {
+      row("2.1").getCell(col("notes") + 1).value = "已部署";
+    });
+    const outcome = await actions.mergeDepartmentFile(returned, "SOIL-市畜牧局.xlsx");
+    expect(outcome.plan).toMatchObject({ rejected: [], conflicts: [], ignored: [] });
+    expect(outcome.plan.report.applied).toBe(1);
+    expect(tasks.cell(r, col("notes"))?.value).toBe("已部署");
   });
 });

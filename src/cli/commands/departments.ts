@@ -100,7 +100,7 @@ export async function exportCommand(argv: string[], io: CommandIo): Promise<numb
   // Every file is built and checked before the first is written: a refusal writes none.
   const built = [];
   for (const department of departments) {
-    const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf, exportKey });
+    const { workbook, rows } = await buildDepartmentWorkbook(master.table, department, { exportedOn, asOf, exportKey, registry });
     assertWorkbookCellsFit(workbook, "主表中有超过 Excel 单元格上限的内容（可能由其他软件保存），请在主表中缩短该单元格后再导出。");
     built.push({ department, rows, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) });
   }
@@ -125,16 +125,18 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
   const masterBytes = readXlsx(masterFile);
   const master = await readMasterWorkbook(masterBytes, path.basename(masterFile));
   let table = master.table;
+  // The master's own 单位名录 (the bundled registry in a master older than it): which rows name the department.
+  const registry = readRegistrySheet(master.workbook, SHEETS.registry) ?? BUNDLED_REGISTRY;
   const plans: DepartmentMergePlan[] = [];
   for (const file of returnedFiles) {
     const returned = await readDepartmentWorkbook(readXlsx(file), path.basename(file));
     // The department and the baseline are trusted only when the master's key signed them at export.
     await assertExportRecord(master.exportKey, returned, path.basename(file));
-    const warning = fileNameDepartmentWarning(path.basename(file), canonicalDepartmentName(returned.department));
+    const warning = fileNameDepartmentWarning(path.basename(file), canonicalDepartmentName(returned.department, registry));
     if (warning) io.stdout(`${warning}\n`);
     // Each file is planned against the master with the files before it merged.
     // A value longer than a cell holds goes to 合并冲突, not into the master (core/cellLimit.ts).
-    const plan = fitMergePlan(planDepartmentMerge(table, returned));
+    const plan = fitMergePlan(planDepartmentMerge(table, returned, registry));
     table = applyUpdates(table, plan.updates);
     plans.push(plan);
     io.stdout(`${path.basename(file)}\n${formatMergeReport(plan.report).map((l) => `  ${l}\n`).join("")}`);

@@ -96,7 +96,9 @@ export async function exportDepartmentFile(session: WorkbookSession, department:
   const exportKey = (await exportKeyOf(session, sheets.items.map((s) => s.name), true))!;
   session.progress({ step: 2, steps, what: "生成本单位的工作簿" });
   const { buildDepartmentWorkbook } = await import(/* webpackChunkName: "xlsx" */ "../../xlsx/departmentWorkbook");
-  const { workbook, department: name, rows } = await buildDepartmentWorkbook({ headers: read.headers, rows: read.rows }, department, { exportedOn, exportKey });
+  // The workbook's 单位名录, read with the task table (the bundled registry in a workbook older than it).
+  const registry = read.registry ?? undefined;
+  const { workbook, department: name, rows } = await buildDepartmentWorkbook({ headers: read.headers, rows: read.rows }, department, { exportedOn, exportKey, registry });
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   if (!session.features.createWorkbook) return { kind: "download", department: name, rows, fileName: departmentFileName(name), bytes };
   session.progress({ step: 3, steps, what: "在 Excel 中打开" });
@@ -155,7 +157,8 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   // The department and the baseline are trusted only when this workbook's key signed them at export.
   await assertExportRecord(await exportKeyOf(session, sheets.items.map((s) => s.name), false), returned, fileName);
   // A value longer than a cell holds goes to 合并冲突, not into the table (core/cellLimit.ts).
-  const planned = fitMergePlan(planDepartmentMerge({ headers: read.headers, rows: read.rows }, returned));
+  // Which rows name the department: the workbook's 单位名录 (the bundled registry in a workbook older than it).
+  const planned = fitMergePlan(planDepartmentMerge({ headers: read.headers, rows: read.rows }, returned, read.registry ?? undefined));
   const plan = read.protected ? await withoutUnsafeTextWrites(session, read.sheet, planned) : planned;
   const warning = fileNameDepartmentWarning(fileName, plan.department);
   session.progress({ step: 2, steps: 3, what: `写入 ${plan.updates.length} 个单元格` });
