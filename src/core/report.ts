@@ -7,6 +7,7 @@ import { shownInCell } from "./cellLimit";
 import { Day, isoFromDay } from "./dates";
 import { columnLetter, departmentListText, type CellValue, DATE_FORMAT, PERCENT_FORMAT } from "./layout";
 import { DepartmentRegistry } from "./registry";
+import { DEFAULT_CADENCE, FeedbackCadence } from "./rules";
 import { Quarter, quarterCode, quarterEnd, quarterLabel, quarterStart, roundLabel } from "./rounds";
 import { DueStatus } from "./status";
 import { SUMMARY_HEADERS, SUMMARY_STATUSES, summarizeByDepartment, summaryRow } from "./summary";
@@ -160,6 +161,8 @@ export function buildQuarterlyReport(
   withChart = true,
   /** The workbook's 单位名录: the order of the departments (the bundled registry when not given). */
   registry?: DepartmentRegistry,
+  /** The workbook's 督办规则 cadence (说明!B7:B8): the 反馈轮次 the report names (the default when not given). */
+  cadence: FeedbackCadence = DEFAULT_CADENCE,
 ): QuarterlyReport {
   const summary = summarizeByDepartment(
     rows.map((r) => ({ responsible: r.responsible, status: r.status, feedbackLate: r.feedbackLate })),
@@ -227,7 +230,7 @@ export function buildQuarterlyReport(
   // every requirement is late, and the texts are in the workbook already.
   addBlock(
     {
-      title: `三、季度反馈逾期（${late.length} 条）`,
+      title: `三、${cadence.cadence === "quarterly" ? "季度" : ""}反馈逾期（${late.length} 条）`,
       headers: ["责任单位", "反馈逾期", "编号"],
       formats: ["text", "integer", "text"],
       widths: LATE_WIDTHS,
@@ -245,7 +248,7 @@ export function buildQuarterlyReport(
     quarter,
     asOf,
     title: `土壤污染防治重点任务督办季度报告（${quarterLabel(quarter)}）`,
-    meta: ["统计日期", { date: asOf }, "反馈轮次", roundLabel(quarter), "生成时间", generatedAt],
+    meta: ["统计日期", { date: asOf }, "反馈轮次", roundLabel(quarter, cadence), "生成时间", generatedAt],
     metaFormats: ["text", "date", "text", "text", "text", "text"],
     metaColumns: grid.columns[3],
     metaSpans: grid.spans[3],

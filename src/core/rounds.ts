@@ -9,7 +9,7 @@ import { Day, dayFromParts, isoFromDay, partsFromDay } from "./dates";
 import { parseDeadline } from "./deadline";
 import { compareDepartments } from "./departments";
 import { DepartmentRegistry } from "./registry";
-import { CADENCE_MONTHS, DEFAULT_CADENCE, FeedbackCadence } from "./rules";
+import { CADENCE_MONTHS, cadenceText, DEFAULT_CADENCE, FeedbackCadence } from "./rules";
 import { currentReportDeadline, previousReportDeadline } from "./status";
 import { INPUT_DATE_RANGE } from "./layout";
 
@@ -37,11 +37,27 @@ export function quarterWords(q: Quarter): string {
 }
 
 /**
- * The feedback round of quarter `q` by what it is about: departments report on the quarter before, by the 10th of
- * q's first month. "2018年第四季度进展反馈（截止 2019-01-10）" for the round of 2019Q1, not "2019年第1季度反馈截止".
+ * The feedback round of quarter `q` by what it is about. Quarterly (督办规则, 说明!B7:B8): departments report on the
+ * quarter before, by the report day of q's first month: "2018年第四季度进展反馈（截止 2019-01-10）" for the round of
+ * 2019Q1, not "2019年第1季度反馈截止". Another cadence: the rule and the deadlines that fall in the quarter.
  */
-export function roundLabel(q: Quarter): string {
-  return `${quarterWords(previousQuarter(q))}进展反馈（截止 ${isoFromDay(roundDeadline(q))}）`;
+export function roundLabel(q: Quarter, c: FeedbackCadence = DEFAULT_CADENCE): string {
+  if (c.cadence === "quarterly") return `${quarterWords(previousQuarter(q))}进展反馈（截止 ${isoFromDay(roundDeadline(q, c))}）`;
+  const deadlines = quarterDeadlines(q, c);
+  return `${cadenceText(c)}反馈：${deadlines.length === 0 ? "本季度无截止日" : `本季度截止 ${deadlines.map(isoFromDay).join("、")}`}`;
+}
+
+/** The feedback deadlines of the cadence that fall in quarter `q` (each in its period's first month). */
+export function quarterDeadlines(q: Quarter, c: FeedbackCadence = DEFAULT_CADENCE): Day[] {
+  const first = (q.quarter - 1) * 3 + 1;
+  const months = [first, first + 1, first + 2].filter((m) => (m - 1) % CADENCE_MONTHS[c.cadence] === 0);
+  return months.map((m) => dayFromParts(q.year, m, c.day));
+}
+
+/** A round (the rounds panel's) in words: as roundLabel for a quarterly cadence, else its period and deadline. */
+export function feedbackRoundLabel(round: Pick<FeedbackRound, "quarter" | "cadence" | "label" | "deadline">): string {
+  if (round.cadence.cadence === "quarterly") return roundLabel(round.quarter, round.cadence);
+  return `${round.label}进展反馈（截止 ${isoFromDay(round.deadline)}）`;
 }
 
 /** 2019Q1: short, ASCII digits, for sheet names and pickers. */

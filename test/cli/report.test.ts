@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { dayFromIso } from "../../src/core";
+import { dayFromIso, GUIDE_CELLS, SHEETS } from "../../src/core";
 import { evaluateRows } from "../../src/functions/evaluateRows";
 import { buildWorkbook } from "../../src/xlsx/buildWorkbook";
 import { readMasterWorkbook } from "../../src/xlsx/readWorkbook";
@@ -50,6 +50,49 @@ test("the report of 2018Q4 from a filled-in master: the counts the core computes
     if (typeof v === "string" && /^[一二三]、/.test(v)) titles.push(v);
   });
   expect(titles).toEqual([expect.stringMatching(/^一、各责任单位完成情况/), `二、已逾期的工作要求（${overdue} 条）`, `三、季度反馈逾期（${late} 条）`]);
+});
+
+/** The value right of the 反馈轮次 label in row 2 of a report sheet. */
+function roundCell(sheet: ExcelJS.Worksheet): unknown {
+  const row = sheet.getRow(2);
+  for (let c = 1; c <= 30; c++) {
+    if (row.getCell(c).value !== "反馈轮次") continue;
+    // A merged label repeats its value in the cells it spans (exceljs).
+    for (let d = c + 1; d <= 30; d++) if (row.getCell(d).value && row.getCell(d).value !== "反馈轮次") return row.getCell(d).value;
+  }
+  return undefined;
+}
+
+test("the report follows the master's 督办规则 (说明!B7:B8): monthly by the 28th names that round and counts late feedback by it", async () => {
+  const monthly = path.join(dir, "主表-每月.xlsx");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(master);
+  const guide = book.getWorksheet(SHEETS.guide)!;
+  guide.getCell(GUIDE_CELLS.cadence.address).value = "每月";
+  guide.getCell(GUIDE_CELLS.reportDay.address).value = 28;
+  await book.xlsx.writeFile(monthly);
+  const out = path.join(dir, "季报-每月.xlsx");
+  const { code, out: printed } = await run("report", monthly, "--quarter", "2019Q1", "--as-of", "2019-03-30", "--out", out);
+  expect(code).toBe(0);
+  const { table } = await readMasterWorkbook(readFileSync(monthly));
+  const asOf = dayFromIso("2019-03-30")!;
+  const late = evaluateRows(table.rows, asOf, 30, { cadence: "monthly", day: 28 }).filter((r) => r.feedbackLate).length;
+  // The default cadence would count otherwise: the test tells the two apart.
+  expect(evaluateRows(table.rows, asOf, 30).filter((r) => r.feedbackLate).length).not.toBe(late);
+  expect(printed).toContain(`反馈逾期 ${late} 条`);
+  const report = new ExcelJS.Workbook();
+  await report.xlsx.readFile(out);
+  const sheet = report.getWorksheet("季报2019Q1")!;
+  expect(roundCell(sheet)).toBe("每月28日前反馈：本季度截止 2019-01-28、2019-02-28、2019-03-28");
+  const titles: unknown[] = [];
+  sheet.eachRow((row) => titles.push(row.getCell(1).value));
+  expect(titles).toContain(`三、反馈逾期（${late} 条）`);
+  // The bundled quarterly rule as before.
+  const quarterly = path.join(dir, "季报-每季度.xlsx");
+  expect((await run("report", master, "--quarter", "2019Q1", "--as-of", "2019-03-30", "--out", quarterly)).code).toBe(0);
+  const before = new ExcelJS.Workbook();
+  await before.xlsx.readFile(quarterly);
+  expect(roundCell(before.getWorksheet("季报2019Q1")!)).toBe("2018年第四季度进展反馈（截止 2019-01-10）");
 });
 
 test.each([

@@ -1,5 +1,5 @@
 /** The quarters the pane offers for a report come from the table's own deadlines (a plan fact, not a constant). */
-import { dayFromIso, feedbackRound, parseTable, quarterCode, reportQuarters, roundLabel } from "../../src/core";
+import { dayFromIso, feedbackRound, feedbackRoundLabel, parseTable, quarterCode, reportQuarters, roundLabel } from "../../src/core";
 import { seedText } from "../doubles/seedVariants";
 
 const day = (iso: string) => dayFromIso(iso)!;
@@ -30,5 +30,15 @@ describe("roundLabel", () => {
   test("a round is named by the quarter it reports on and its deadline", () => {
     expect(roundLabel(feedbackRound(day("2019-01-20")).quarter)).toBe("2018年第四季度进展反馈（截止 2019-01-10）");
     expect(roundLabel({ year: 2018, quarter: 3 })).toBe("2018年第二季度进展反馈（截止 2018-07-10）");
+  });
+
+  test("the cadence of 督办规则 names the round: its report day, or the deadlines another cadence puts in the quarter", () => {
+    expect(roundLabel({ year: 2019, quarter: 1 }, { cadence: "quarterly", day: 15 })).toBe("2018年第四季度进展反馈（截止 2019-01-15）");
+    expect(roundLabel({ year: 2019, quarter: 1 }, { cadence: "monthly", day: 28 })).toBe("每月28日前反馈：本季度截止 2019-01-28、2019-02-28、2019-03-28");
+    expect(roundLabel({ year: 2019, quarter: 3 }, { cadence: "half-yearly", day: 5 })).toBe("每半年首月5日前（1月、7月）反馈：本季度截止 2019-07-05");
+    expect(roundLabel({ year: 2019, quarter: 2 }, { cadence: "yearly", day: 10 })).toBe("每年1月10日前反馈：本季度无截止日");
+    // The rounds panel's line: the round of the as-of day under the cadence.
+    expect(feedbackRoundLabel(feedbackRound(day("2019-03-20"), { cadence: "monthly", day: 28 }))).toBe("2019年3月进展反馈（截止 2019-03-28）");
+    expect(feedbackRoundLabel(feedbackRound(day("2019-01-20"), { cadence: "quarterly", day: 25 }))).toBe("2018年第四季度进展反馈（截止 2019-01-25）");
   });
 });

@@ -130,6 +130,26 @@ describe("feedback round", () => {
 });
 
 describe("quarterly report", () => {
+  test("the report follows 说明's 督办规则: monthly by the 28th names that round and counts late feedback by it", async () => {
+    const { book, actions, tasks } = await populated("2019-01-20");
+    const guide = book.sheet(SHEETS.guide)!;
+    guide.ensure(Number(GUIDE_CELLS.cadence.address.slice(1)), 1).value = "每月";
+    guide.ensure(Number(GUIDE_CELLS.reportDay.address.slice(1)), 1).value = 28;
+    for (const id of idsOf(tasks, "市农牧局")) tasks.ensure(rowOf(tasks, id), col("lastFeedback")).value = serial("2018-11-20");
+    const outcome = await actions.writeQuarterlyReport({ year: 2018, quarter: 4 });
+    const sheet = book.sheet(outcome.sheetName)!;
+    const definition = buildQuarterlyReport([], { year: 2018, quarter: 4 }, day("2018-12-31"), "", []);
+    expect(sheet.cell(2, definition.metaColumns[3])?.value).toBe("每月28日前反馈：本季度截止 2018-10-28、2018-11-28、2018-12-28");
+    // Late feedback by the monthly rule at the quarter's last day (a report of 20 November is late for 28 December's round, in time for the quarter's of 10 October).
+    const rows = book.valuesOf(tasks, { r1: 2, r2: 196, c1: 0, c2: TASK_COLUMNS.length - 1 });
+    const monthly = evaluateRows(rows, day("2018-12-31"), 30, { cadence: "monthly", day: 28 }).filter((r) => r.feedbackLate).length;
+    expect(evaluateRows(rows, day("2018-12-31"), 30).filter((r) => r.feedbackLate).length).not.toBe(monthly);
+    expect(outcome.feedbackLate).toBe(monthly);
+    const titles: unknown[] = [];
+    for (let r = 1; r <= sheet.lastRow(); r++) titles.push(sheet.cell(r, 0)?.value);
+    expect(titles).toContain(`三、反馈逾期（${monthly} 条）`);
+  });
+
   test("a snapshot in values of the summary, the overdue rows and the late feedback at the quarter's last day, A4 landscape, with a chart", async () => {
     const { book, actions, tasks } = await populated("2019-01-20");
     tasks.ensure(rowOf(tasks, "1.1"), col("progress")).value = "已完成";

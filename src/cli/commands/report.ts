@@ -9,8 +9,10 @@ import { SoilUserError } from "../../core/errors";
 import { GUIDE_CELLS, SHEETS } from "../../core/layout";
 import { buildQuarterlyReport, reportAsOf } from "../../core/report";
 import { quarterFromCode, quarterLabel, quarterRangeProblem } from "../../core/rounds";
+import { cadenceFromCells, DEFAULT_CADENCE } from "../../core/rules";
 import { evaluateRows } from "../../functions/evaluateRows";
 import { readCellValue, readMasterWorkbook } from "../../xlsx/readWorkbook";
+import { readRegistrySheet } from "../../xlsx/readRegistry";
 import { assertWorkbookCellsFit } from "../../xlsx/cellLimit";
 import { buildReportWorkbook } from "../../xlsx/reportSheet";
 import { assertNotOpenElsewhere, writeFileAtomic } from "../../xlsx/writeWorkbookFile";
@@ -50,11 +52,14 @@ export async function reportCommand(argv: string[], io: CommandIo): Promise<numb
   const current = given ?? workbookAsOf(workbook) ?? today();
   const guide = workbook.getWorksheet(SHEETS.guide);
   const soon = guide ? readCellValue(guide.getCell(GUIDE_CELLS.dueSoonDays.address)) : null;
+  // The master's 督办规则 (说明!B7:B8; unreadable or absent: the default, as the pane reads them) and 单位名录.
+  const cadence = (guide && cadenceFromCells(readCellValue(guide.getCell(GUIDE_CELLS.cadence.address)), readCellValue(guide.getCell(GUIDE_CELLS.reportDay.address)))) || DEFAULT_CADENCE;
+  const registry = readRegistrySheet(workbook, SHEETS.registry) ?? undefined;
   const asOf = reportAsOf(quarter, current);
-  const rows = evaluateRows(table.rows, asOf, typeof soon === "number" && soon >= 0 ? soon : undefined);
+  const rows = evaluateRows(table.rows, asOf, typeof soon === "number" && soon >= 0 ? soon : undefined, cadence, registry);
   if (rows.length === 0) throw new SoilUserError("主表的任务清单中没有工作要求，无法生成报告。");
   const generatedAt = localDateTimeText(new Date());
-  const report = buildQuarterlyReport(rows, quarter, asOf, generatedAt, [], false);
+  const report = buildQuarterlyReport(rows, quarter, asOf, generatedAt, [], false, registry, cadence);
   const out = options.out ?? path.join("out", `${report.sheetName}.xlsx`);
   assertMayWrite([out], { force: flags.has("force"), inputs: [files[0]] });
   assertNotOpenElsewhere(out);

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Body1Strong, Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { DepartmentRound, isoFromDay, roundLabel, RoundProgress } from "../../core";
+import { DepartmentRound, feedbackRoundLabel, isoFromDay, RoundProgress } from "../../core";
 
 export interface FeedbackRoundPanelProps {
   progress: RoundProgress;
@@ -40,7 +40,7 @@ const STATE_COLOR = { 已全部反馈: "success", 待反馈: "warning", 逾期�
 function roundLine(progress: RoundProgress): string {
   const { round } = progress;
   const when = round.open ? (round.daysLeft === 0 ? "今天截止" : `还有 ${round.daysLeft} 天`) : `已过截止日 ${-round.daysLeft} 天`;
-  return `${roundLabel(round.quarter)}：${when}`;
+  return `${feedbackRoundLabel(round)}：${when}`;
 }
 
 function DepartmentLine({ d, onSelect }: { d: DepartmentRound; onSelect(id: string): void }): React.JSX.Element {

@@ -104,9 +104,9 @@ export interface ReportOutcome {
 export async function writeQuarterlyReport(session: WorkbookSession, quarter: Quarter, today: Day, generatedAt: string): Promise<ReportOutcome> {
   session.progress({ step: 1, steps: 2, what: "读取任务清单并统计" });
   const names = await sheetNames(session);
-  const { asOf, rows, registry } = await readEvaluated(session, (day) => reportAsOf(quarter, day), today);
+  const { asOf, rows, registry, cadence } = await readEvaluated(session, (day) => reportAsOf(quarter, day), today);
   if (rows.length === 0) throw new SoilUserError("任务清单中没有工作要求，无法生成报告。");
-  const report = buildQuarterlyReport(rows, quarter, asOf, generatedAt, names, true, registry);
+  const report = buildQuarterlyReport(rows, quarter, asOf, generatedAt, names, true, registry, cadence);
   session.progress({ step: 2, steps: 2, what: `写入“${report.sheetName}”工作表` });
   const notices = await writeReportSheet(session, report);
   const unreadable = rows.filter((r) => r.problem !== null);
