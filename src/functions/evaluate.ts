@@ -133,15 +133,15 @@ export function departmentsOf(responsible: unknown, registry?: unknown): string[
   return names.map((name) => [name]);
 }
 
-/** Reads the task table and computes each requirement's status and feedback lateness. */
-function summaryInputs(table: unknown, asOf: unknown, soonDays: unknown, registry?: DepartmentRegistry): SummaryInputRow[] {
+/** Reads the task table and computes each requirement's status and feedback lateness (under `cadence`, 督办规则). */
+function summaryInputs(table: unknown, asOf: unknown, soonDays: unknown, registry?: DepartmentRegistry, cadence: FeedbackCadence = DEFAULT_CADENCE): SummaryInputRow[] {
   const rows = readTable(table);
   const day = asOfDay(asOf);
   const soon = dueSoonDays(soonDays);
   return rows.map((row) => ({
     responsible: namesUnder(row.responsible, registry),
     status: statusOfRow(row, day, soon),
-    feedbackLate: feedbackLateOfRow(row, day),
+    feedbackLate: feedbackLateOfRow(row, day, cadence),
   }));
 }
 
@@ -161,12 +161,15 @@ function summaryInputsFromColumns(responsible: unknown, status: unknown, feedbac
 
 const omitted = (value: unknown) => value === null || value === undefined;
 
-/** SOIL.DEPTSUMMARY: one row of counts for a department (SUMMARY_HEADERS without 责任单位). */
-export function departmentSummaryOf(table: unknown, department: unknown, asOf?: unknown, soonDays?: unknown, registryRange?: unknown): number[][] {
+/**
+ * SOIL.DEPTSUMMARY: one row of counts for a department (SUMMARY_HEADERS without 责任单位); 反馈逾期 under the
+ * cadence cells when given (说明!B7:B8), else quarterly by the 10th as before.
+ */
+export function departmentSummaryOf(table: unknown, department: unknown, asOf?: unknown, soonDays?: unknown, registryRange?: unknown, cadence?: unknown, day?: unknown): number[][] {
   const written = textCell(department, "部门");
   if (written === "") throw invalidValue("请填写部门名称，如 市环境保护局");
   const registry = registryArg(registryRange);
-  const inputs = summaryInputs(table, asOf, soonDays, registry);
+  const inputs = summaryInputs(table, asOf, soonDays, registry, cadenceOf(cadence, day));
   // A name outside the registry still counts when the table itself uses it.
   const name = canonicalDepartment(written, registry) ?? (inputs.some((r) => r.responsible.includes(written)) ? written : null);
   if (name === null) throw notAvailable(`部门“${written}”不在部门名录中，任务表中也没有该单位`);
@@ -177,12 +180,23 @@ export function departmentSummaryOf(table: unknown, department: unknown, asOf?: 
 /**
  * SOIL.SUMMARY: header row, one row per department (registry order), then the 合计 row. With `status` (and
  * `feedbackLate`) the column form: `table` is the 责任单位 column and the counts come from the computed columns;
- * without, the whole table (workbooks written before) and every status computed here. `registry`: the 单位名录.
+ * without, the whole table (workbooks written before) and every status computed here, 反馈逾期 under the cadence
+ * cells when given (说明!B7:B8; omitted: quarterly by the 10th, as before; the column form takes 反馈逾期 from its
+ * column, which the cadence already computed). `registry`: the 单位名录.
  */
-export function summaryOf(table: unknown, asOf?: unknown, soonDays?: unknown, status?: unknown, feedbackLate?: unknown, registryRange?: unknown): (string | number)[][] {
+export function summaryOf(
+  table: unknown,
+  asOf?: unknown,
+  soonDays?: unknown,
+  status?: unknown,
+  feedbackLate?: unknown,
+  registryRange?: unknown,
+  cadence?: unknown,
+  day?: unknown,
+): (string | number)[][] {
   if (omitted(status) !== omitted(feedbackLate)) throw invalidValue(`“${headerOf("dueStatus")}”和“${headerOf("feedbackLate")}”两列应同时给出`);
   const registry = registryArg(registryRange);
-  const inputs = omitted(status) ? summaryInputs(table, asOf, soonDays, registry) : summaryInputsFromColumns(table, status, feedbackLate, registry);
+  const inputs = omitted(status) ? summaryInputs(table, asOf, soonDays, registry, cadenceOf(cadence, day)) : summaryInputsFromColumns(table, status, feedbackLate, registry);
   const { departments, total } = summarizeByDepartment(inputs, undefined, registry);
   return [[...SUMMARY_HEADERS], ...departments.map(summaryRow), summaryRow(total)];
 }

@@ -108,10 +108,12 @@ export function depts(responsible: unknown, registry?: unknown[][]): string[][] 
  * @param [as_of] 统计日期；省略时为计算时的今天，但函数不是易失函数：省略它的公式不会在第二天自行更新，请引用统计日期单元格（如 '说明'!$B$2）。
  * @param [due_soon_days] 临期提醒天数；省略时为 30。
  * @param [registry] 单位名录表，如 SoilRegistry[#All]（规范名称、别称…）；别称按此归并，省略时用内置的邯郸市2017名录。
+ * @param [cadence] 反馈周期（每月 / 每季度 / 每半年 / 每年），如 '说明'!$B$7；省略时为每季度。
+ * @param [report_day] 反馈截止日（每期首月的第几日，1–28），如 '说明'!$B$8；省略时为 10。
  * @returns 一行统计数。
  */
-export function deptSummary(table: unknown[][], department: unknown, as_of?: unknown, due_soon_days?: unknown, registry?: unknown[][]): number[][] {
-  return guard(departmentSummaryOf, table, department, as_of, due_soon_days, registry);
+export function deptSummary(table: unknown[][], department: unknown, as_of?: unknown, due_soon_days?: unknown, registry?: unknown[][], cadence?: unknown, report_day?: unknown): number[][] {
+  return guard(departmentSummaryOf, table, department, as_of, due_soon_days, registry, cadence, report_day);
 }
 
 /**
@@ -123,8 +125,19 @@ export function deptSummary(table: unknown[][], department: unknown, as_of?: unk
  * @param [status] “到期状态”一列，如 SoilTasks[[#All],[到期状态]]，与第一个参数同样多的行。
  * @param [feedback_late] “反馈逾期”一列，如 SoilTasks[[#All],[反馈逾期]]，与第一个参数同样多的行。
  * @param [registry] 单位名录表，如 SoilRegistry[#All]（规范名称、别称…）；别称按此归并，省略时用内置的邯郸市2017名录。
+ * @param [cadence] 反馈周期（每月 / 每季度 / 每半年 / 每年），如 '说明'!$B$7；按整个任务表计算反馈逾期时使用，省略时为每季度。
+ * @param [report_day] 反馈截止日（每期首月的第几日，1–28），如 '说明'!$B$8；省略时为 10。
  * @returns 汇总表。
  */
-export function summary(table: unknown[][], as_of?: unknown, due_soon_days?: unknown, status?: unknown[][], feedback_late?: unknown[][], registry?: unknown[][]): unknown[][] {
-  return guard(summaryOf, table, as_of, due_soon_days, status, feedback_late, registry);
+export function summary(
+  table: unknown[][],
+  as_of?: unknown,
+  due_soon_days?: unknown,
+  status?: unknown[][],
+  feedback_late?: unknown[][],
+  registry?: unknown[][],
+  cadence?: unknown,
+  report_day?: unknown,
+): unknown[][] {
+  return guard(summaryOf, table, as_of, due_soon_days, status, feedback_late, registry, cadence, report_day);
 }

@@ -162,8 +162,8 @@ test("ranges come in as matrices, spilled results go out as matrices, scalars st
     NEXTREPORT: [["scalar", "scalar", "scalar"], "scalar", "number"],
     FEEDBACKLATE: [["matrix", "scalar", "scalar", "scalar"], "scalar", "boolean"],
     DEPTS: [["scalar", "matrix"], "matrix", "string"],
-    DEPTSUMMARY: [["matrix", "scalar", "scalar", "scalar", "matrix"], "matrix", "number"],
-    SUMMARY: [["matrix", "scalar", "scalar", "matrix", "matrix", "matrix"], "matrix", "any"],
+    DEPTSUMMARY: [["matrix", "scalar", "scalar", "scalar", "matrix", "scalar", "scalar"], "matrix", "number"],
+    SUMMARY: [["matrix", "scalar", "scalar", "matrix", "matrix", "matrix", "scalar", "scalar"], "matrix", "any"],
   });
 });
 

@@ -72,3 +72,23 @@ test("SUMMARY's column form (what the pane writes) takes the 单位名录 after 
   expect(rows[1][0]).toBe("市生态环境局");
   expect(rows.map((r) => r[0])).not.toContain("市环境保护局");
 });
+
+describe("SUMMARY / DEPTSUMMARY over the whole table (workbooks written before) with the cadence cells", () => {
+  const asOf = serial("2019-03-29");
+  const late = (rows: (string | number)[][]) => rows[rows.length - 1][7];
+  test("omitted: 反馈逾期 by quarterly-by-the-10th as before; given: by the cadence, as FEEDBACKLATE counts it", () => {
+    // 1.1 reported on 27 February: in time for the quarter, late for March's round by the 28th.
+    const typed = table.map((row, i) => (i === 1 ? row.map((v, c) => (c === columnIndex("progress") ? "推进中" : c === columnIndex("lastFeedback") ? serial("2019-02-27") : v)) : row));
+    const before = summaryOf(typed, asOf, 30);
+    expect(summaryOf(typed, asOf, 30, undefined, undefined, undefined, "", "")).toEqual(before);
+    const monthly = summaryOf(typed, asOf, 30, undefined, undefined, undefined, "每月", 28);
+    const body = typed.slice(1);
+    const byFunction = (c?: string, d?: number) => body.filter((row) => row[0] !== "" && feedbackLateOf([row.slice(0, ROW_INPUT_WIDTH)], asOf, c, d)).length;
+    expect(late(before)).toBe(byFunction());
+    expect(late(monthly)).toBe(byFunction("每月", 28));
+    expect(late(monthly)).not.toBe(late(before));
+    const department = String(typed[1][columnIndex("responsible")]).split("、")[0];
+    expect(departmentSummaryOf(typed, department, asOf, 30, undefined, "每月", 28)[0][6]).toBe(monthly.find((r) => r[0] === department)![7]);
+    expect(() => summaryOf(typed, asOf, 30, undefined, undefined, undefined, "每周", 1)).toThrow(/反馈周期“每周”/);
+  });
+});
