@@ -342,4 +342,12 @@ describe("department files follow the workbook's 单位名录, not the bundled r
     expect(outcome.plan.report.applied).toBe(1);
     expect(tasks.cell(r, col("notes"))?.value).toBe("已部署");
   });
+
+  test("merge: a file renamed after another body of this workbook's 单位名录 is pointed out", async () => {
+    const { actions, opened } = await city();
+    await actions.exportDepartmentFile("市农业局", EXPORTED);
+    // 畜牧局 is 市畜牧局 here (unknown to the bundled registry): the file holds 市农业局's rows.
+    const outcome = await actions.mergeDepartmentFile(Buffer.from(opened[0], "base64"), "SOIL-畜牧局.xlsx");
+    expect(outcome.lines[0]).toBe("注意：文件名“SOIL-畜牧局.xlsx”写的是市畜牧局，文件中的责任单位却是市农业局（按文件中的市农业局合并，请核实）");
+  });
 });

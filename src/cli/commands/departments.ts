@@ -132,7 +132,7 @@ export async function mergeCommand(argv: string[], io: CommandIo): Promise<numbe
     const returned = await readDepartmentWorkbook(readXlsx(file), path.basename(file));
     // The department and the baseline are trusted only when the master's key signed them at export.
     await assertExportRecord(master.exportKey, returned, path.basename(file));
-    const warning = fileNameDepartmentWarning(path.basename(file), canonicalDepartmentName(returned.department, registry));
+    const warning = fileNameDepartmentWarning(path.basename(file), canonicalDepartmentName(returned.department, registry), registry);
     if (warning) io.stdout(`${warning}\n`);
     // Each file is planned against the master with the files before it merged.
     // A value longer than a cell holds goes to 合并冲突, not into the master (core/cellLimit.ts).

@@ -160,7 +160,7 @@ export async function mergeDepartmentFile(session: WorkbookSession, bytes: Uint8
   // Which rows name the department: the workbook's 单位名录 (the bundled registry in a workbook older than it).
   const planned = fitMergePlan(planDepartmentMerge({ headers: read.headers, rows: read.rows }, returned, read.registry ?? undefined));
   const plan = read.protected ? await withoutUnsafeTextWrites(session, read.sheet, planned) : planned;
-  const warning = fileNameDepartmentWarning(fileName, plan.department);
+  const warning = fileNameDepartmentWarning(fileName, plan.department, read.registry ?? undefined);
   session.progress({ step: 2, steps: 3, what: `写入 ${plan.updates.length} 个单元格` });
   const issues = [...plan.conflicts, ...plan.rejected, ...plan.ignored].map((i) => [i.department, i.id, i.column, i.office, i.departmentValue, i.baseline, i.reason]);
 
