@@ -12,7 +12,6 @@ import type { CreateWorkbook } from "./excel/departmentFiles";
 import { lazyExcelActions } from "./excel/lazyActions";
 import { detectFeatures, ExcelFeatures, IsSetSupported } from "./excel/requirements";
 import { ChangeLogState, ExcelActions } from "./excel/types";
-import { BUNDLED_TABLE_NAME, BUNDLED_TABLE_TEXT } from "./source/seedTable";
 
 declare global {
   interface Window {
@@ -83,14 +82,23 @@ void Office.onReady((info) => {
   const host = excelHost(info.host ?? null);
   const actions: ExcelActions | null = host ? lazyExcelActions(host.run, host.features, { createWorkbook: host.createWorkbook }) : null;
   const mappingStore = info.host === Office.HostType.Excel ? documentSettingsStore(Office.context.document.settings) : host ? memoryStore() : undefined;
-  createRoot(container).render(
-    <App
-      actions={actions}
-      bundledText={BUNDLED_TABLE_TEXT}
-      bundledName={BUNDLED_TABLE_NAME}
-      today={() => today()}
-      startChangeLog={host ? changeLogStarter(host) : undefined}
-      mappingStore={mappingStore}
-    />,
-  );
+  const root = createRoot(container);
+  // Made once: App is rendered twice (before and after the bundled table arrives) and must see the same props.
+  const startChangeLog = host ? changeLogStarter(host) : undefined;
+  const todayOfUser = () => today();
+  const render = (bundled: { name: string; text: string } | null) =>
+    root.render(
+      <App
+        actions={actions}
+        bundledText={bundled?.text ?? null}
+        bundledName={bundled?.name ?? null}
+        today={todayOfUser}
+        startChangeLog={startChangeLog}
+        mappingStore={mappingStore}
+      />,
+    );
+  // The bundled table is data (18 KiB gzip), not code the first screen needs: the pane shows at once and
+  // the table's preview follows when its chunk arrives.
+  render(null);
+  void import(/* webpackChunkName: "seed" */ "./source/seedTable").then((seed) => render({ name: seed.BUNDLED_TABLE_NAME, text: seed.BUNDLED_TABLE_TEXT }));
 });

@@ -71,8 +71,7 @@ describe("the column-mapping step in the built pane, 350 px wide", () => {
   test("the user says what each column holds; the table is read and written", async () => {
     const step = page.getByRole("region", { name: "列对应" });
     const choose = async (column: number, label: string) => {
-      await step.getByRole("combobox").nth(column).click();
-      await page.getByRole("option", { name: label, exact: true }).click();
+      await step.getByRole("combobox").nth(column).selectOption({ label });
     };
     await choose(0, "任务");
     await choose(1, "工作要求");

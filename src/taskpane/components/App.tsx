@@ -14,8 +14,9 @@ const ReportTab = React.lazy(() => import(/* webpackChunkName: "tab-report" */ "
 export interface AppProps {
   /** null outside Excel: the table can be previewed, nothing written. */
   actions: ExcelActions | null;
-  bundledText: string;
-  bundledName: string;
+  /** The bundled table's text and name; null while its chunk loads. */
+  bundledText: string | null;
+  bundledName: string | null;
   today(): Day;
   /** Starts the change log (修改记录) if it is not running; absent outside Excel. */
   startChangeLog?: () => Promise<ChangeLogState>;

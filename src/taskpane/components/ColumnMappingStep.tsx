@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, Caption1, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens } from "@fluentui/react-components";
 import { COLUMN_ROLES, ColumnMapping, ROLE_LABELS, TableColumns, TableRole } from "../../core";
 
 export interface ColumnMappingStepProps {
@@ -57,19 +57,19 @@ export function ColumnMappingStep({ columns, onConfirm }: ColumnMappingStepProps
         return (
           <div key={`${i}-${name}`} className={styles.column}>
             <Field label={`第 ${i + 1} 列：${name}`}>
-              <Dropdown
+              {/* A native select (Fluent Select): no pop-up positioning code in the first screen's bundle. */}
+              <Select
                 className={styles.dropdown}
                 size="small"
-                value={ROLE_LABELS[roles[i] ?? "ignore"]}
-                selectedOptions={[roles[i] ?? "ignore"]}
-                onOptionSelect={(_, d) => setRoles((old) => old.map((r, k) => (k === i ? (d.optionValue as TableRole) : r)))}
+                value={roles[i] ?? "ignore"}
+                onChange={(_, d) => setRoles((old) => old.map((r, k) => (k === i ? (d.value as TableRole) : r)))}
               >
                 {OPTIONS.map((o) => (
-                  <Option key={o.role} value={o.role}>
+                  <option key={o.role} value={o.role}>
                     {o.label}
-                  </Option>
+                  </option>
                 ))}
-              </Dropdown>
+              </Select>
             </Field>
             {samples.map((s, k) => (
               <Caption1 key={k} className={styles.sample} title={s}>

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Badge, Caption1, makeStyles, Switch, tokens } from "@fluentui/react-components";
+import { Badge, Caption1, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
 import { Diagnostic, diagnosticPlace, Severity } from "../../core";
 
 export interface DiagnosticsListProps {
@@ -48,7 +48,7 @@ export function DiagnosticsList({ diagnostics }: DiagnosticsListProps): React.JS
         <Caption1>
           诊断：错误 {counts.error} · 注意 {counts.warning} · 说明 {counts.info}
         </Caption1>
-        <Switch checked={importantOnly} onChange={(_, d) => setImportantOnly(d.checked)} label="只看错误和注意" />
+        <Checkbox checked={importantOnly} onChange={(_, d) => setImportantOnly(d.checked === true)} label="只看错误和注意" />
       </div>
       {shown.length === 0 ? (
         <Caption1 className={styles.empty}>没有需要核对的问题。</Caption1>

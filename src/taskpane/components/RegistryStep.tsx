@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Caption1, Checkbox, Dropdown, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, tokens } from "@fluentui/react-components";
+import { Caption1, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens } from "@fluentui/react-components";
 import type { RegistryAddition } from "../../core";
 
 export interface RegistryOption {
@@ -43,13 +43,14 @@ export function RegistryStep(props: RegistryStepProps): React.JSX.Element {
   return (
     <section className={styles.root} aria-label="单位名录">
       <Field label="单位名录（按此识别和归并责任单位）">
-        <Dropdown value={selected?.label ?? ""} selectedOptions={[props.chosen]} onOptionSelect={(_, data) => data.optionValue && props.onChoose(data.optionValue)}>
+        {/* A native select (Fluent Select): no pop-up positioning code in the first screen's bundle. */}
+        <Select value={selected?.id ?? ""} onChange={(_, data) => data.value && props.onChoose(data.value)}>
           {props.options.map((o) => (
-            <Option key={o.id} value={o.id}>
+            <option key={o.id} value={o.id}>
               {o.label}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       {additions.length === 0 ? (
         <Caption1 className={styles.note}>分工表中的单位都在单位名录中。</Caption1>

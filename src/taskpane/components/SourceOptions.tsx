@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Dropdown, Field, Input, makeStyles, Option, tokens } from "@fluentui/react-components";
+import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 
 export interface SourceOptionsProps {
   /** Sheets of a chosen .xlsx (the picker shows when there are several). */
@@ -28,13 +28,13 @@ export function SourceOptions(props: SourceOptionsProps): React.JSX.Element | nu
     <div className={styles.root}>
       {props.sheetNames.length > 1 && (
         <Field label="工作表">
-          <Dropdown size="small" value={props.sheet ?? props.sheetNames[0]} selectedOptions={[props.sheet ?? props.sheetNames[0]]} onOptionSelect={(_, d) => d.optionValue && props.onSheetChange(d.optionValue)}>
+          <Select size="small" value={props.sheet ?? props.sheetNames[0]} onChange={(_, d) => d.value && props.onSheetChange(d.value)}>
             {props.sheetNames.map((name) => (
-              <Option key={name} value={name}>
+              <option key={name} value={name}>
                 {name}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
       )}
       {props.askYear && (

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Caption1, Divider, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import {
   ColumnMapping,
   Day,
@@ -37,8 +37,9 @@ const ReimportReport = React.lazy(() => import(/* webpackChunkName: "reimport-re
 export interface ImportTabProps {
   /** null outside Excel: the table is previewed, nothing written. */
   actions: ExcelActions | null;
-  bundledText: string;
-  bundledName: string;
+  /** The bundled table's text and name; null while its chunk loads. */
+  bundledText: string | null;
+  bundledName: string | null;
   today(): Day;
   /** The task table was written: "created" (the change log can start now) or re-imported; the other tabs read it again. */
   onWritten(kind: "created" | "reimported"): void;
@@ -55,6 +56,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   waiting: { color: tokens.colorNeutralForeground3 },
+  // A plain rule rather than Fluent's Divider: one component less in the first screen's bundle.
+  rule: { width: "100%", height: "1px", margin: 0, border: "none", backgroundColor: tokens.colorNeutralStroke2 },
 });
 
 /** 导入: choose the table, check its preview and diagnostics, write the workbook or re-import into it. */
@@ -73,7 +76,7 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
   const [progress, setProgress] = React.useState<Progress | null>(null);
 
   const source = React.useMemo<TableSource>(
-    () => (kind === "file" && file ? file.source : { kind: "text", text: kind === "bundled" ? bundledText : kind === "paste" ? pasted : "" }),
+    () => (kind === "file" && file ? file.source : { kind: "text", text: kind === "bundled" ? (bundledText ?? "") : kind === "paste" ? pasted : "" }),
     [kind, file, bundledText, pasted],
   );
   React.useEffect(() => {
@@ -180,7 +183,7 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
       {action.error && <ErrorNotice error={action.error} onDismiss={action.dismiss} />}
       <section className={styles.section}>
         <Subtitle2 as="h2">1. 选择分工表</Subtitle2>
-        <SourcePicker kind={kind} onKindChange={setKind} bundledName={bundledName} pasted={pasted} onPastedChange={setPasted} fileName={file?.name ?? null} onFile={(f) => void onFile(f)} />
+        <SourcePicker kind={kind} onKindChange={setKind} bundledName={bundledName ?? "内置分工表（载入中…）"} pasted={pasted} onPastedChange={setPasted} fileName={file?.name ?? null} onFile={(f) => void onFile(f)} />
         <SourceOptions
           sheetNames={source.kind === "grid" ? (source.sheetNames ?? []) : []}
           sheet={source.kind === "grid" ? (source.sheetName ?? null) : null}
@@ -194,7 +197,7 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
         <Subtitle2 as="h2">2. 核对预览</Subtitle2>
         {nothingChosen ? (
           // Nothing pasted or chosen yet: nothing to judge (no "分工表是空的" before the user has done anything).
-          <Caption1 className={styles.waiting}>{kind === "paste" ? "粘贴分工表后，这里显示预览和诊断。" : "选择文件后，这里显示预览和诊断。"}</Caption1>
+          <Caption1 className={styles.waiting}>{kind === "paste" ? "粘贴分工表后，这里显示预览和诊断。" : kind === "bundled" ? "正在载入内置分工表…" : "选择文件后，这里显示预览和诊断。"}</Caption1>
         ) : (
           <>
             {needsMapping(table) && table.columns && <ColumnMappingStep columns={table.columns} onConfirm={onMapping} />}
@@ -213,7 +216,7 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
           </>
         )}
       </section>
-      <Divider />
+      <hr className={styles.rule} />
       <section className={styles.section}>
         <Subtitle2 as="h2">3. 写入工作簿</Subtitle2>
         <PopulatePanel enabled={ready} busy={action.busy} outcome={populated} onPopulate={() => void onPopulate()} onReimport={() => void onReimport()} />
