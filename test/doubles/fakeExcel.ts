@@ -113,6 +113,8 @@ export class SheetModel {
   readonly pageLayout: Record<string, unknown> = {};
   /** Merged areas ("B6:D6"). */
   readonly merges: string[] = [];
+  /** The same areas as boxes, by their first row: the overlap check stays cheap with thousands of merges. */
+  readonly mergeBoxesByRow = new Map<number, Box[]>();
   /**
    * The add-in user's temporary sheet view (namedSheetViews.enterTemporary, ExcelApiOnline 1.1), or null: the default
    * view. A table filter set while a view is active belongs to that view and that user; TableModel.filters is the
@@ -1118,7 +1120,9 @@ class RangeProxy extends Proxied {
       const box = this.cells();
       const areas = across ? Array.from({ length: box.r2 - box.r1 + 1 }, (_, i) => ({ ...box, r1: box.r1 + i, r2: box.r1 + i })) : [box];
       for (const area of areas) {
-        if (m.merges.some((a) => overlaps(parseAddress(a).box, area))) throw new FakeOfficeError("InvalidOperation", "Cannot merge a range that overlaps a merged area.");
+        const near: Box[] = [];
+        for (const [row, boxes] of m.mergeBoxesByRow) if (row <= area.r2) for (const b of boxes) if (b.r2 >= area.r1) near.push(b);
+        if (near.some((b) => overlaps(b, area))) throw new FakeOfficeError("InvalidOperation", "Cannot merge a range that overlaps a merged area.");
         for (let r = area.r1; r <= area.r2; r++) {
           for (let c = area.c1; c <= area.c2; c++) {
             const cell = m.cell(r, c);
@@ -1126,6 +1130,9 @@ class RangeProxy extends Proxied {
           }
         }
         m.merges.push(boxAddress(area));
+        const sameRow = m.mergeBoxesByRow.get(area.r1);
+        if (sameRow) sameRow.push(area);
+        else m.mergeBoxesByRow.set(area.r1, [area]);
       }
     }, { apiSet: "1.2", writes: () => this.model() });
   }
