@@ -7,9 +7,8 @@
  * refused or set aside, never cut; only copies shown for information (合并冲突, 修改记录, a report) are
  * shortened, with a visible marker saying how long the original is and where it still is whole.
  */
-import type { DepartmentMergePlan, MergeIssue } from "./departmentMerge";
+import { DepartmentMergePlan, MergeIssue, setAsideUpdates } from "./departmentMerge";
 import { SoilUserError } from "./errors";
-import { TASK_COLUMNS } from "./layout";
 
 export const MAX_CELL_CHARACTERS = 32_767;
 
@@ -61,22 +60,6 @@ export function fitMergePlan(plan: DepartmentMergePlan): DepartmentMergePlan {
     baseline: shownInCell(issue.baseline, "部门交回的文件（导出时的原值）"),
     reason: shownInCell(issue.reason, "合并结果"),
   });
-  const setAside: MergeIssue[] = tooLong.map((u) => ({
-    kind: "conflict",
-    department: plan.department,
-    id: u.id,
-    column: TASK_COLUMNS.find((c) => c.key === u.key)!.header,
-    office: "",
-    departmentValue: String(u.value),
-    baseline: "",
-    reason: `${cellLengthProblem(u.value, "部门填写的内容")}，未写入；请部门精简后重新交回`,
-  }));
-  return {
-    ...plan,
-    updates: plan.updates.filter((u) => !tooLong.includes(u)),
-    conflicts: [...plan.conflicts, ...setAside].map(fit),
-    rejected: plan.rejected.map(fit),
-    ignored: plan.ignored.map(fit),
-    report: { ...plan.report, applied: plan.report.applied - tooLong.length, conflicts: plan.report.conflicts + tooLong.length },
-  };
+  const planned = setAsideUpdates(plan, tooLong, (u) => `${cellLengthProblem(u.value, "部门填写的内容")}，未写入；请部门精简后重新交回`);
+  return { ...planned, conflicts: planned.conflicts.map(fit), rejected: planned.rejected.map(fit), ignored: planned.ignored.map(fit) };
 }

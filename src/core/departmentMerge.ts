@@ -261,6 +261,30 @@ export function mergeLogRows(plans: readonly DepartmentMergePlan[]): string[][] 
 }
 
 /** The master's body rows with a plan's updates applied (dates as serials), for the next file's plan. */
+/**
+ * The plan with these updates taken out and listed in 合并冲突 with their reason, counted as conflicts:
+ * whatever keeps a department's value from being written, it is never dropped without a word.
+ */
+export function setAsideUpdates(plan: DepartmentMergePlan, updates: readonly CellUpdate[], reasonOf: (update: CellUpdate) => string): DepartmentMergePlan {
+  if (updates.length === 0) return plan;
+  const setAside: MergeIssue[] = updates.map((u) => ({
+    kind: "conflict",
+    department: plan.department,
+    id: u.id,
+    column: TASK_COLUMNS[INDEX[u.key]].header,
+    office: "",
+    departmentValue: String(u.value),
+    baseline: "",
+    reason: reasonOf(u),
+  }));
+  return {
+    ...plan,
+    updates: plan.updates.filter((u) => !updates.includes(u)),
+    conflicts: [...plan.conflicts, ...setAside],
+    report: { ...plan.report, applied: plan.report.applied - updates.length, conflicts: plan.report.conflicts + updates.length },
+  };
+}
+
 export function applyUpdates(master: ExistingTaskTable, updates: readonly CellUpdate[]): ExistingTaskTable {
   const rows = master.rows.map((r) => [...r]);
   for (const u of updates) {

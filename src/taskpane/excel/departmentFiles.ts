@@ -9,8 +9,8 @@ import {
   departmentFileName,
   DepartmentMergePlan,
   fitMergePlan,
+  setAsideUpdates,
   formatMergeReport,
-  MergeIssue,
   NUMBER_FORMATS,
   MERGE_LOG_HEADERS,
   MERGE_LOG_SHEET,
@@ -120,23 +120,7 @@ async function withoutUnsafeTextWrites(session: WorkbookSession, sheet: Excel.Wo
   });
   await session.context.sync();
   const unsafe = textUpdates.filter((_, i) => formats[i].numberFormat[0][0] !== NUMBER_FORMATS.text);
-  if (unsafe.length === 0) return plan;
-  const setAside: MergeIssue[] = unsafe.map((u) => ({
-    kind: "conflict",
-    department: plan.department,
-    id: u.id,
-    column: TASK_COLUMNS.find((c) => c.key === u.key)!.header,
-    office: "",
-    departmentValue: String(u.value),
-    baseline: "",
-    reason: "该单元格已不是文本格式，而任务清单受保护、无法改回：未写入（以免被当作公式或数字）。请撤销保护后重新合并",
-  }));
-  return {
-    ...plan,
-    updates: plan.updates.filter((u) => !unsafe.includes(u)),
-    conflicts: [...plan.conflicts, ...setAside],
-    report: { ...plan.report, applied: plan.report.applied - unsafe.length, conflicts: plan.report.conflicts + unsafe.length },
-  };
+  return setAsideUpdates(plan, unsafe, () => "该单元格已不是文本格式，而任务清单受保护、无法改回：未写入（以免被当作公式或数字）。请撤销保护后重新合并");
 }
 
 function officeCell(value: CellValue): string | number | boolean {
