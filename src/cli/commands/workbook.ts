@@ -13,12 +13,12 @@ import { ParseOptions } from "../../core/parseTable";
 import { SourceOptions } from "../../sources/tableSource";
 import { TABLE_OPTION_NAMES, TABLE_OPTIONS_USAGE, tableOptions, withRegistry } from "../tableOptions";
 import { BUNDLED_REGISTRY } from "../../core/presets";
-import { cadenceText, SupervisionRules } from "../../core/rules";
+import { cadenceText, DEFAULT_CADENCE, SupervisionRules } from "../../core/rules";
 import { registryReport } from "../../core/tableRegistry";
 import { rulesOption, RULES_USAGE } from "../registryOption";
 
 export const DEFAULT_OUT = path.join("out", "SOIL-任务督办.xlsx");
-export const WORKBOOK_USAGE = `用法：npm run workbook -- [--source <分工表.txt|.csv|.docx|.xlsx>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>] [--force] [选项]\n${TABLE_OPTIONS_USAGE}\n  ${RULES_USAGE}   督办规则（默认每季度首月10日前）`;
+export const WORKBOOK_USAGE = `用法：npm run workbook -- [--source <分工表.txt|.csv|.docx|.xlsx>] [--out <输出.xlsx>] [--as-of <YYYY-MM-DD>] [--force] [选项]\n${TABLE_OPTIONS_USAGE}\n  ${RULES_USAGE}   督办规则。默认：${cadenceText(DEFAULT_CADENCE)}（presets/rules/default.json）`;
 
 export interface WorkbookArgs {
   source: string;
