@@ -6,13 +6,10 @@
  * only when SOIL_UPDATE_DOCS=1 (a test run leaves the working tree as it was).
  */
 import * as fs from "fs";
-import type * as http from "http";
-import { AddressInfo } from "net";
-import * as os from "os";
 import * as path from "path";
-import { BrowserContext, chromium, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { FakeWorkbook } from "../doubles/fakeExcel";
-import { CHROMIUM, CHROMIUM_ARGS, ensureBuild, excelDoubleScript, serve } from "./paneServer";
+import { openPane, OpenPane } from "./paneServer";
 
 const ROOT = path.resolve(__dirname, "../..");
 // docs/ is tracked: a test run only rewrites its screenshot when asked to.
@@ -31,29 +28,18 @@ const TABLE = [
   .join("\n");
 
 describe("the column-mapping step in the built pane, 350 px wide", () => {
-  let server: http.Server;
-  let context: BrowserContext;
+  let pane: OpenPane;
   let page: Page;
-  let profile: string;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    ensureBuild(ROOT);
-    server = await serve(path.join(ROOT, "dist"));
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "soil-chromium-"));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 350, height: 900 }, locale: "zh-CN" });
-    await context.addInitScript({ content: await excelDoubleScript() });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (e) => errors.push(e.message));
-    const { port } = server.address() as AddressInfo;
-    await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    pane = await openPane(ROOT, { width: 350, height: 900 });
+    ({ page, errors } = pane);
     await page.getByRole("region", { name: "分工表预览" }).waitFor();
   });
 
   afterAll(async () => {
-    await context?.close();
-    server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await pane?.close();
   });
 
   test("an unknown header: the step lists each column with its first cells, and nothing can be written", async () => {

@@ -2,7 +2,11 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
+import { AddressInfo } from "net";
+import * as os from "os";
 import * as path from "path";
+import { BrowserContext, chromium, Page } from "playwright-core";
+import { excelDoubleScript } from "../doubles/browserExcelScript";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
@@ -24,7 +28,7 @@ export function serve(root: string): Promise<http.Server> {
 }
 
 /** The Excel double bundled for the page (one definition, shared with the nginx test). */
-export { excelDoubleScript } from "../doubles/browserExcelScript";
+export { excelDoubleScript };
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -47,4 +51,37 @@ export function ensureBuild(root: string): void {
   );
   if (fs.existsSync(page) && fs.statSync(page).mtimeMs >= sources) return;
   execFileSync("npm", ["run", "build"], { cwd: root, stdio: "pipe", timeout: 280_000 });
+}
+
+/** The built pane open in headless Chromium with the Excel double, as both e2e files use it. */
+export interface OpenPane {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught errors of the page. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Builds if needed, serves dist/, starts Chromium (fresh profile, zh-CN) with the double and opens taskpane.html. */
+export async function openPane(root: string, viewport: { width: number; height: number }, deviceScaleFactor = 1): Promise<OpenPane> {
+  ensureBuild(root);
+  const server = await serve(path.join(root, "dist"));
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "soil-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport, deviceScaleFactor, locale: "zh-CN" });
+  await context.addInitScript({ content: await excelDoubleScript() });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const { port } = server.address() as AddressInfo;
+  await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+  return {
+    page,
+    context,
+    errors,
+    close: async () => {
+      await context.close();
+      server.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }

@@ -8,19 +8,15 @@
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import type * as http from "http";
-import { AddressInfo } from "net";
-import * as os from "os";
 import * as path from "path";
-import { BrowserContext, chromium, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { columnIndex, dayFromIso, PRINT_SHEET, REGISTRY_TABLE, serialFromDay, SHEETS, TASK_TABLE } from "../../src/core";
 import type { FakeWorkbook } from "../doubles/fakeExcel";
 import { docxOf } from "../doubles/docx";
 import { CHANGED, nextVersionText, seedText } from "../doubles/seedVariants";
-import { CHROMIUM, CHROMIUM_ARGS, ensureBuild, excelDoubleScript, serve } from "./paneServer";
+import { openPane, OpenPane } from "./paneServer";
 
 const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "taskpane");
 
 jest.setTimeout(300_000);
@@ -147,36 +143,18 @@ async function shot(page: Page, name: string, fullPage = true): Promise<string> 
 }
 
 describe("task pane in headless Chromium with the Excel double", () => {
-  let server: http.Server;
-  let context: BrowserContext;
+  let pane: OpenPane;
   let page: Page;
-  let profile: string;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    ensureBuild(ROOT);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serve(DIST);
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), "soil-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 380, height: 900 },
-      deviceScaleFactor: 2,
-      locale: "zh-CN",
-    });
-    await context.addInitScript({ content: await excelDoubleScript() });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (e) => errors.push(e.message));
-    const { port } = server.address() as AddressInfo;
-    await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    pane = await openPane(ROOT, { width: 380, height: 900 }, 2);
+    ({ page, errors } = pane);
   });
 
   afterAll(async () => {
-    await context?.close();
-    server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await pane?.close();
   });
 
   test("preview of the bundled table before anything is written", async () => {
