@@ -25,7 +25,7 @@ export function workbookAsOf(workbook: ExcelJS.Workbook): Day | null {
 }
 
 /**
- * Names given to --department: one, or several separated by commas or 、 ("市农牧局,市林业局"); each is
+ * Names given to --department: one, or several separated by commas or 、 ("甲局,乙局"); each is
  * exported, none silently dropped.
  */
 export function departmentNames(text: string): string[] {

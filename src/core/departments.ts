@@ -51,14 +51,14 @@ export interface ResolvedDepartments {
 const SEPARATORS = /[、，,；;／/]+/;
 const SEPARATOR_CHARACTER = /[、，,；;／/]/;
 
-/** Without spaces and without invisible format characters (市环境\u200B保护局 is 市环境保护局, U+202E is dropped). */
+/** Without spaces and without invisible format characters (甲\u200B局 is 甲局, U+202E is dropped). */
 function squeeze(text: string): string {
   return squeezeName(text);
 }
 
 /**
  * The names of a cell, split at separators outside parentheses: 各县（市、区）政府 is one name (full-width and
- * half-width parentheses alike), 市环境保护局、市水利局 two.
+ * half-width parentheses alike), 甲局、乙局 two.
  */
 function splitNames(cell: string): string[] {
   const pieces: string[] = [];

@@ -207,7 +207,7 @@ export interface InvisibleCharacterNote {
 /**
  * The text without Unicode format characters (zero-width spaces, bidi controls, a BOM inside the text …:
  * see text.ts FORMAT_CHARACTERS), and one note per line that held any: which characters, in which cells
- * (column numbers counted by tabs), what the cell now reads. 市环境\u200B保护局 is then 市环境保护局, and a
+ * (column numbers counted by tabs), what the cell now reads. 甲\u200B局 is then 甲局, and a
  * header 序\u200B号 is 序号. Lines are split the way parseTable splits them, so note lines are its lines.
  */
 export function invisibleCharacters(text: string): { text: string; notes: InvisibleCharacterNote[] } {

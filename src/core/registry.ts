@@ -33,7 +33,7 @@ export const REGISTRY_HEADERS = ["规范名称", "别称", "简称", "类别", "
 /** Separator of the 别称 cell. */
 export const ALIAS_SEPARATOR = "、";
 
-/** A name without spaces and without invisible format characters (市环境\u200B保护局 is 市环境保护局). */
+/** A name without spaces and without invisible format characters (甲\u200B局 is 甲局). */
 export function squeezeName(text: string): string {
   return stripFormatCharacters(text).replace(/[\s\u3000]+/g, "");
 }
