@@ -8,6 +8,7 @@ import { DEADLINE_KIND_LABELS } from "./deadline";
 import { allRequirements, ParsedTable, Requirement, Task } from "./model";
 import { DUE_STATUSES, EXTENSION_APPROVED, EXTENSION_DECISIONS, PROGRESS_STATES } from "./status";
 import { SUMMARY_STATUSES } from "./summary";
+import { DepartmentRegistry, REGISTRY_HEADERS } from "./registry";
 import { CADENCE_LABELS, CADENCES, MAX_REPORT_DAY, SupervisionRules } from "./rules";
 
 export const SHEETS = {
@@ -23,11 +24,27 @@ export const TASK_TABLE = "SoilTasks";
 export const ARCHIVE_TABLE = "SoilArchive";
 /** Excel table name of the 单位名录 (REGISTRY_HEADERS): what DEPTS / DEPTSUMMARY / SUMMARY take as `registry`. */
 export const REGISTRY_TABLE = "SoilRegistry";
+/** The 单位名录 table's header row (column A on); the bodies follow one a row in registry order. */
+export const REGISTRY_HEADER_ROW = 1;
 /** 单位名录 column widths in characters: 规范名称, 别称, 简称, 类别, 备注. */
 export const REGISTRY_COLUMN_WIDTHS = [22, 36, 12, 10, 24] as const;
 /** What the 单位名录 sheet says above its table. */
 export const REGISTRY_NOTE =
   "本表是本工作簿的单位名录：“责任单位”等列按此归并（别称用顿号“、”分隔）。可在此增删单位、补充别称；改动后“部门汇总”随之重算，重新导入分工表时按此名录识别单位。";
+
+/**
+ * The 单位名录 note of a flavour. The portable file's 部门汇总 reads each body's row of the sheet with built-in
+ * formulas (portableSummaryRows): it says how many 别称 they read, and that a body is cleared, not deleted
+ * (a deleted row is #REF! there); its rows are the bodies written, so it does not mention re-import.
+ */
+export function registryNote(flavor: FormulaFlavor, registry: DepartmentRegistry): string {
+  if (flavor === "addin") return REGISTRY_NOTE;
+  return (
+    "本表是本工作簿的单位名录：“责任单位”等列按此归并（别称用顿号“、”分隔）。可在此修改单位名称、补充别称，" +
+    `“部门汇总”按每个单位的规范名称、简称和前 ${portableAliasLimit(registry)} 个别称统计，改动后随之重算。` +
+    "不再需要的单位请清空其内容，不要删除整行（“部门汇总”引用本表各行）。"
+  );
+}
 
 /** Which flavour of formulas a renderer writes. */
 export type FormulaFlavor =
@@ -465,20 +482,63 @@ export function summaryColumnWidth(index: number): number {
  * The 部门汇总 sheet in the portable flavour: one row per department with built-in formulas
  * over the task sheet (SUMPRODUCT/SEARCH, so that joint responsibility counts for each).
  */
-export function portableSummaryRows(departments: readonly string[], taskRowCount: number): CellValue[][] {
+/**
+ * 别称 the portable 部门汇总 reads per body: the longest list written with room for the office to add 4,
+ * at least 8. Aliases after it are not counted there (the add-in's SOIL.SUMMARY reads them all).
+ */
+export function portableAliasLimit(registry: DepartmentRegistry): number {
+  return Math.max(8, ...registry.entries.map((e) => e.aliases.length + 4));
+}
+
+/** Where a registry column of the 单位名录 body at `index` (registry order) is: an absolute reference. */
+function registryCellRef(header: (typeof REGISTRY_HEADERS)[number], index: number): string {
+  return `'${SHEETS.registry}'!$${columnLetter(REGISTRY_HEADERS.indexOf(header))}$${REGISTRY_HEADER_ROW + 1 + index}`;
+}
+
+/**
+ * Whether each task row's 责任单位 (the range `resp`) names the body at registry `index`: a column of
+ * TRUE/FALSE, built-in functions only. The body's 规范名称, 简称 and 别称 are joined by 、 and split into
+ * `slots` pieces (MID of the text with each 、 widened to LEN spaces: the classic split, every piece at most
+ * LEN long); each piece is searched as "、piece、" in "、"&责任单位&"、", empty pieces count for nothing (a
+ * cleared 规范名称 or a short 别称 list matches no row, not even an empty 责任单位), and MMULT adds a row's hits so
+ * a row counts once however many of the body's names it holds. No IF/ROW/TRANSPOSE: Excel 2016/2019 computes
+ * it inside SUMPRODUCT without Ctrl+Shift+Enter. SEARCH reads * ? ~ in a name as wildcards (no plan's body has them).
+ */
+function registryMatch(index: number, slots: number, resp: string): string {
+  const sep = DEPARTMENT_SEPARATOR;
+  const names = [registryCellRef("规范名称", index), registryCellRef("简称", index), registryCellRef("别称", index)].join(`&"${sep}"&`);
+  const width = `LEN(${names})`;
+  const starts = `{${Array.from({ length: slots }, (_, i) => i).join(",")}}*${width}+1`;
+  const piece = `TRIM(MID(SUBSTITUTE(${names},"${sep}",REPT(" ",${width})),${starts},${width}))`;
+  const ones = `{${Array.from({ length: slots }, () => 1).join(";")}}`;
+  return `(MMULT(ISNUMBER(SEARCH("${sep}"&${piece}&"${sep}","${sep}"&${resp}&"${sep}"))*(${piece}<>""),${ones})>0)`;
+}
+
+/**
+ * The 部门汇总 sheet in the portable flavour: one row per department with built-in formulas over the task
+ * sheet (SUMPRODUCT/SEARCH, so that joint responsibility counts for each). With `registry` (the one the
+ * 单位名录 sheet holds, in its order, from REGISTRY_HEADER_ROW): column A shows the body's 规范名称 from that
+ * sheet and the counts match its 简称 and 别称 too, so renaming a body or adding an alias there recalculates the
+ * summary (issue #13). Without it (a department's file has no 单位名录): the name as text, matched as written.
+ */
+export function portableSummaryRows(departments: readonly string[], taskRowCount: number, registry?: DepartmentRegistry): CellValue[][] {
   const first = 2;
   const last = Math.max(first, first + taskRowCount - 1);
   const col = (key: ColumnKey) => `'${SHEETS.tasks}'!$${letterOf(key)}$${first}:$${letterOf(key)}$${last}`;
   const resp = col("responsible");
   const status = col("dueStatus");
   const late = col("feedbackLate");
+  // The 规范名称, the 简称, then the 别称 up to the limit.
+  const slots = registry ? 2 + portableAliasLimit(registry) : 0;
   const rows: CellValue[][] = [];
   departments.forEach((name, i) => {
     const r = first + i;
     const sep = DEPARTMENT_SEPARATOR;
-    const mine = `ISNUMBER(SEARCH("${sep}"&$A${r}&"${sep}","${sep}"&${resp}&"${sep}"))`;
+    const at = registry ? registry.entries.findIndex((e) => e.name === name) : -1;
+    const mine = at >= 0 ? registryMatch(at, slots, resp) : `ISNUMBER(SEARCH("${sep}"&$A${r}&"${sep}","${sep}"&${resp}&"${sep}"))`;
     rows.push([
-      name,
+      // &"": a cleared 规范名称 shows empty, not 0.
+      at >= 0 ? { formula: `=${registryCellRef("规范名称", at)}&""` } : name,
       { formula: `=SUMPRODUCT(--${mine})` },
       ...SUMMARY_STATUSES.map((s) => ({ formula: `=SUMPRODUCT(${mine}*(${status}="${s}"))` })),
       { formula: `=SUMPRODUCT(${mine}*(${late}=TRUE))` },

@@ -57,9 +57,11 @@ export function buildWorkbook(table: ParsedTable, options: WorkbookOptions = {})
   // An Excel table needs at least one data row (a header-only table makes Excel repair the file).
   if (rows.length === 0) throw new SoilUserError("分工表中没有任何工作要求，无法生成工作簿", "请检查文件是否为重点任务部门分工表");
   addTaskSheet(workbook, rows, extraColumns(table));
-  addSummarySheet(workbook, responsibleDepartments(table), rows.length);
+  // One registry for both: 部门汇总's formulas read the bodies where 单位名录 writes them.
+  const registry = workbookRegistry(table, BUNDLED_REGISTRY);
+  addSummarySheet(workbook, responsibleDepartments(table), rows.length, registry);
   addGuideSheet(workbook, options.asOf ?? null, options.dueSoonDays ?? options.rules?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS, options.rules);
-  addRegistrySheet(workbook, workbookRegistry(table, BUNDLED_REGISTRY));
+  addRegistrySheet(workbook, registry);
   addPrintSheet(workbook, rows);
   addExportKeySheet(workbook, options.exportKey ?? newExportKey());
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];

@@ -1,6 +1,6 @@
 /** The 单位名录 sheet: the workbook's registry as the Excel table SoilRegistry (text cells), a note beside it. */
 import type ExcelJS from "exceljs";
-import { HEADER_FILL, REGISTRY_COLUMN_WIDTHS, REGISTRY_NOTE, REGISTRY_TABLE, SHEETS } from "../core/layout";
+import { HEADER_FILL, REGISTRY_COLUMN_WIDTHS, REGISTRY_HEADER_ROW, REGISTRY_TABLE, registryNote, SHEETS } from "../core/layout";
 import { DepartmentRegistry, REGISTRY_HEADERS, registryRows } from "../core/registry";
 import { PRINT_SETUPS } from "../core/printSetup";
 import { argb, styleHeaderRow } from "./cells";
@@ -19,16 +19,17 @@ export function addRegistrySheet(workbook: ExcelJS.Workbook, registry: Departmen
   sheet.addTable({
     name: REGISTRY_TABLE,
     displayName: REGISTRY_TABLE,
-    ref: "A1",
+    // Where portableSummaryRows' formulas look for the bodies.
+    ref: `A${REGISTRY_HEADER_ROW}`,
     headerRow: true,
     style: { theme: "TableStyleLight1", showRowStripes: true },
     columns: REGISTRY_HEADERS.map((name) => ({ name, filterButton: true })),
     // An Excel table needs a data row: an empty registry gets one blank row to type into.
     rows: rows.length > 0 ? rows : [REGISTRY_HEADERS.map(() => "")],
   });
-  styleHeaderRow(sheet.getRow(1), REGISTRY_HEADERS.length);
-  const note = sheet.getCell(1, REGISTRY_HEADERS.length + 2);
-  note.value = REGISTRY_NOTE;
+  styleHeaderRow(sheet.getRow(REGISTRY_HEADER_ROW), REGISTRY_HEADERS.length);
+  const note = sheet.getCell(REGISTRY_HEADER_ROW, REGISTRY_HEADERS.length + 2);
+  note.value = registryNote("portable", registry);
   note.alignment = { vertical: "top", wrapText: true };
   sheet.getColumn(REGISTRY_HEADERS.length + 2).width = 48;
   // Not frozen: a short list; and LibreOffice would carry a frozen pane over to the hidden sheet after it.

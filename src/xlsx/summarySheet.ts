@@ -1,6 +1,7 @@
 /** The 部门汇总 sheet: per-department counts as built-in formulas over 任务清单. */
 import type ExcelJS from "exceljs";
 import { PERCENT_FORMAT, portableSummaryRows, SHEETS, summaryColumnWidth } from "../core/layout";
+import { DepartmentRegistry } from "../core/registry";
 import { SUMMARY_HEADERS } from "../core/summary";
 import { PRINT_SETUPS } from "../core/printSetup";
 import { argb, freezeHeader, setCell, styleHeaderRow } from "./cells";
@@ -9,12 +10,13 @@ import { applyCellFont, applyPrintSetup } from "./printSetup";
 const BAR_COLOURS = { 已逾期: "#E06666", 完成率: "#63BE7B" } as const;
 
 /**
+ * `registry`: the one the workbook's 单位名录 sheet holds (its bodies' names and aliases are read from there).
  * exceljs cannot write charts, so the stacked bar chart stays with the add-in; here data bars
  * (a conditional format every spreadsheet program shows) draw 已逾期 and 完成率 inside the cells.
  */
-export function addSummarySheet(workbook: ExcelJS.Workbook, departments: readonly string[], taskRowCount: number): ExcelJS.Worksheet {
+export function addSummarySheet(workbook: ExcelJS.Workbook, departments: readonly string[], taskRowCount: number, registry?: DepartmentRegistry): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(SHEETS.summary);
-  const rows = portableSummaryRows(departments, taskRowCount);
+  const rows = portableSummaryRows(departments, taskRowCount, registry);
   const width = SUMMARY_HEADERS.length;
 
   SUMMARY_HEADERS.forEach((header, i) => {
