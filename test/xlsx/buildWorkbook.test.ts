@@ -19,6 +19,8 @@ import {
   taskRows,
 } from "../../src/core";
 import { allRequirements, ParsedTable } from "../../src/core/model";
+import { BUNDLED_REGISTRY } from "../../src/core/presets";
+import { workbookRegistry } from "../../src/core/tableRegistry";
 import { parseTable } from "../../src/core/parseTable";
 import { buildWorkbook, WorkbookOptions } from "../../src/xlsx/buildWorkbook";
 import { ooxmlFormula } from "../../src/xlsx/cells";
@@ -95,11 +97,11 @@ test("说明: =TODAY() by default, the fixed date with --as-of, then the report 
   }
 });
 
-test("部门汇总: header, then portableSummaryRows for the responsible departments and the total", async () => {
+test("部门汇总: header, then portableSummaryRows for the responsible departments (read from 单位名录) and the total", async () => {
   const sheet = (await written(seed)).getWorksheet(SHEETS.summary)!;
   expect(sheet.getRow(1).values).toEqual([undefined, ...SUMMARY_HEADERS]);
   const departments = responsibleDepartments(seed);
-  const rows = portableSummaryRows(departments, allRequirements(seed).length);
+  const rows = portableSummaryRows(departments, allRequirements(seed).length, workbookRegistry(seed, BUNDLED_REGISTRY));
   expect(sheet.rowCount).toBe(rows.length + 1);
   rows.forEach((cells, i) => {
     cells.forEach((value, c) => {
