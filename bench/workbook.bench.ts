@@ -77,7 +77,7 @@ export async function run(): Promise<BenchSection> {
       title: "Portable workbook (exceljs)",
       rows,
       notes: [
-        "writeWorkbookFile = build + compress + write to a temporary file + rename. The 部门汇总 formulas are SUMPRODUCT over the whole task column per department and status, so recalculation time in the spreadsheet grows with departments × rows.",
+        "writeWorkbookFile = build + compress + write to a temporary file + rename. The 部门汇总 formulas are SUMPRODUCT over the whole task column per department and status, each looking for the department's 规范名称, 简称 and 别称 slots as 单位名录 holds them (rows × slots FIND calls), so recalculation time in the spreadsheet grows with departments × rows × slots.",
       ],
       summary: [
         { measure: ".xlsx write (writeWorkbookFile, end to end)", unit: "ms", values: scaled.map((m) => m.writeMs) },
