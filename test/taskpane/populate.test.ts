@@ -28,6 +28,8 @@ import {
   TASK_HEADERS,
   TASK_SHEET_PRINT_THROUGH,
   TASK_TABLE,
+  workbookRegistry,
+  BUNDLED_REGISTRY,
   taskRows,
 } from "../../src/core";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
@@ -372,10 +374,13 @@ describe("populate: existing workbooks and older Excel", () => {
     // 部门汇总: header, one row of built-in formulas per department, the total; the chart over it.
     const summary = book.sheet(SHEETS.summary)!;
     const departments = responsibleDepartments(table);
-    const expected = portableSummaryRows(departments, 195);
+    // Each department named from 单位名录 (a formula in a General cell), 合计 as text.
+    const expected = portableSummaryRows(departments, 195, workbookRegistry(table, BUNDLED_REGISTRY));
     expect(book.valuesOf(summary, { r1: 1, r2: 1, c1: 0, c2: 8 })[0]).toEqual([...SUMMARY_HEADERS]);
     expected.forEach((row, i) => {
-      expect(summary.cell(i + 2, 0)).toMatchObject({ value: row[0], numberFormat: "@" });
+      const name = row[0];
+      if (i < departments.length) expect(summary.cell(i + 2, 0)).toMatchObject({ formula: (name as { formula: string }).formula, numberFormat: "General" });
+      else expect(summary.cell(i + 2, 0)).toMatchObject({ value: "合计", numberFormat: "@" });
       expect(summary.cell(i + 2, 1)?.formula).toBe((row[1] as { formula: string }).formula);
       expect(summary.cell(i + 2, 8)?.formula).toBe((row[8] as { formula: string }).formula);
     });

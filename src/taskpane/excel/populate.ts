@@ -75,6 +75,8 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
 
   const sheets = context.workbook.worksheets;
   const departments = responsibleDepartments(table);
+  // 单位名录 as written: the built-in 部门汇总 reads its bodies from there.
+  const registry = workbookRegistry(table, BUNDLED_REGISTRY);
   let tasks!: Excel.Worksheet;
   let summary!: Excel.Worksheet;
   let printList!: Excel.Worksheet;
@@ -88,20 +90,20 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     writePrintFrame(printList, features);
     writeArchiveFrame(sheets.add(SHEETS.archive), features);
     // The registry the table was read with and the bodies it adds: the preview's count of bodies.
-    writeRegistrySheet(sheets.add(SHEETS.registry), workbookRegistry(table, BUNDLED_REGISTRY), features);
+    writeRegistrySheet(sheets.add(SHEETS.registry), registry, features);
   });
   step(3, "写入任务清单", 0);
   await writeTaskRows(batcher, tasks, rows, 2, (written) => step(3, "写入任务清单", written));
   const extras = extraColumns(table);
   await writeExtraColumns(batcher, tasks, extras);
   step(4, "部门汇总、图表与计算");
-  await batcher.add(FRAME_BYTES + summarySheetBytes(departments, rows.length, flavor), () => {
+  await batcher.add(FRAME_BYTES + summarySheetBytes(departments, rows.length, flavor, registry), () => {
     // Values first, then the table over them (faster than adding rows to a table).
     const taskTable = tasks.tables.add(blockAddress(0, TASK_COLUMNS.length + extras.headers.length - 1, 1, rows.length + 1), true);
     taskTable.name = TASK_TABLE;
     taskTable.style = "TableStyleLight1";
     styleTaskBody(tasks, rows.length, features);
-    writeSummarySheet(summary, departments, rows.length, dialect);
+    writeSummarySheet(summary, departments, rows.length, dialect, registry);
     tasks.activate();
     tasks.getRange("A2").select();
   });

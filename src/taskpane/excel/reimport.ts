@@ -179,16 +179,17 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   // 5. Styles over the new extent; 部门汇总 and 说明's report dates for the new set of departments and
   //    this Excel's flavour; SOIL's chart replaced (charts a user added stay).
   const departments = responsibleDepartments(table);
-  await batcher.add(40 * OPERATION_OVERHEAD + summarySheetBytes(departments, plan.finalRowCount, flavor), () => {
+  // 单位名录 under the registry the table was read with (a renaming moves the workbook to its names).
+  const keptRegistry = registryUsed ? registryFromRows(registryUsed.values, SHEETS.registry) : null;
+  const registry = mergeRegistries(workbookRegistry(table, BUNDLED_REGISTRY), keptRegistry);
+  await batcher.add(40 * OPERATION_OVERHEAD + summarySheetBytes(departments, plan.finalRowCount, flavor, registry), () => {
     styleTaskBody(sheet, plan.finalRowCount, features);
     if (guide) writeReportDates(guide, dialect);
-    // 单位名录 under the registry the table was read with (a renaming moves the workbook to its names).
-    const kept = registryUsed ? registryFromRows(registryUsed.values, SHEETS.registry) : null;
     if (present.has(SHEETS.registry)) sheets.getItem(SHEETS.registry).delete();
-    writeRegistrySheet(sheets.add(SHEETS.registry), mergeRegistries(workbookRegistry(table, BUNDLED_REGISTRY), kept), features);
+    writeRegistrySheet(sheets.add(SHEETS.registry), registry, features);
     if (summary) {
       for (const chart of summary.charts.items) if (chart.name === SUMMARY_CHART_NAME) chart.delete();
-      writeSummarySheet(summary, departments, plan.finalRowCount, dialect);
+      writeSummarySheet(summary, departments, plan.finalRowCount, dialect, registry);
     }
   });
 
