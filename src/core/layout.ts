@@ -8,7 +8,7 @@ import { DEADLINE_KIND_LABELS } from "./deadline";
 import { allRequirements, ParsedTable, Requirement, Task } from "./model";
 import { DUE_STATUSES, EXTENSION_APPROVED, EXTENSION_DECISIONS, PROGRESS_STATES } from "./status";
 import { SUMMARY_STATUSES } from "./summary";
-import { DepartmentRegistry, REGISTRY_HEADERS } from "./registry";
+import { ALIAS_SEPARATORS_ACCEPTED, DepartmentRegistry, REGISTRY_HEADERS } from "./registry";
 import { CADENCE_LABELS, CADENCES, MAX_REPORT_DAY, SupervisionRules } from "./rules";
 
 export const SHEETS = {
@@ -497,19 +497,29 @@ function registryCellRef(header: (typeof REGISTRY_HEADERS)[number], index: numbe
 
 /**
  * Whether each task row's 责任单位 (the range `resp`) names the body at registry `index`: a column of
- * TRUE/FALSE, built-in functions only. The body's 规范名称, 简称 and 别称 are joined by 、 and split into
- * `slots` pieces (MID of the text with each 、 widened to LEN spaces: the classic split, every piece at most
- * LEN long); each piece is looked for as "、piece、" in "、"&责任单位&"、", empty pieces count for nothing (a
- * cleared 规范名称 or a short 别称 list matches no row, not even an empty 责任单位), and MMULT adds a row's hits so
- * a row counts once however many of the body's names it holds. No IF/ROW/TRANSPOSE: Excel 2016/2019 computes
- * it inside SUMPRODUCT without Ctrl+Shift+Enter. FIND, not SEARCH: no wildcards (a * ? ~ in a name is itself),
- * case-sensitive (names are typed as 责任单位 holds them), and LibreOffice recalculates the bundled plan at 10x
- * in about half the time SEARCH takes (it is rows × slots calls per count).
+ * TRUE/FALSE, built-in functions only. The body's 规范名称, 简称 and 别称 (with the separators registryFromRows
+ * reads) are joined by 、 and split into `slots` pieces: MID of the text with each 、 widened to as many spaces
+ * as the text is long, the classic split, so a piece never runs into the next. Each piece is looked for as
+ * "、piece、" in "、"&责任单位&"、"; an empty piece counts for nothing (a cleared 规范名称 or a short 别称 list
+ * matches no row, not even an empty 责任单位); MMULT adds a row's hits, so a row counts once however many of the
+ * body's names it holds (joint responsibility: once for each body). No IF/ROW/TRANSPOSE: SUMPRODUCT evaluates
+ * its arguments as arrays without Ctrl+Shift+Enter (example 3 of
+ * https://support.microsoft.com/office/sumproduct-function-16753e75-9f68-4874-94ac-4d2145a2fd2e), MMULT and the
+ * {…} constants included, in Excel 2016/2019 as in LibreOffice. FIND, not SEARCH: no wildcards (a * ? ~ in a
+ * name is itself), case-sensitive (names are typed as 责任单位 holds them), and LibreOffice recalculates the plan
+ * at 10x in about half the time SEARCH takes (rows × slots calls per count).
  */
 function registryMatch(index: number, slots: number, resp: string): string {
   const sep = DEPARTMENT_SEPARATOR;
-  const names = [registryCellRef("规范名称", index), registryCellRef("简称", index), registryCellRef("别称", index)].join(`&"${sep}"&`);
-  const width = `LEN(${names})`;
+  // The 别称 cell with the other separators registryFromRows accepts turned into 、 (a line break is CHAR(10)).
+  const aliases = ALIAS_SEPARATORS_ACCEPTED.reduce(
+    (text, other) => `SUBSTITUTE(${text},${other === "\n" ? "CHAR(10)" : `"${other}"`},"${sep}")`,
+    registryCellRef("别称", index),
+  );
+  const cells = [registryCellRef("规范名称", index), registryCellRef("简称", index), registryCellRef("别称", index)];
+  const names = [cells[0], cells[1], aliases].join(`&"${sep}"&`);
+  // The length of the joined names (one-character separators replaced one for one).
+  const width = `(LEN(${cells.join("&")})+2)`;
   const starts = `{${Array.from({ length: slots }, (_, i) => i).join(",")}}*${width}+1`;
   const piece = `TRIM(MID(SUBSTITUTE(${names},"${sep}",REPT(" ",${width})),${starts},${width}))`;
   const ones = `{${Array.from({ length: slots }, () => 1).join(";")}}`;
@@ -518,7 +528,7 @@ function registryMatch(index: number, slots: number, resp: string): string {
 
 /**
  * The 部门汇总 sheet in the portable flavour: one row per department with built-in formulas over the task
- * sheet (SUMPRODUCT/SEARCH, so that joint responsibility counts for each). With `registry` (the one the
+ * sheet (SUMPRODUCT with FIND/SEARCH, so that joint responsibility counts for each). With `registry` (the one the
  * 单位名录 sheet holds, in its order, from REGISTRY_HEADER_ROW): column A shows the body's 规范名称 from that
  * sheet and the counts match its 简称 and 别称 too, so renaming a body or adding an alias there recalculates the
  * summary (issue #13). Without it (a department's file has no 单位名录): the name as text, matched as written.

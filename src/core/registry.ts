@@ -32,6 +32,9 @@ export const GENERIC_CATEGORY = "泛指";
 export const REGISTRY_HEADERS = ["规范名称", "别称", "简称", "类别", "备注"] as const;
 /** Separator of the 别称 cell. */
 export const ALIAS_SEPARATOR = "、";
+/** Other separators a 别称 cell is read with (what an office types: commas, semicolons, a line break). */
+export const ALIAS_SEPARATORS_ACCEPTED = ["，", ",", "；", ";", "\n"] as const;
+const ALIAS_SPLIT = new RegExp(`[${[ALIAS_SEPARATOR, ...ALIAS_SEPARATORS_ACCEPTED].join("")}]+`);
 
 /** A name without spaces and without invisible format characters (甲\u200B局 is 甲局). */
 export function squeezeName(text: string): string {
@@ -129,7 +132,7 @@ export function registryFromRows(rows: readonly (readonly unknown[])[], label: s
     const entry: RegistryEntry = {
       name,
       aliases: cell("别称")
-        .split(/[、，,；;\n]+/)
+        .split(ALIAS_SPLIT)
         .map(squeezeName)
         .filter((a) => a !== "" && a !== name),
     };

@@ -68,7 +68,8 @@ const CASES: Case[] = [
     name: "renamed",
     edit: (book) => {
       const row = registryRow(book, X);
-      row.getCell(aliasColumn).value = [X, ...aliasesOf(row)].join(ALIAS_SEPARATOR);
+      // Typed with a full-width comma, as offices do (the core reads it as a separator too).
+      row.getCell(aliasColumn).value = [X, ...aliasesOf(row)].join("，");
       row.getCell(1).value = RENAMED;
     },
     responsible: (_id, names) => names.map((n) => (n === X ? RENAMED : n)),
@@ -81,7 +82,8 @@ const CASES: Case[] = [
       const own = aliasesOf(z);
       // Fillers up to the limit, Y in the last slot the formulas read.
       const fillers = Array.from({ length: portableAliasLimit(registry) - own.length - 1 }, (_, i) => `虚设单位${i + 1}`);
-      z.getCell(aliasColumn).value = [...own, ...fillers, Y].join(ALIAS_SEPARATOR);
+      // Y on a line of its own (Alt+Enter in the cell).
+      z.getCell(aliasColumn).value = `${[...own, ...fillers].join(ALIAS_SEPARATOR)}\n${Y}`;
       const y = registryRow(book, Y);
       REGISTRY_HEADERS.forEach((_h, c) => (y.getCell(c + 1).value = null));
       const tasks = book.getWorksheet(SHEETS.tasks)!;
