@@ -9,7 +9,16 @@ import { mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import { dayFromIso } from "../../src/core/dates";
-import { columnIndex, portableAliasLimit, portableSummaryRows, REGISTRY_HEADER_ROW, responsibleDepartments, SHEETS, SUMMARY_HEADERS } from "../../src/core";
+import {
+  columnIndex,
+  portableAliasLimit,
+  portableSummaryRows,
+  REGISTRY_HEADER_ROW,
+  registryNote,
+  responsibleDepartments,
+  SHEETS,
+  SUMMARY_HEADERS,
+} from "../../src/core";
 import { allRequirements } from "../../src/core/model";
 import { BUNDLED_REGISTRY } from "../../src/core/presets";
 import { ALIAS_SEPARATOR, REGISTRY_HEADERS } from "../../src/core/registry";
@@ -165,4 +174,14 @@ test("each department row names its body from 单位名录; every formula is und
   });
   const formulas = rows.flat().flatMap((v) => (v !== null && typeof v === "object" && "formula" in v ? [v.formula] : []));
   expect(Math.max(...formulas.map((f) => f.length))).toBeLessThan(8192);
+});
+
+test("the 单位名录 note says how many 别称 部门汇总 reads and that rows are cleared, not deleted or sorted", () => {
+  const sheet = buildWorkbook(seed, { asOf: AS_OF }).getWorksheet(SHEETS.registry)!;
+  const note = sheet.getCell(REGISTRY_HEADER_ROW, REGISTRY_HEADERS.length + 2).value;
+  expect(note).toBe(registryNote("portable", registry));
+  // The bundled registry lists at most 3 别称 a body: 3 + 4 of room, at least 8.
+  expect(portableAliasLimit(registry)).toBe(8);
+  expect(note).toContain("前 8 个别称");
+  expect(note).toMatch(/请勿删除整行或排序/);
 });
