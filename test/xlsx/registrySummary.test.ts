@@ -50,6 +50,9 @@ const [Y, Z] = (() => {
   throw new Error("the seed has no joint row to fold");
 })();
 const RENAMED = `${X}（更名）`;
+// A new 简称 of X (the bundled ones are also 别称), and one of X's rows written with it.
+const X_SHORT = "更名后简称";
+const SHORTENED = rowsOf(X)[0];
 // A row of Z or Y (not both) whose 责任单位 is emptied: no 别称 list may count it.
 const EMPTIED = [...rowsOf(Z), ...rowsOf(Y)].find((e) => !(e.requirement.responsible.includes(Y) && e.requirement.responsible.includes(Z)))!.requirement.id;
 
@@ -80,6 +83,10 @@ const CASES: Case[] = [
       // Typed with a full-width comma, as offices do (the core reads it as a separator too).
       row.getCell(aliasColumn).value = [X, ...aliasesOf(row)].join("，");
       row.getCell(1).value = RENAMED;
+      row.getCell(REGISTRY_HEADERS.indexOf("简称") + 1).value = X_SHORT;
+      const tasks = book.getWorksheet(SHEETS.tasks)!;
+      const cell = tasks.getCell(1 + expected.indexOf(SHORTENED) + 1, columnIndex("responsible") + 1);
+      cell.value = String(cell.value).replace(X, X_SHORT);
     },
     responsible: (_id, names) => names.map((n) => (n === X ? RENAMED : n)),
     shown: (n) => (n === X ? RENAMED : n),
@@ -154,7 +161,7 @@ describe.each(CASES.map((c) => [c.name, c] as const))("部门汇总 of the %s �
 test("the edits move counts as an office expects", () => {
   const row = (c: string, name: string) => computed.get(c)!.find((r) => r[0] === name)!;
   const unedited = (name: string) => row("unedited", name);
-  // Renamed: the same counts under the new name.
+  // Renamed: the same counts under the new name (a row written with the 简称 included).
   expect(row("renamed", RENAMED).slice(1)).toEqual(unedited(X).slice(1));
   expect(computed.get("renamed")!.some((r) => r[0] === X)).toBe(false);
   // Folded: Z gains Y's rows it did not share (the shared row once), less the emptied row; the total stays.
