@@ -480,10 +480,6 @@ export function summaryColumnWidth(index: number): number {
 }
 
 /**
- * The 部门汇总 sheet in the portable flavour: one row per department with built-in formulas
- * over the task sheet (SUMPRODUCT/SEARCH, so that joint responsibility counts for each).
- */
-/**
  * 别称 the portable 部门汇总 reads per body: the longest list written with room for the office to add 4,
  * at least 8. Aliases after it are not counted there (the add-in's SOIL.SUMMARY reads them all).
  */
@@ -498,33 +494,31 @@ function registryCellRef(header: (typeof REGISTRY_HEADERS)[number], index: numbe
 
 /**
  * Whether each task row's 责任单位 (the range `resp`) names the body at registry `index`: a column of
- * TRUE/FALSE, built-in functions only. The body's 规范名称, 简称 and 别称 (with the separators registryFromRows
- * reads) are joined by 、 and split into `slots` pieces: MID of the text with each 、 widened to as many spaces
- * as the text is long, the classic split, so a piece never runs into the next. Each piece is looked for as
- * "、piece、" in "、"&责任单位&"、"; an empty piece counts for nothing (a cleared 规范名称 or a short 别称 list
- * matches no row, not even an empty 责任单位); MMULT adds a row's hits, so a row counts once however many of the
- * body's names it holds (joint responsibility: once for each body). No IF/ROW/TRANSPOSE: SUMPRODUCT evaluates
- * its arguments as arrays without Ctrl+Shift+Enter (example 3 of
- * https://support.microsoft.com/office/sumproduct-function-16753e75-9f68-4874-94ac-4d2145a2fd2e), MMULT and the
- * {…} constants included, in Excel 2016/2019 as in LibreOffice. FIND, not SEARCH: no wildcards (a * ? ~ in a
- * name is itself), case-sensitive (names are typed as 责任单位 holds them), and LibreOffice recalculates the plan
- * at 10x in about half the time SEARCH takes (rows × slots calls per count).
+ * TRUE/FALSE, built-in functions only. Each name is looked for as "、name、" in "、"&责任单位&"、": the 规范名称
+ * and the 简称 whole (a name such as 各县（市、区）政府 holds a 、), the 别称 split into `slots` pieces at 、 (and
+ * the other separators registryFromRows reads): MID of the text with each 、 widened to as many spaces as the
+ * text is long, the classic split, so a piece never runs into the next. An empty name or piece counts for
+ * nothing (a cleared 规范名称 or a short 别称 list matches no row, not even an empty 责任单位); MMULT adds a row's
+ * 别称 hits and the sum is tested > 0, so a row counts once however many of the body's names it holds (joint
+ * responsibility: once for each body). No IF/ROW/TRANSPOSE: SUMPRODUCT evaluates its arguments as arrays
+ * without Ctrl+Shift+Enter (example 3 of https://support.microsoft.com/office/sumproduct-function-16753e75-9f68-4874-94ac-4d2145a2fd2e),
+ * MMULT and the {…} constants included, in Excel 2016/2019 as in LibreOffice. FIND, not SEARCH: no wildcards
+ * (a * ? ~ in a name is itself), case-sensitive (names are typed as 责任单位 holds them), and LibreOffice
+ * recalculates the plan at 10x in about half the time SEARCH takes (rows × slots calls per count).
  */
 function registryMatch(index: number, slots: number, resp: string): string {
   const sep = DEPARTMENT_SEPARATOR;
+  const within = `"${sep}"&${resp}&"${sep}"`;
+  const found = (name: string) => `ISNUMBER(FIND("${sep}"&${name}&"${sep}",${within}))*(${name}<>"")`;
+  const aliasCell = registryCellRef("别称", index);
   // The 别称 cell with the other separators registryFromRows accepts turned into 、 (a line break is CHAR(10)).
-  const aliases = ALIAS_SEPARATORS_ACCEPTED.reduce(
-    (text, other) => `SUBSTITUTE(${text},${other === "\n" ? "CHAR(10)" : `"${other}"`},"${sep}")`,
-    registryCellRef("别称", index),
-  );
-  const cells = [registryCellRef("规范名称", index), registryCellRef("简称", index), registryCellRef("别称", index)];
-  const names = [cells[0], cells[1], aliases].join(`&"${sep}"&`);
-  // The length of the joined names (one-character separators replaced one for one).
-  const width = `(LEN(${cells.join("&")})+2)`;
+  const aliases = ALIAS_SEPARATORS_ACCEPTED.reduce((text, other) => `SUBSTITUTE(${text},${other === "\n" ? "CHAR(10)" : `"${other}"`},"${sep}")`, aliasCell);
+  // Its length (one-character separators replaced one for one), at least 1.
+  const width = `(LEN(${aliasCell})+1)`;
   const starts = `{${Array.from({ length: slots }, (_, i) => i).join(",")}}*${width}+1`;
-  const piece = `TRIM(MID(SUBSTITUTE(${names},"${sep}",REPT(" ",${width})),${starts},${width}))`;
+  const piece = `TRIM(MID(SUBSTITUTE(${aliases},"${sep}",REPT(" ",${width})),${starts},${width}))`;
   const ones = `{${Array.from({ length: slots }, () => 1).join(";")}}`;
-  return `(MMULT(ISNUMBER(FIND("${sep}"&${piece}&"${sep}","${sep}"&${resp}&"${sep}"))*(${piece}<>""),${ones})>0)`;
+  return `((${found(registryCellRef("规范名称", index))}+${found(registryCellRef("简称", index))}+MMULT(${found(piece)},${ones}))>0)`;
 }
 
 /**
@@ -541,8 +535,7 @@ export function portableSummaryRows(departments: readonly string[], taskRowCount
   const resp = col("responsible");
   const status = col("dueStatus");
   const late = col("feedbackLate");
-  // The 规范名称, the 简称, then the 别称 up to the limit.
-  const slots = registry ? 2 + portableAliasLimit(registry) : 0;
+  const slots = registry ? portableAliasLimit(registry) : 0;
   const rows: CellValue[][] = [];
   departments.forEach((name, i) => {
     const r = first + i;

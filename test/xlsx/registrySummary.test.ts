@@ -56,6 +56,11 @@ const SHORTENED = rowsOf(X)[0];
 // A row of Z or Y (not both) whose 责任单位 is emptied: no 别称 list may count it.
 const EMPTIED = [...rowsOf(Z), ...rowsOf(Y)].find((e) => !(e.requirement.responsible.includes(Y) && e.requirement.responsible.includes(Z)))!.requirement.id;
 
+// A and B: renamed to names holding a 、 (as 各县（市、区）政府 does), the one not a piece of the other's.
+const [A, B] = departments.filter((d) => ![X, Y, Z].includes(d) && rowsOf(d).length > 0).slice(0, 2);
+const WITH_COMMA: Record<string, string> = { [A]: "各县（市、区）政府", [B]: "各县（市、区）环保局" };
+const withComma = (n: string) => WITH_COMMA[n] ?? n;
+
 interface Case {
   name: string;
   edit: (book: ExcelJS.Workbook) => void;
@@ -109,6 +114,16 @@ const CASES: Case[] = [
     },
     responsible: (id, names) => (id === EMPTIED ? [] : names.map((n) => (n === Y ? Z : n))),
     shown: (n) => (n === Y ? "" : n),
+  },
+  {
+    name: "names-with-a-comma",
+    edit: (book) => {
+      for (const name of [A, B]) registryRow(book, name).getCell(1).value = WITH_COMMA[name];
+      const tasks = book.getWorksheet(SHEETS.tasks)!;
+      expected.forEach((e, i) => (tasks.getCell(2 + i, columnIndex("responsible") + 1).value = e.requirement.responsible.map(withComma).join("、")));
+    },
+    responsible: (_id, names) => names.map(withComma),
+    shown: withComma,
   },
 ];
 
@@ -169,6 +184,10 @@ test("the edits move counts as an office expects", () => {
   expect(shared).toBeGreaterThan(0);
   expect(Number(row("folded", Z)[1])).toBe(rowsOf(Z).length + rowsOf(Y).length - shared - 1);
   expect(row("folded", "合计")).toEqual(unedited("合计"));
+  // A name holding a 、 is one name: A's rows are not counted for B, nor B's for A.
+  expect(rowsOf(B).some((e) => !e.requirement.responsible.includes(A))).toBe(true);
+  expect(row("names-with-a-comma", WITH_COMMA[A]).slice(1)).toEqual(unedited(A).slice(1));
+  expect(row("names-with-a-comma", WITH_COMMA[B]).slice(1)).toEqual(unedited(B).slice(1));
   // Joint responsibility: the shared rows count for each body.
   expect(Number(unedited(Y)[1]) + Number(unedited(Z)[1])).toBe(rowsOf(Y).length + rowsOf(Z).length);
 });
