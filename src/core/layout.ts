@@ -56,7 +56,8 @@ export type ColumnKey =
   | "daysLeft"
   | "feedbackLate"
   | "deadlineKind"
-  | "startDate";
+  | "startDate"
+  | "partners";
 
 /** source: written from the table on every import; input: typed by departments, never overwritten; computed: a formula. */
 export type ColumnRole = "source" | "input" | "computed";
@@ -100,6 +101,8 @@ export const TASK_COLUMNS: readonly ColumnSpec[] = [
   { key: "feedbackLate", header: "反馈逾期", role: "computed", format: "boolean", width: 9 },
   { key: "deadlineKind", header: "时限类型", role: "source", format: "text", width: 10, hidden: true },
   { key: "startDate", header: "起始日期", role: "source", format: "date", width: 12, hidden: true },
+  // Issue #13, after every column a workbook in use reads by position (SOIL.*, 打印清单, 归档, department files).
+  { key: "partners", header: "参与部门", role: "source", format: "text", width: 20, wrap: true },
 ];
 
 export const TASK_HEADERS = TASK_COLUMNS.map((c) => c.header);
@@ -112,10 +115,27 @@ export const ROW_INPUT_WIDTH = TASK_COLUMNS.findIndex((c) => c.role === "compute
  */
 export const ROW_MIN_WIDTH = TASK_COLUMNS.findIndex((c) => c.key === "completedOn") + 1;
 
-/** Structure columns, 编号 to 截止日期: locked when the office protects the task sheet. */
+/** Structure columns, 编号 to 截止日期 and 参与部门: locked when the office protects the task sheet. */
 export const STRUCTURE_COLUMNS: readonly ColumnKey[] = TASK_COLUMNS.filter((c) => c.role === "source" && !c.hidden).map((c) => c.key);
 /** Columns a responsible department types into (its own rows): editable under protection, exported per department. */
 export const DEPARTMENT_COLUMNS: readonly ColumnKey[] = TASK_COLUMNS.filter((c) => c.editedBy === "department").map((c) => c.key);
+
+/**
+ * SOIL's columns a workbook written before 参与部门 has: its header ends at 起始日期 (then 类别 or the source's
+ * kept columns may follow, which must never be taken for 参与部门).
+ */
+export const COLUMNS_BEFORE_PARTNERS = TASK_COLUMNS.findIndex((c) => c.key === "partners");
+
+/**
+ * How many of TASK_COLUMNS a task sheet's header row has, from A: all of them, or COLUMNS_BEFORE_PARTNERS in a
+ * workbook written before 参与部门. Only the columns added later are looked at; checkTaskHeaders checks the rest.
+ * Every reader and writer of a workbook's task sheet uses this, never TASK_COLUMNS.length.
+ */
+export function taskColumnCount(headers: readonly unknown[]): number {
+  let count = COLUMNS_BEFORE_PARTNERS;
+  while (count < TASK_COLUMNS.length && String(headers[count] ?? "").trim() === TASK_COLUMNS[count].header) count++;
+  return count;
+}
 
 export function columnIndex(key: ColumnKey): number {
   return TASK_COLUMNS.findIndex((c) => c.key === key);
@@ -359,6 +379,7 @@ function requirementSourceCells(task: Task, r: Requirement): Record<ColumnKey, C
     feedbackLate: null,
     deadlineKind: DEADLINE_KIND_LABELS[r.deadline.kind],
     startDate: r.deadline.kind === "from" && r.deadline.date !== null ? { date: r.deadline.date } : null,
+    partners: departmentListText(task.partners),
   };
 }
 
