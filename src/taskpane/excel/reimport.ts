@@ -37,7 +37,8 @@ import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
 import { FORMULA_RUNS, styleTaskBody, writeTaskRows } from "./taskSheet";
 import { ReimportOutcome } from "./types";
 
-const SOURCE_RUNS = indexRuns(TASK_COLUMNS.length, (i) => TASK_COLUMNS[i].role === "source");
+/** Source-column runs within the sheet's SOIL columns (`width`: no 参与部门 in a workbook written before it). */
+const sourceRuns = (width: number) => indexRuns(width, (i) => TASK_COLUMNS[i].role === "source");
 const BLOCK_BUDGET = PAYLOAD_BUDGET / 4;
 
 /** Consecutive updated rows become one block per source-column run. */
@@ -79,7 +80,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const registryUsed = present.has(SHEETS.registry) ? sheets.getItem(SHEETS.registry).getUsedRange().load("values") : null;
   summary?.charts.load("items/name");
   // The table may be wider than SOIL's columns (the source table's own, written after them): it keeps its width.
-  const width = Math.max(TASK_COLUMNS.length, read.headers.length);
+  const width = Math.max(plan.width, read.headers.length);
   // Where the new rows would go just below the table: written there only if nothing is in the way.
   const belowTable =
     plan.additions.length > 0
@@ -99,7 +100,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   for (const block of updateBlocks(plan.updates)) {
     const top = block[0].rowIndex + 2;
     const bottom = top + block.length - 1;
-    for (const [a, b] of SOURCE_RUNS) {
+    for (const [a, b] of sourceRuns(plan.width)) {
       const values = block.map((u) => TASK_COLUMNS.slice(a, b + 1).map((c) => officeValue((u.cells[c.key] ?? null) as CellValue)));
       const formats = block.map(() => TASK_COLUMNS.slice(a, b + 1).map((c) => NUMBER_FORMATS[c.format]));
       await batcher.add(estimateJsonBytes(values) + estimateJsonBytes(formats) + 2 * OPERATION_OVERHEAD, () => {
@@ -146,7 +147,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
       const extent = taskTable.getRange().load("rowCount");
       await batcher.sync();
       if (extent.rowCount < 1 + plan.finalRowCount) {
-        const written = blockAddress(0, TASK_COLUMNS.length - 1, 2 + kept, 1 + plan.finalRowCount);
+        const written = blockAddress(0, plan.width - 1, 2 + kept, 1 + plan.finalRowCount);
         if (features.tableResize) {
           await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, width - 1, 1, 1 + plan.finalRowCount)));
         } else {
@@ -180,7 +181,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   //    this Excel's flavour; SOIL's chart replaced (charts a user added stay).
   const departments = responsibleDepartments(table);
   await batcher.add(40 * OPERATION_OVERHEAD + summarySheetBytes(departments, plan.finalRowCount, flavor), () => {
-    styleTaskBody(sheet, plan.finalRowCount, features);
+    styleTaskBody(sheet, plan.finalRowCount, features, plan.width);
     if (guide) writeReportDates(guide, dialect);
     // 单位名录 under the registry the table was read with (a renaming moves the workbook to its names).
     const kept = registryUsed ? registryFromRows(registryUsed.values, SHEETS.registry) : null;
