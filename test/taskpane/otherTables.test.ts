@@ -8,6 +8,7 @@ import { dayFromIso, parseTable, SHEETS, TASK_COLUMNS, TASK_HEADERS, TASK_TABLE 
 import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
 import { FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
+import { asWrittenBeforePartners } from "../doubles/olderLayout";
 import { soilEvaluator } from "../doubles/soilEvaluator";
 
 const AS_OF = dayFromIso("2019-06-20")!;
@@ -47,19 +48,6 @@ const WITH_PARTNERS = WITH_NOTE.replace("完成时间\t备注\n", "完成时间\
   .replace("2018年底前完成\t=HYPERLINK(\"x\")\n", "2018年底前完成\t=HYPERLINK(\"x\")\t市财政局\n")
   .replace("2020年年底前完成\n", "2020年年底前完成\t\t市农牧局、市林业局\n");
 const PARTNERS = TASK_COLUMNS.findIndex((c) => c.key === "partners");
-
-/**
- * The task sheet as SOIL wrote it before 参与部门 (issue #13): the column taken out, 类别 and 备注 moved
- * left into its place, the table one column narrower.
- */
-function asWrittenBeforePartners(book: FakeWorkbook, sheet: SheetModel): void {
-  for (const row of sheet.cells.values()) {
-    const moved = [...row.entries()].filter(([c]) => c >= PARTNERS).sort(([a], [b]) => a - b);
-    for (const [c] of moved) row.delete(c);
-    for (const [c, cell] of moved) if (c > PARTNERS) row.set(c - 1, cell);
-  }
-  book.table(TASK_TABLE)!.box.c2 -= 1;
-}
 
 describe("pane: 参与部门 (issue #13) in a current and in an older workbook", () => {
   async function populated() {

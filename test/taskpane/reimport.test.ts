@@ -100,7 +100,7 @@ describe("re-import into a filled-in workbook", () => {
     expect(tasks.cell(rowOf("1.1"), col("text"))?.value).toBe(CHANGED.newText);
     expect(tasks.cell(rowOf("1.2"), col("deadlineRaw"))?.value).toBe(CHANGED.newDeadline);
     expect(tasks.cell(rowOf("1.2"), col("dueDate"))?.value).toBe(serialFromDay(dayFromIso("2021-06-30")!));
-    expect(book.table(TASK_TABLE)!.box).toEqual({ r1: 1, c1: 0, r2: 194, c2: 19 });
+    expect(book.table(TASK_TABLE)!.box).toEqual({ r1: 1, c1: 0, r2: 194, c2: 20 });
     expect([192, 193, 194].map((r) => tasks.cell(r, 0)?.value)).toEqual(["56.3", "57.1", "57.2"]);
     expect(tasks.cell(194, col("text"))).toMatchObject({ value: CHANGED.formulaText, formula: undefined, numberFormat: "@" });
     expect(tasks.cell(194, col("progress"))?.value).toBe("未启动");
@@ -126,7 +126,7 @@ describe("re-import into a filled-in workbook", () => {
     // The filter cleared for the writes and put back (co-authors share it), styles and the summary chart over the new extent.
     expect([...book.table(TASK_TABLE)!.filters]).toEqual([["责任单位", "=*市农牧局*"]]);
     expect(tasks.validations.map((v) => v.address)).toEqual(["H2:H194", "O2:O194", "J2:J194", "K2:K194", "L2:L194", "N2:N194"]);
-    expect(new Set(tasks.conditionalFormats.map((c) => c.address))).toEqual(new Set(["A2:T194"]));
+    expect(new Set(tasks.conditionalFormats.map((c) => c.address))).toEqual(new Set(["A2:U194"]));
     expect(tasks.conditionalFormats).toHaveLength(4);
     const summary = book.sheet(SHEETS.summary)!;
     const departments = responsibleDepartments(parseTable(nextVersionText())).length;
@@ -164,7 +164,7 @@ describe("re-import into a filled-in workbook", () => {
     await actions.reimport(parseTable(nextVersionText()), TODAY);
     expect(book.calls.some((c) => c.member === "rows.add")).toBe(false);
     const resize = book.calls.filter((c) => c.member === "resize");
-    expect(resize.map((c) => c.args[0])).toEqual([`A1:T${1 + 195 - 5 + 3}`]);
+    expect(resize.map((c) => c.args[0])).toEqual([`A1:U${1 + 195 - 5 + 3}`]);
     expect(book.table(TASK_TABLE)!.box.r2).toBe(1 + 195 - 5 + 3);
   });
 
