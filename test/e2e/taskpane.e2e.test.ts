@@ -189,7 +189,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
       // 单位名录: the 39 bodies the preview counts (written with the frame, before the task table).
       table: [
         [REGISTRY_TABLE, { r1: 1, c1: 0, r2: 40, c2: 4 }],
-        [TASK_TABLE, { r1: 1, c1: 0, r2: 196, c2: 19 }],
+        [TASK_TABLE, { r1: 1, c1: 0, r2: 196, c2: 20 }],
       ],
       // 5 to populate (the last: font and page layout), 2 for the change log (the try before populating and the registration).
       syncs: 7,

@@ -1,6 +1,6 @@
 /**
  * Another office's table through the pane's Excel actions (the Excel double): 类别 and the kept columns
- * go into SoilTasks after SOIL's own 20 columns as text; a re-import keeps the table that wide.
+ * go into SoilTasks after SOIL's own 21 columns as text; a re-import keeps the table that wide.
  */
 import { readFileSync } from "fs";
 import path from "path";
