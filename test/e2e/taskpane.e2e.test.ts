@@ -226,7 +226,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
     await items.first().getByRole("button").click();
     const firstId = (await items.first().innerText()).split(/\s/)[0];
     const selection = await eventually(() => inBook(page, (book) => book.selection), (s) => s !== null);
-    expect(selection).toMatch(/^'任务清单'!A\d+:T\d+$/);
+    expect(selection).toMatch(/^'任务清单'!A\d+:U\d+$/);
     const selectedId = await inBook(page, (book) => {
       const row = Number(/A(\d+):/.exec(book.selection ?? "")?.[1]);
       return book.sheets[0].cell(row, 0)?.value;
