@@ -90,6 +90,13 @@ describe("populate: what is written where", () => {
     expect(cellOf(tasks, 5, 20)?.value).toBe("市国土资源局、市农牧局、市林业局");
     expect(tasks.columns.get(20)).toMatchObject({ wrapText: true });
     expect(tasks.columns.get(20)?.columnHidden).toBeUndefined();
+    // Every body named in 参与部门 is in 单位名录, which lists every body the table names (the preview's count).
+    const registry = book.sheet(SHEETS.registry)!;
+    const listed = new Set(book.valuesOf(registry, { r1: 2, r2: registry.lastRow(), c1: 0, c2: 0 }).map((r) => r[0]).filter((v) => v !== ""));
+    expect(listed.size).toBe(table.departments.length);
+    const named = new Set(Array.from({ length: 195 }, (_, i) => String(cellOf(tasks, i + 2, 20)?.value ?? "")).flatMap((v) => (v === "" ? [] : v.split("、"))));
+    expect(named.size).toBeGreaterThan(10);
+    for (const name of named) expect([name, listed.has(name)]).toEqual([name, true]);
   });
 
   test("every row holds the layout's cells: values, dates as serials, SOIL formulas for its own row", () => {
