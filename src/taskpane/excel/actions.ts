@@ -3,6 +3,7 @@ import { assertImportable, Day, localDateTimeText, ParsedTable, SoilUserError, t
 import { CreateWorkbook, exportDepartmentFile, mergeDepartmentFile } from "./departmentFiles";
 import { paneCapabilities } from "./lazyActions";
 import { filterByDepartment, readStatusBoard, refreshBoard, selectRequirement, setAsOf } from "./board";
+import { readWorkbookPlanYear } from "./guideSheet";
 import { readWorkbookRegistry } from "./registrySheet";
 import { populateWorkbook } from "./populate";
 import { protectTaskSheet, unprotectTaskSheet } from "./protection";
@@ -65,6 +66,7 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, optio
     reimport: (table: ParsedTable, today: Day, onProgress) => importing(table, (s) => reimportWorkbook(s, table, today), onProgress),
     readStatusBoard: () => withSession(readStatusBoard),
     readWorkbookRegistry: () => withSession(readWorkbookRegistry),
+    readPlanYear: () => withSession(readWorkbookPlanYear),
     refresh: () => withSession(refreshBoard),
     filterByDepartment: (department: string | null, options = {}) => withSession((s) => filterByDepartment(s, department, options.shared ?? false)),
     selectRequirement: (id: string) => withSession((s) => selectRequirement(s, id)),
