@@ -55,7 +55,7 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, optio
       return work(session);
     });
   };
-  /** The core's gate first: a table that cannot be imported (no table, columns missing, another plan) writes nothing. */
+  /** The core's gate first: a table that cannot be imported (no table, columns unconfirmed, a cell over the limit) writes nothing. */
   const importing = async <T>(table: ParsedTable, work: (session: WorkbookSession) => Promise<T>, onProgress?: ProgressListener): Promise<T> => {
     assertImportable(table);
     return withSession(work, onProgress);

@@ -138,7 +138,7 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
   /** Nothing pasted or chosen yet: nothing to judge. */
   const nothingChosen = source.kind === "text" && source.text.trim() === "";
   const overview = React.useMemo(() => tableOverview(table), [table]);
-  // The core's import gate (no table, columns missing, another plan): the preview shows why, the button stays off.
+  // The core's import gate (no table, columns unconfirmed, a cell over the limit): the preview shows why, the button stays off.
   const importable = React.useMemo(() => importProblem(table) === null, [table]);
   const ready = actions !== null && overview.requirements > 0 && importable;
 
