@@ -23,7 +23,7 @@ import {
 } from "../../core";
 import { appendArchiveRows, writeArchiveFrame } from "./archiveSheet";
 import { blockAddress, indexRuns, officeValue } from "./cells";
-import { writeReportDates } from "./guideSheet";
+import { loadPlanYearCell, writePlanYear, writeReportDates } from "./guideSheet";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
 import { readTaskTable } from "./readTasks";
 import { writeRegistrySheet } from "./registrySheet";
@@ -76,6 +76,9 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const archiveUsed = archive?.getUsedRangeOrNullObject(true).load("rowCount,rowIndex");
   const summary = present.has(SHEETS.summary) ? sheets.getItem(SHEETS.summary) : null;
   const guide = present.has(SHEETS.guide) ? sheets.getItem(SHEETS.guide) : null;
+  // 方案年份, so that the year the table was read with is the one the workbook keeps (the pane reads the table with
+  // the workbook's year unless the user typed another; that one is kept for the next re-import).
+  const planYearCell = guide ? loadPlanYearCell(guide) : null;
   // The workbook's own 单位名录: what the office added there is kept when the sheet is written again.
   const registryUsed = present.has(SHEETS.registry) ? sheets.getItem(SHEETS.registry).getUsedRange().load("values") : null;
   summary?.charts.load("items/name");
@@ -183,6 +186,8 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   await batcher.add(40 * OPERATION_OVERHEAD + summarySheetBytes(departments, plan.finalRowCount, flavor), () => {
     styleTaskBody(sheet, plan.finalRowCount, features, plan.width);
     if (guide) writeReportDates(guide, dialect);
+    const yearCell = planYearCell?.();
+    if (guide && yearCell?.present && table.planYear !== undefined && yearCell.year !== table.planYear) writePlanYear(guide, table.planYear);
     // 单位名录 under the registry the table was read with (a renaming moves the workbook to its names).
     const kept = registryUsed ? registryFromRows(registryUsed.values, SHEETS.registry) : null;
     if (present.has(SHEETS.registry)) sheets.getItem(SHEETS.registry).delete();
