@@ -102,7 +102,7 @@ export const TASK_COLUMNS: readonly ColumnSpec[] = [
   { key: "deadlineKind", header: "时限类型", role: "source", format: "text", width: 10, hidden: true },
   { key: "startDate", header: "起始日期", role: "source", format: "date", width: 12, hidden: true },
   // Issue #13, after every column a workbook in use reads by position (SOIL.*, 打印清单, 归档, department files).
-  { key: "partners", header: "参与部门", role: "source", format: "text", width: 20, wrap: true },
+  { key: "partners", header: "参与部门", role: "source", format: "text", width: 40, wrap: true },
 ];
 
 export const TASK_HEADERS = TASK_COLUMNS.map((c) => c.header);
