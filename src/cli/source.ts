@@ -32,7 +32,7 @@ export async function readTableFile(file: string, options: SourceOptions = {}): 
   return readTableSource(file, readFileSync(file), options);
 }
 
-/** Reads and parses a table file; a file that cannot be imported (no table, unrecognised or unconfirmed columns, another plan) throws. */
+/** Reads and parses a table file; a file that cannot be imported (no table, unrecognised or unconfirmed columns, a cell over the limit) throws. */
 export async function readTable(file: string, options: ParseOptions & SourceOptions = {}): Promise<ParsedTable> {
   const table = parseSource(await readTableFile(file, options), options);
   assertImportable(table, file);

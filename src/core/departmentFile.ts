@@ -37,7 +37,10 @@ export const BASELINE_HEADER_ROW = 6;
  * computed ones. Department columns give the three-way merge its base; the others tell a cell the
  * department edited (ignored) from one the office changed since the export.
  */
-export const BASELINE_COLUMNS: readonly ColumnSpec[] = TASK_COLUMNS.filter((c) => c.role !== "computed" && !c.hidden && c.key !== "id");
+export const BASELINE_COLUMNS: readonly ColumnSpec[] = TASK_COLUMNS.filter(
+  // 参与部门 (added after files were exported) is not in it: 导出信息's columns and the signature over them stay as they were.
+  (c) => c.role !== "computed" && !c.hidden && c.key !== "id" && c.key !== "partners",
+);
 
 /** The 合并冲突 sheet of a merged master: one row per cell that was not merged as the department wrote it. */
 export const MERGE_LOG_SHEET = "合并冲突";

@@ -74,7 +74,8 @@ export type ColumnKey =
   | "daysLeft"
   | "feedbackLate"
   | "deadlineKind"
-  | "startDate";
+  | "startDate"
+  | "partners";
 
 /** source: written from the table on every import; input: typed by departments, never overwritten; computed: a formula. */
 export type ColumnRole = "source" | "input" | "computed";
@@ -118,6 +119,8 @@ export const TASK_COLUMNS: readonly ColumnSpec[] = [
   { key: "feedbackLate", header: "反馈逾期", role: "computed", format: "boolean", width: 9 },
   { key: "deadlineKind", header: "时限类型", role: "source", format: "text", width: 10, hidden: true },
   { key: "startDate", header: "起始日期", role: "source", format: "date", width: 12, hidden: true },
+  // Issue #13, after every column a workbook in use reads by position (SOIL.*, 打印清单, 归档, department files).
+  { key: "partners", header: "参与部门", role: "source", format: "text", width: 40, wrap: true },
 ];
 
 export const TASK_HEADERS = TASK_COLUMNS.map((c) => c.header);
@@ -130,10 +133,27 @@ export const ROW_INPUT_WIDTH = TASK_COLUMNS.findIndex((c) => c.role === "compute
  */
 export const ROW_MIN_WIDTH = TASK_COLUMNS.findIndex((c) => c.key === "completedOn") + 1;
 
-/** Structure columns, 编号 to 截止日期: locked when the office protects the task sheet. */
+/** Structure columns, 编号 to 截止日期 and 参与部门: locked when the office protects the task sheet. */
 export const STRUCTURE_COLUMNS: readonly ColumnKey[] = TASK_COLUMNS.filter((c) => c.role === "source" && !c.hidden).map((c) => c.key);
 /** Columns a responsible department types into (its own rows): editable under protection, exported per department. */
 export const DEPARTMENT_COLUMNS: readonly ColumnKey[] = TASK_COLUMNS.filter((c) => c.editedBy === "department").map((c) => c.key);
+
+/**
+ * SOIL's columns a workbook written before 参与部门 has: its header ends at 起始日期 (then 类别 or the source's
+ * kept columns may follow, which must never be taken for 参与部门).
+ */
+export const COLUMNS_BEFORE_PARTNERS = TASK_COLUMNS.findIndex((c) => c.key === "partners");
+
+/**
+ * How many of TASK_COLUMNS a task sheet's header row has, from A: all of them, or COLUMNS_BEFORE_PARTNERS in a
+ * workbook written before 参与部门. Only the columns added later are looked at; checkTaskHeaders checks the rest.
+ * Every reader and writer of a workbook's task sheet uses this, never TASK_COLUMNS.length.
+ */
+export function taskColumnCount(headers: readonly unknown[]): number {
+  let count = COLUMNS_BEFORE_PARTNERS;
+  while (count < TASK_COLUMNS.length && String(headers[count] ?? "").trim() === TASK_COLUMNS[count].header) count++;
+  return count;
+}
 
 export function columnIndex(key: ColumnKey): number {
   return TASK_COLUMNS.findIndex((c) => c.key === key);
@@ -232,7 +252,7 @@ export const GUIDE_TEXT: readonly string[] = [
   "5. “到期状态”“剩余天数”“反馈逾期”和“部门汇总”由公式自动计算，请勿手工修改；统计日期可改为任一日期以查看当时的情况。",
   "6. 到期状态：已完成、已逾期、临期（距截止日期不超过临期提醒天数）、按期推进、持续推进、未到期（起始年份未到）、时限待定。",
   "7. 重新导入新版分工表时，各单位填写的状态、进展情况、日期和延期申请保持不变；新增的工作要求追加在表尾，删除的移到“归档”工作表。",
-  "8. 督办办公室保护“任务清单”后，“编号”至“截止日期”、计算列和“延期审批”不能修改，各单位填写的列仍可编辑。",
+  "8. 督办办公室保护“任务清单”后，“编号”至“截止日期”、“参与部门”、计算列和“延期审批”不能修改，各单位填写的列仍可编辑。",
   "9. “单位名录”工作表列出本工作簿的责任单位及其别称；“反馈周期”“反馈截止日”“临期提醒天数”等督办规则可在上方修改，所有公式随之重算。",
 ];
 
@@ -377,6 +397,7 @@ function requirementSourceCells(task: Task, r: Requirement): Record<ColumnKey, C
     feedbackLate: null,
     deadlineKind: DEADLINE_KIND_LABELS[r.deadline.kind],
     startDate: r.deadline.kind === "from" && r.deadline.date !== null ? { date: r.deadline.date } : null,
+    partners: departmentListText(task.partners),
   };
 }
 

@@ -10,10 +10,13 @@
  */
 import { dayFromSerial } from "./dates";
 import { SoilUserError } from "./errors";
-import { CellValue, ColumnKey, departmentListText, ROW_INPUT_WIDTH, sourceCells, TASK_COLUMNS, TASK_HEADERS, taskRows } from "./layout";
+import { CellValue, ColumnKey, departmentListText, ROW_INPUT_WIDTH, sourceCells, TASK_COLUMNS, TASK_HEADERS, taskColumnCount, taskRows } from "./layout";
 import { ParsedTable, Requirement, Task } from "./model";
 
-/** The task table as read from the workbook: header row and body rows, cells in TASK_COLUMNS order. */
+/**
+ * The task table as read from the workbook: header row and body rows, cells in TASK_COLUMNS order (the first
+ * taskColumnCount(headers) of them: a workbook written before 参与部门 has none, and what follows is not SOIL's).
+ */
 export interface ExistingTaskTable {
   headers: readonly unknown[];
   rows: readonly (readonly unknown[])[];
@@ -56,9 +59,11 @@ export interface ReimportReport {
 }
 
 export interface ReimportPlan {
+  /** SOIL's columns in this sheet (taskColumnCount): updates and additions cover these, never a column after them. */
+  width: number;
   updates: SourceUpdate[];
   archive: ArchivedRow[];
-  /** Full rows (TASK_COLUMNS order) for the new requirements, formulas set for their final sheet rows. */
+  /** Rows (TASK_COLUMNS order, `width` cells) for the new requirements, formulas set for their final sheet rows. */
   additions: CellValue[][];
   /** Body rows once archived rows are gone and additions appended. */
   finalRowCount: number;
@@ -90,7 +95,8 @@ function sameCell(read: unknown, wanted: CellValue): boolean {
  * columns by position. `where` names the workbook in the message ("主表", "工作簿中").
  */
 export function checkTaskHeaders(headers: readonly unknown[], where: string, hint = "请勿在任务表中增删或调换列；恢复原来的列后再试。"): void {
-  const at = TASK_HEADERS.findIndex((h, i) => textOf(headers[i]) !== h);
+  // Up to 起始日期 at least; 参与部门 after it where the workbook has it (taskColumnCount).
+  const at = TASK_HEADERS.slice(0, taskColumnCount(headers)).findIndex((h, i) => textOf(headers[i]) !== h);
   if (at < 0) return;
   throw new SoilUserError(`${where}的“任务清单”表头与 SOIL 版式不一致（第 ${at + 1} 列应为“${TASK_HEADERS[at]}”，实际为“${textOf(headers[at]) || "空白"}”）。`, hint);
 }
@@ -98,6 +104,13 @@ export function checkTaskHeaders(headers: readonly unknown[], where: string, hin
 /** Plans a re-import of `table` into the task sheet read as `existing`. Throws SoilUserError when the sheet is not SOIL's layout. */
 export function planReimport(existing: ExistingTaskTable, table: ParsedTable): ReimportPlan {
   checkTaskHeaders(existing.headers, "当前工作簿", "请勿在任务表中增删或调换列；恢复原来的列顺序后再重新导入。");
+  const width = taskColumnCount(existing.headers);
+  /** The source cells this sheet has a column for: in an older workbook, 参与部门's place holds 类别 or the source's own columns. */
+  const sourceCellsHere = (task: Task, r: Requirement) => {
+    const cells = sourceCells(task, r);
+    for (const c of TASK_COLUMNS.slice(width)) delete cells[c.key];
+    return cells;
+  };
   const report: ReimportReport = {
     added: [],
     archived: [],
@@ -109,6 +122,10 @@ export function planReimport(existing: ExistingTaskTable, table: ParsedTable): R
     rowsWithoutId: 0,
     warnings: [],
   };
+  if (width < TASK_COLUMNS.length) {
+    const missing = TASK_COLUMNS.slice(width).map((c) => `“${c.header}”`).join("");
+    report.warnings.push(`此工作簿由较早版本的 SOIL 生成，任务清单中没有${missing}列，本次重新导入未写入该列（其后的类别等列保持不变）；如需此列，请在新建的空白工作簿中重新生成。`);
+  }
 
   const incoming = new Map<string, { task: Task; requirement: Requirement }>();
   for (const task of table.tasks) {
@@ -145,7 +162,7 @@ export function planReimport(existing: ExistingTaskTable, table: ParsedTable): R
       return;
     }
     matched.add(match.requirement);
-    const wanted = sourceCells(match.task, match.requirement);
+    const wanted = sourceCellsHere(match.task, match.requirement);
     const differs = (Object.keys(wanted) as ColumnKey[]).some((k) => !sameCell(row[INDEX[k]], wanted[k] as CellValue));
     if (!differs) {
       report.unchanged++;
@@ -182,10 +199,10 @@ export function planReimport(existing: ExistingTaskTable, table: ParsedTable): R
       .map((task) => ({ ...task, requirements: task.requirements.filter((r) => !matched.has(r)) }))
       .filter((task) => task.requirements.length > 0),
   };
-  const additions = taskRows(addedTable, { flavor: "addin", firstRow: 2 + keptRowCount });
+  const additions = taskRows(addedTable, { flavor: "addin", firstRow: 2 + keptRowCount }).map((row) => row.slice(0, width));
   for (const task of addedTable.tasks) {
     for (const r of task.requirements) report.added.push({ id: r.id, text: r.text, responsible: departmentListText(r.responsible) });
   }
 
-  return { updates, archive, additions, finalRowCount: keptRowCount + additions.length, report };
+  return { width, updates, archive, additions, finalRowCount: keptRowCount + additions.length, report };
 }

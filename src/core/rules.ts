@@ -69,3 +69,14 @@ export function cadenceText(c: FeedbackCadence): string {
       return `每年1月${c.day}日前`;
   }
 }
+
+/**
+ * 方案年份 as a cell holds it (2019, "2019", "2019年"), or null when it holds no year: blank, a word, a
+ * fraction, or a year outside the dates the sheet takes (2000–9999, as INPUT_DATE_RANGE).
+ */
+export function planYearFromCell(value: unknown): number | null {
+  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim().replace(/年$/, "") : "";
+  if (!/^\d{4}$/.test(text)) return null;
+  const year = Number(text);
+  return year >= 2000 ? year : null;
+}

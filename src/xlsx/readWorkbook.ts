@@ -19,7 +19,7 @@ import {
 import { ReturnedDepartmentFile } from "../core/departmentMerge";
 import { EXPORT_KEY_SHEET, isExportKey } from "../core/exportRecord";
 import { SoilUserError } from "../core/errors";
-import { ColumnKey, SHEETS, TASK_COLUMNS } from "../core/layout";
+import { ColumnKey, SHEETS, TASK_COLUMNS, taskColumnCount } from "../core/layout";
 import { checkTaskHeaders, ExistingTaskTable } from "../core/reimport";
 import { assertUnpackedSize, withRelativeTargets } from "./xlsxPackage";
 
@@ -66,27 +66,28 @@ export interface TaskSheetRead {
   overwrittenFormulas: { id: string; key: ColumnKey; value: unknown }[];
 }
 
-/** 任务清单 as rows in TASK_COLUMNS order (trailing blank rows dropped); SoilUserError when it is missing or not SOIL's layout. */
+/** 任务清单 as rows in TASK_COLUMNS order, as many as the file has (trailing blank rows dropped); SoilUserError when it is missing or not SOIL's layout. */
 export function readTaskSheet(workbook: ExcelJS.Workbook, name: string): TaskSheetRead {
   const sheet = workbook.getWorksheet(SHEETS.tasks);
   if (!sheet) throw new SoilUserError(`“${name}”中没有“${SHEETS.tasks}”工作表，不是 SOIL 工作簿`, "请选择由 SOIL 生成的工作簿");
-  const width = TASK_COLUMNS.length;
   // A cell longer than Excel holds is read as it is: the merge sets it aside in 合并冲突 (core/cellLimit.ts).
-  const rowValues = (r: number) => Array.from({ length: width }, (_, c) => readCellValue(sheet.getRow(r).getCell(c + 1)));
-  const headers = rowValues(1);
+  const rowValues = (r: number, width: number) => Array.from({ length: width }, (_, c) => readCellValue(sheet.getRow(r).getCell(c + 1)));
+  const headers = rowValues(1, TASK_COLUMNS.length);
   checkTaskHeaders(headers, `“${name}”`);
+  // SOIL's columns this file has: a master written before 参与部门 has 类别 or the source's own columns there.
+  const columns = TASK_COLUMNS.slice(0, taskColumnCount(headers));
   const rows: unknown[][] = [];
   const overwrittenFormulas: TaskSheetRead["overwrittenFormulas"] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
-    const values = rowValues(r);
+    const values = rowValues(r, columns.length);
     rows.push(values);
-    TASK_COLUMNS.forEach((spec, c) => {
+    columns.forEach((spec, c) => {
       const cell = sheet.getRow(r).getCell(c + 1);
       if (spec.role === "computed" && !isFormula(cell) && cellText(values[c]) !== "") overwrittenFormulas.push({ id: cellText(values[0]), key: spec.key, value: values[c] });
     });
   }
   while (rows.length > 0 && rows[rows.length - 1].every((v) => cellText(v) === "")) rows.pop();
-  return { sheet, table: { headers, rows }, overwrittenFormulas };
+  return { sheet, table: { headers: headers.slice(0, columns.length), rows }, overwrittenFormulas };
 }
 
 /** The office's master workbook: the workbook (to write the merge into) and its task table. */

@@ -14,6 +14,7 @@ import {
   TASK_HEADERS,
   applyUpdates,
   BASELINE_COLUMNS,
+  COLUMNS_BEFORE_PARTNERS,
 } from "../../src/core";
 
 const serial = (iso: string) => serialFromDay(dayFromIso(iso)!);
@@ -264,5 +265,38 @@ describe("nothing dropped, nothing stale (issue 14)", () => {
     ]);
     expect(plan.conflicts[0].reason).toContain("工作要求");
     expect(plan.conflicts[1].reason).toContain("完成时限");
+  });
+});
+
+describe("参与部门 (issue #13): masters and files written before it", () => {
+  const at = COLUMNS_BEFORE_PARTNERS;
+  /** A table as SOIL wrote it before 参与部门: 类别 in that column's place. */
+  const older = (table: ExistingTaskTable): ExistingTaskTable => ({
+    headers: [...TASK_HEADERS.slice(0, at), "类别"],
+    rows: table.rows.map((r) => [...r.slice(0, at), "一、源头预防"]),
+  });
+
+  test("the baseline of 导出信息 keeps its columns: 参与部门 is not in it", () => {
+    expect(BASELINE_COLUMNS.map((c) => c.key)).not.toContain("partners");
+    expect(BASELINE_COLUMNS.at(-1)?.key).toBe("extensionDecision");
+  });
+
+  test("an older master and a current file, a current master and an older file: the same cells merged", () => {
+    const current = master();
+    const { rows, baseline } = exported(current, "市环境保护局");
+    edit(rows, "1.1", "progress", "推进中");
+    edit(rows, "3.1", "notes", "已完成详查方案");
+    const wanted = planDepartmentMerge(current, returned("市环境保护局", rows, baseline)).updates;
+    expect(wanted).toHaveLength(2);
+    // A master without 参与部门, 类别 in its place.
+    expect(planDepartmentMerge(older(current), returned("市环境保护局", rows, baseline)).updates).toEqual(wanted);
+    // A file exported before 参与部门.
+    const olderFile = { ...returned("市环境保护局", rows.map((r) => r.slice(0, at)), baseline), table: { headers: TASK_HEADERS.slice(0, at), rows: rows.map((r) => r.slice(0, at)) } };
+    expect(planDepartmentMerge(current, olderFile).updates).toEqual(wanted);
+  });
+
+  test("a department's file exported from an older master has the current layout, 参与部门 blank", () => {
+    const content = departmentFileContent({ headers: TASK_HEADERS.slice(0, at), rows: master().rows.map((r) => r.slice(0, at)) }, "市环境保护局");
+    expect(content.rows.every((r) => r.length === TASK_COLUMNS.length && r[at] === null)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Hostile input at the core: every case of test/doubles/hostileInputs.ts is either refused with its
  * Chinese message or read exactly like the bundled table; plus the pieces (header reading, size limit,
- * another plan) one by one.
+ * a table of another plan) one by one.
  */
 import {
   allRequirements,

@@ -1,5 +1,6 @@
 import {
   CellValue,
+  checkTaskHeaders,
   columnIndex,
   parseTable,
   planReimport,
@@ -8,6 +9,7 @@ import {
   SoilUserError,
   TASK_COLUMNS,
   TASK_HEADERS,
+  taskColumnCount,
   taskRows,
 } from "../../src/core";
 import { CHANGED, nextVersionText, seedText } from "../doubles/seedVariants";
@@ -126,5 +128,73 @@ describe("planReimport", () => {
     [headers[2], headers[3]] = [headers[3], headers[2]];
     expect(() => planReimport({ ...sheet, headers }, seed)).toThrow(SoilUserError);
     expect(() => planReimport({ ...sheet, headers }, seed)).toThrow(/第 3 列应为“主要工作”/);
+  });
+});
+
+/** The 参与部门 cell of task `no` in the bundled source text (its row starts with the 序号), 等 dropped. */
+function sourcePartners(no: number): string {
+  const line = seedText()
+    .split("\n")
+    .find((l) => l.startsWith(`${no}\t`))!;
+  return line.split("\t")[2].replace(/等$/, "");
+}
+
+describe("参与部门 in the task sheet (issue #13)", () => {
+  const at = col("partners");
+  const rows = taskRows(seed, { flavor: "addin" });
+
+  test("after 起始日期, the last of SOIL's columns, a text column: no column before it moved", () => {
+    expect(at).toBe(TASK_COLUMNS.length - 1);
+    expect(TASK_HEADERS.slice(at - 1)).toEqual(["起始日期", "参与部门"]);
+    expect(TASK_COLUMNS[at]).toMatchObject({ role: "source", format: "text" });
+    expect(ROW_INPUT_WIDTH).toBe(15);
+  });
+
+  test("every requirement row carries its task's 参与部门 as the source text names them", () => {
+    for (const no of [1, 2, 7, 8]) {
+      const task = seed.tasks.find((t) => t.no === no)!;
+      const ids = new Set(task.requirements.map((r) => r.id));
+      const mine = rows.filter((r) => ids.has(r[col("id")] as string));
+      expect(mine).toHaveLength(task.requirements.length);
+      for (const row of mine) expect(row[at]).toBe(sourcePartners(no));
+    }
+    // Task 9 names no 参与部门.
+    expect(rows.find((r) => r[col("id")] === "9.1")![at]).toBe("");
+  });
+
+  test("an older workbook (header up to 起始日期, then 类别) is re-imported without the column, and told so", () => {
+    const filled = filledSheet();
+    const headers = [...TASK_HEADERS.slice(0, at), "类别"];
+    const sheetRows = filled.rows.map((r) => [...r.slice(0, at), "一、源头预防"]);
+    const plan = planReimport({ headers, rows: sheetRows }, next);
+    expect(plan.width).toBe(at);
+    for (const u of plan.updates) expect(u.cells).not.toHaveProperty("partners");
+    for (const row of plan.additions) expect(row).toHaveLength(at);
+    expect(plan.report.warnings.join("\n")).toMatch(/参与部门.*重新生成/);
+    // The same table again: nothing to write (no 参与部门 to compare in this sheet).
+    expect(planReimport({ headers, rows: sheetRows }, seed).updates).toEqual([]);
+  });
+
+  test("a current workbook has its 参与部门 refreshed like the other source columns, typed cells untouched", () => {
+    const filled = filledSheet();
+    const changed = parseTable(seedText().replace("市国土资源局、市农牧局、市林业局等\t（二）", "市国土资源局、市农牧局等\t（二）"));
+    const plan = planReimport(filled, changed);
+    expect(plan.width).toBe(TASK_COLUMNS.length);
+    expect(plan.report.warnings).toEqual([]);
+    expect(plan.updates.map((u) => u.id)).toEqual(["2.1", "2.2"]);
+    for (const u of plan.updates) {
+      expect(u.cells.partners).toBe("市国土资源局、市农牧局");
+      for (const k of TASK_COLUMNS.filter((c) => c.role === "input").map((c) => c.key)) expect(u.cells).not.toHaveProperty(k);
+    }
+  });
+
+  test("a header with 参与部门 in another place is refused; one without it is accepted", () => {
+    const filled = filledSheet();
+    expect(() => checkTaskHeaders(TASK_HEADERS.slice(0, at), "工作簿中")).not.toThrow();
+    expect(() => checkTaskHeaders([...TASK_HEADERS.slice(0, at), "类别", "备注"], "工作簿中")).not.toThrow();
+    const moved = [...TASK_HEADERS.slice(0, at - 1), "参与部门", "起始日期"];
+    expect(() => planReimport({ headers: moved, rows: filled.rows }, seed)).toThrow(/第 20 列应为“起始日期”/);
+    expect(taskColumnCount(TASK_HEADERS)).toBe(TASK_COLUMNS.length);
+    expect(taskColumnCount([...TASK_HEADERS.slice(0, at), "类别"])).toBe(at);
   });
 });

@@ -10,6 +10,7 @@ import {
   isoFromDay,
   lastReportDeadline,
   nextReportDeadline,
+  planYearFromCell,
   previousReportDeadline,
   roundProgress,
 } from "../../src/core";
@@ -83,5 +84,14 @@ describe("cadence cells", () => {
     expect(cadenceFromCells("每半年", 10)).toEqual({ cadence: "half-yearly", day: 10 });
     expect(cadenceFromCells("每月", 31)).toBeNull();
     expect(cadenceFromCells("每两周", 1)).toBeNull();
+  });
+});
+
+describe("方案年份 cell", () => {
+  test("a four-digit year as a number or text (with 年) reads; anything else is no year", () => {
+    expect(planYearFromCell(2019)).toBe(2019);
+    expect(planYearFromCell(" 2019 ")).toBe(2019);
+    expect(planYearFromCell("2019年")).toBe(2019);
+    for (const v of [null, undefined, "", "明年", 2019.5, "19", 1999, "20190", true]) expect(planYearFromCell(v)).toBeNull();
   });
 });

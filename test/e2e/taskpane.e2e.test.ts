@@ -189,7 +189,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
       // 单位名录: the 39 bodies the preview counts (written with the frame, before the task table).
       table: [
         [REGISTRY_TABLE, { r1: 1, c1: 0, r2: 40, c2: 4 }],
-        [TASK_TABLE, { r1: 1, c1: 0, r2: 196, c2: 19 }],
+        [TASK_TABLE, { r1: 1, c1: 0, r2: 196, c2: 20 }],
       ],
       // 5 to populate (the last: font and page layout), 2 for the change log (the try before populating and the registration).
       syncs: 7,
@@ -226,7 +226,7 @@ describe("task pane in headless Chromium with the Excel double", () => {
     await items.first().getByRole("button").click();
     const firstId = (await items.first().innerText()).split(/\s/)[0];
     const selection = await eventually(() => inBook(page, (book) => book.selection), (s) => s !== null);
-    expect(selection).toMatch(/^'任务清单'!A\d+:T\d+$/);
+    expect(selection).toMatch(/^'任务清单'!A\d+:U\d+$/);
     const selectedId = await inBook(page, (book) => {
       const row = Number(/A(\d+):/.exec(book.selection ?? "")?.[1]);
       return book.sheets[0].cell(row, 0)?.value;
@@ -430,6 +430,32 @@ describe("task pane in headless Chromium with the Excel double", () => {
     expect(after.last).toBe(194);
     await shot(page, "04-reimport-report");
     await checkNarrow(page, "import-reimported");
+    expect(errors).toEqual([]);
+  });
+
+  test("re-import reads deadlines written without a year with the workbook's 方案年份 (说明), and says so", async () => {
+    // The office set the plan's year in 说明; the newer table writes one deadline as 年底前 (its title says 2017).
+    await inBook(page, (book) => (book.sheets.find((s) => s.name === "说明")!.ensure(10, 1).value = 2019));
+    await page.getByRole("tab", { name: "导入" }).click();
+    await page.getByLabel("从 Word 或 Excel 复制分工表（连同表头）后粘贴到这里").fill(nextVersionText().replace("市检察院牵头\t2019年底", "市检察院牵头\t年底前"));
+    await expect(page.getByLabel(/^方案年份/).inputValue()).resolves.toBe("2017");
+    await page.getByRole("button", { name: "生成工作簿" }).click();
+    await page.getByText("当前工作簿已有“任务清单”").waitFor();
+    await page.getByRole("button", { name: "重新导入", exact: true }).click();
+    const report = page.getByRole("region", { name: "重新导入结果" });
+    await report.getByText("方案年份 2019 年").waitFor();
+    await expect(page.getByLabel(/^方案年份/).inputValue()).resolves.toBe("2019");
+    const due = await inBook(
+      page,
+      (book, arg) => {
+        const [idCol, dueCol] = arg.split(",").map(Number);
+        const tasks = book.sheets[0];
+        for (let r = 2; r < 400; r++) if (tasks.cell(r, idCol)?.value === "56.3") return [tasks.cell(r, dueCol)?.value, book.sheets.find((s) => s.name === "说明")!.cell(10, 1)?.value];
+        return null;
+      },
+      `${columnIndex("id")},${columnIndex("dueDate")}`,
+    );
+    expect(due).toEqual([serialFromDay(dayFromIso("2019-12-31")!), 2019]);
     expect(errors).toEqual([]);
   });
 

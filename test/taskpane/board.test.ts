@@ -97,7 +97,7 @@ describe("working in the workbook", () => {
     const { book, actions } = await populated(true);
     await actions.selectRequirement("5.2");
     const row = [...Array(195).keys()].map((i) => i + 2).find((r) => book.sheet(SHEETS.tasks)!.cell(r, 0)?.value === "5.2");
-    expect(book.selection).toBe(`'${SHEETS.tasks}'!A${row}:T${row}`);
+    expect(book.selection).toBe(`'${SHEETS.tasks}'!A${row}:U${row}`);
     await expect(actions.selectRequirement("99.9")).rejects.toThrow(/找不到编号 99.9/);
   });
 

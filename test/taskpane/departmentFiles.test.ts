@@ -4,13 +4,14 @@
  * the planned cells of the task table and appends every conflict to 合并冲突, in few syncs.
  */
 import ExcelJS from "exceljs";
-import { CHANGE_LOG_SHEET, DEPARTMENT_INFO_SHEET, EXPORT_KEY_SHEET, columnIndex, ColumnKey, dayFromIso, letterOf, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, parseTable, serialFromDay, SHEETS, TABLE_HEADERS, TASK_COLUMNS } from "../../src/core";
+import { CHANGE_LOG_SHEET, COLUMNS_BEFORE_PARTNERS, DEPARTMENT_INFO_SHEET, EXPORT_KEY_SHEET, columnIndex, ColumnKey, dayFromIso, letterOf, MERGE_LOG_HEADERS, MERGE_LOG_SHEET, parseTable, serialFromDay, SHEETS, TABLE_HEADERS, TASK_COLUMNS } from "../../src/core";
 import { createExcelActions } from "../../src/taskpane/excel/actions";
 import { startChangeLog } from "../../src/taskpane/excel/changeLog";
 import { detectFeatures } from "../../src/taskpane/excel/requirements";
 import { readDepartmentWorkbook } from "../../src/xlsx/readWorkbook";
 import { FakeOptions, FakeWorkbook, SheetModel } from "../doubles/fakeExcel";
 import { HOSTILE_DEPARTMENT_FILES } from "../doubles/hostileWorkbooks";
+import { asWrittenBeforePartners } from "../doubles/olderLayout";
 import { seedText } from "../doubles/seedVariants";
 import { soilEvaluator } from "../doubles/soilEvaluator";
 
@@ -350,4 +351,28 @@ describe("department files follow the workbook's 单位名录, not the bundled r
     const outcome = await actions.mergeDepartmentFile(Buffer.from(opened[0], "base64"), "SOIL-畜牧局.xlsx");
     expect(outcome.lines[0]).toBe("注意：文件名“SOIL-畜牧局.xlsx”写的是市畜牧局，文件中的责任单位却是市农业局（按文件中的市农业局合并，请核实）");
   });
+});
+
+test("a master written before 参与部门: export and merge work, the column after 起始日期 is never written, protection opens the department columns", async () => {
+  const { book, actions, tasks, opened } = await populated();
+  const partners = COLUMNS_BEFORE_PARTNERS;
+  expect(tasks.cell(rowOf(tasks, "5.2"), partners)?.value).toBe("市林业局");
+  asWrittenBeforePartners(book, tasks);
+  // The office's own note next to the table, where 参与部门 would be.
+  tasks.ensure(rowOf(tasks, "5.2"), partners).value = "办公室备注";
+  await actions.exportDepartmentFile("市农牧局", EXPORTED);
+  const file = await readDepartmentWorkbook(Buffer.from(opened[0], "base64"));
+  // The department's file has the current layout; this master has no 参与部门 to give it.
+  expect(file.table.headers[partners]).toBe("参与部门");
+  expect(file.table.rows.map((r) => r[partners] ?? "")).toEqual(file.table.rows.map(() => ""));
+  const returned = await departmentEdits(new Uint8Array(Buffer.from(opened[0], "base64")), (row) => {
+    row("5.2").getCell(col("notes") + 1).value = "已完成耕地详查";
+  });
+  const outcome = await actions.mergeDepartmentFile(returned, "SOIL-市农牧局.xlsx");
+  expect(outcome.plan.report).toMatchObject({ applied: 1, conflicts: 0, rejected: 0, ignored: 0 });
+  expect(tasks.cell(rowOf(tasks, "5.2"), col("notes"))?.value).toBe("已完成耕地详查");
+  expect(tasks.cell(rowOf(tasks, "5.2"), partners)?.value).toBe("办公室备注");
+  await actions.protectTaskSheet({ password: "" });
+  expect(tasks.protected).toBe(true);
+  expect([col("notes"), col("responsible")].map((c) => tasks.isLocked(3, c))).toEqual([false, true]);
 });

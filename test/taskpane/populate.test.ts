@@ -73,13 +73,32 @@ describe("populate: what is written where", () => {
     tasks = book.sheet(SHEETS.tasks)!;
   });
 
-  test("the five sheets, in order, and the task table over A1:T196", () => {
+  test("the five sheets, in order, and the task table over A1:U196", () => {
     expect(book.sheets.map((s) => s.name)).toEqual(SOIL_SHEETS);
     const t = book.table(TASK_TABLE)!;
     expect(t.sheet).toBe(tasks);
-    expect(t.box).toEqual({ r1: 1, c1: 0, r2: 196, c2: 19 });
-    expect(book.valuesOf(tasks, { r1: 1, r2: 1, c1: 0, c2: 19 })[0]).toEqual(TASK_HEADERS);
+    expect(t.box).toEqual({ r1: 1, c1: 0, r2: 196, c2: 20 });
+    expect(book.valuesOf(tasks, { r1: 1, r2: 1, c1: 0, c2: 20 })[0]).toEqual(TASK_HEADERS);
     expect(book.activeSheet).toBe(SHEETS.tasks);
+  });
+
+  test("参与部门 (column U, after 起始日期): each requirement's task's 参与部门 as the source names them, as text, shown", () => {
+    expect(TASK_HEADERS[20]).toBe("参与部门");
+    // Task 1's row of the bundled table: 序号, 牵头部门, 参与部门 (…等), …
+    const line = seedText().split("\n").find((l) => l.startsWith("1\t市环境保护局\t"))!;
+    const partners = line.split("\t")[2].replace(/等$/, "");
+    expect(partners).toBe("市财政局、市国土资源局、市工业和信息化局、市农牧局、市林业局、市卫生计生委");
+    for (const r of [2, 3, 4]) expect(cellOf(tasks, r, 20)).toMatchObject({ value: partners, formula: undefined, numberFormat: "@" });
+    expect(cellOf(tasks, 5, 20)?.value).toBe("市国土资源局、市农牧局、市林业局");
+    expect(tasks.columns.get(20)).toMatchObject({ wrapText: true });
+    expect(tasks.columns.get(20)?.columnHidden).toBeUndefined();
+    // Every body named in 参与部门 is in 单位名录, which lists every body the table names (the preview's count).
+    const registry = book.sheet(SHEETS.registry)!;
+    const listed = new Set(book.valuesOf(registry, { r1: 2, r2: registry.lastRow(), c1: 0, c2: 0 }).map((r) => r[0]).filter((v) => v !== ""));
+    expect(listed.size).toBe(table.departments.length);
+    const named = new Set(Array.from({ length: 195 }, (_, i) => String(cellOf(tasks, i + 2, 20)?.value ?? "")).flatMap((v) => (v === "" ? [] : v.split("、"))));
+    expect(named.size).toBeGreaterThan(10);
+    for (const name of named) expect([name, listed.has(name)]).toEqual([name, true]);
   });
 
   test("every row holds the layout's cells: values, dates as serials, SOIL formulas for its own row", () => {
@@ -132,7 +151,7 @@ describe("populate: what is written where", () => {
     ]);
     expect(tasks.conditionalFormats).toEqual(
       Object.entries(STATUS_STYLES).map(([status, style]) => ({
-        address: "A2:T196",
+        address: "A2:U196",
         type: "Custom",
         formula: `=$P2="${status}"`,
         fill: style.fill,

@@ -100,7 +100,7 @@ describe("re-import into a filled-in workbook", () => {
     expect(tasks.cell(rowOf("1.1"), col("text"))?.value).toBe(CHANGED.newText);
     expect(tasks.cell(rowOf("1.2"), col("deadlineRaw"))?.value).toBe(CHANGED.newDeadline);
     expect(tasks.cell(rowOf("1.2"), col("dueDate"))?.value).toBe(serialFromDay(dayFromIso("2021-06-30")!));
-    expect(book.table(TASK_TABLE)!.box).toEqual({ r1: 1, c1: 0, r2: 194, c2: 19 });
+    expect(book.table(TASK_TABLE)!.box).toEqual({ r1: 1, c1: 0, r2: 194, c2: 20 });
     expect([192, 193, 194].map((r) => tasks.cell(r, 0)?.value)).toEqual(["56.3", "57.1", "57.2"]);
     expect(tasks.cell(194, col("text"))).toMatchObject({ value: CHANGED.formulaText, formula: undefined, numberFormat: "@" });
     expect(tasks.cell(194, col("progress"))?.value).toBe("未启动");
@@ -126,7 +126,7 @@ describe("re-import into a filled-in workbook", () => {
     // The filter cleared for the writes and put back (co-authors share it), styles and the summary chart over the new extent.
     expect([...book.table(TASK_TABLE)!.filters]).toEqual([["责任单位", "=*市农牧局*"]]);
     expect(tasks.validations.map((v) => v.address)).toEqual(["H2:H194", "O2:O194", "J2:J194", "K2:K194", "L2:L194", "N2:N194"]);
-    expect(new Set(tasks.conditionalFormats.map((c) => c.address))).toEqual(new Set(["A2:T194"]));
+    expect(new Set(tasks.conditionalFormats.map((c) => c.address))).toEqual(new Set(["A2:U194"]));
     expect(tasks.conditionalFormats).toHaveLength(4);
     const summary = book.sheet(SHEETS.summary)!;
     const departments = responsibleDepartments(parseTable(nextVersionText())).length;
@@ -164,7 +164,7 @@ describe("re-import into a filled-in workbook", () => {
     await actions.reimport(parseTable(nextVersionText()), TODAY);
     expect(book.calls.some((c) => c.member === "rows.add")).toBe(false);
     const resize = book.calls.filter((c) => c.member === "resize");
-    expect(resize.map((c) => c.args[0])).toEqual([`A1:T${1 + 195 - 5 + 3}`]);
+    expect(resize.map((c) => c.args[0])).toEqual([`A1:U${1 + 195 - 5 + 3}`]);
     expect(book.table(TASK_TABLE)!.box.r2).toBe(1 + 195 - 5 + 3);
   });
 
@@ -293,5 +293,50 @@ describe("re-import into a filled-in workbook", () => {
     const book = new FakeWorkbook();
     const actions = createExcelActions(book.run, detectFeatures(book.isSetSupported));
     await expect(actions.reimport(parseTable(seedText()), TODAY)).rejects.toThrow(/没有 SOIL 任务表/);
+  });
+});
+
+describe("方案年份 (说明!B10): what a re-import reads year-less deadlines with", () => {
+  const YEARLESS = (text: string) => text.replace("市检察院牵头\t2019年底", "市检察院牵头\t年底前");
+  const dueOf = (book: FakeWorkbook, id: string) => {
+    const tasks = book.sheet(SHEETS.tasks)!;
+    for (let r = 2; r <= book.table(TASK_TABLE)!.box.r2; r++) if (tasks.cell(r, col("id"))?.value === id) return tasks.cell(r, col("dueDate"))?.value;
+    return undefined;
+  };
+
+  test("the workbook's year is read back; a table read with another year writes it, so the next re-import reads alike", async () => {
+    const { book, actions } = await filledWorkbook();
+    const guide = book.sheet(SHEETS.guide)!;
+    expect(guide.cell(10, 0)?.value).toBe("方案年份");
+    // The bundled table has no year-less deadline: populate left the year blank.
+    await expect(actions.readPlanYear()).resolves.toBeNull();
+    guide.ensure(10, 1).value = "2019年"; // as a clerk types it
+    await expect(actions.readPlanYear()).resolves.toBe(2019);
+
+    await actions.reimport(parseTable(YEARLESS(nextVersionText()), { planYear: 2020 }), TODAY);
+    expect(dueOf(book, "56.3")).toBe(serialFromDay(dayFromIso("2020-12-31")!));
+    expect(guide.cell(10, 1)?.value).toBe(2020);
+    await expect(actions.readPlanYear()).resolves.toBe(2020);
+
+    // Read with the workbook's year (what the pane does): nothing in 说明 changes.
+    await actions.reimport(parseTable(YEARLESS(nextVersionText()), { planYear: 2020 }), TODAY);
+    expect(guide.cell(10, 1)?.value).toBe(2020);
+  });
+
+  test("a workbook older than 督办规则 (a line of text in row 10): no year read, nothing written beside the text", async () => {
+    const { book, actions } = await filledWorkbook();
+    const guide = book.sheet(SHEETS.guide)!;
+    guide.ensure(10, 0).value = "使用方法";
+    guide.ensure(10, 1).value = null;
+    await expect(actions.readPlanYear()).resolves.toBeNull();
+    await actions.reimport(parseTable(YEARLESS(nextVersionText()), { planYear: 2021 }), TODAY);
+    expect(dueOf(book, "56.3")).toBe(serialFromDay(dayFromIso("2021-12-31")!));
+    expect(guide.cell(10, 1)?.value ?? null).toBeNull();
+  });
+
+  test("a workbook without 说明: no year read, nothing asked of the missing sheet", async () => {
+    const { book, actions } = await filledWorkbook();
+    book.sheets.splice(book.sheets.indexOf(book.sheet(SHEETS.guide)!), 1);
+    await expect(actions.readPlanYear()).resolves.toBeNull();
   });
 });

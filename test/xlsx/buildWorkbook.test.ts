@@ -131,9 +131,13 @@ test("long requirements get taller rows (Excel does not fit row heights when it 
   const lines = Math.ceil(requirements[longest].text.length / 23);
   expect(lines).toBeGreaterThan(4);
   expect(sheet.getRow(longest + 2).height).toBeGreaterThanOrEqual(15 * lines);
-  // 1.1: every wrapped cell fits on one line, so the row keeps the default height.
+  // 1.1: 工作要求 fits on one line, but 参与部门 (40 units: 40 × 23 / 48 ≈ 19 characters a line) names six bodies, 38 characters: 2 lines.
   expect(requirements[0].text.length).toBeLessThan(23);
-  expect(sheet.getRow(2).height).toBeUndefined();
+  const partners = sheet.getRow(2).getCell(columnIndex("partners") + 1).value as string;
+  expect(partners).toBe("市财政局、市国土资源局、市工业和信息化局、市农牧局、市林业局、市卫生计生委");
+  const perLine = (TASK_COLUMNS[columnIndex("partners")].width * 23) / 48;
+  expect(Math.ceil(partners.length / perLine)).toBe(2);
+  expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(15 * 2);
 });
 
 test("a table without any requirement is a user error, not a broken file", () => {

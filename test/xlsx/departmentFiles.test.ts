@@ -22,6 +22,8 @@ import {
   SHEETS,
   SUMMARY_HEADERS,
   TASK_HEADERS,
+  TASK_TABLE,
+  COLUMNS_BEFORE_PARTNERS,
 } from "../../src/core";
 import { allRequirements } from "../../src/core/model";
 import { buildWorkbook } from "../../src/xlsx/buildWorkbook";
@@ -47,6 +49,32 @@ const logs: Record<string, string> = {};
 let merged: Map<string, string[][]>;
 let envFile: Map<string, string[][]>;
 let mergeLog: string[][];
+/** The master written before 参与部门 after the merge, as LibreOffice computed it. */
+let olderMerged: Map<string, string[][]>;
+const OLDER_MERGED = "旧版合并.xlsx";
+/** Another office's table (类别 after SOIL's columns), for the master written before 参与部门. */
+const SECTIONS = readTable(path.resolve(__dirname, "../fixtures/tables/sections.txt"));
+
+/**
+ * A master as SOIL wrote it before 参与部门 (issue #13): the same workbook without that column, so 类别 is
+ * in its place; exported for 市环境保护局, filled in, merged back with `soil merge`.
+ */
+async function olderMasterMerged(): Promise<void> {
+  const master = path.join(work, "旧版主表.xlsx");
+  const book = buildWorkbook(SECTIONS, { asOf: day(AS_OF) });
+  const table = book.getWorksheet(SHEETS.tasks)!.getTable(TASK_TABLE) as unknown as { removeColumns(at: number, count: number): void; commit(): void };
+  table.removeColumns(COLUMNS_BEFORE_PARTNERS, 1);
+  table.commit();
+  await book.xlsx.writeFile(master);
+  await cli("export", master, "--out", path.join(work, "旧版导出"), "--department", ENV, "--as-of", AS_OF);
+  const file = path.join(work, "旧版导出", departmentFileName(ENV));
+  await editWorkbook(file, (_sheet, rowOf) => {
+    rowOf("2.1").getCell(col("notes")).value = "平台已上线";
+    rowOf("2.1").getCell(col("progress")).value = "已完成";
+    rowOf("2.1").getCell(col("completedOn")).value = new Date(Date.UTC(2018, 11, 1));
+  });
+  logs.olderMerge = await cli("merge", master, file, "--out", path.join(work, OLDER_MERGED));
+}
 
 async function cli(...argv: string[]): Promise<string> {
   let out = "";
@@ -130,9 +158,17 @@ beforeAll(async () => {
 
   logs.merge = await cli("merge", master, envPath, path.join(work, "lo", departmentFileName(FARM)), "--out", path.join(work, "合并.xlsx"));
 
-  const sheets = computedSheets([path.join(work, "合并.xlsx"), path.join(work, "env-exported.xlsx")], [SHEETS.tasks, SHEETS.summary, SHEETS.guide], path.join(work, "csv"), profile);
+  await olderMasterMerged();
+
+  const sheets = computedSheets(
+    [path.join(work, "合并.xlsx"), path.join(work, "env-exported.xlsx"), path.join(work, OLDER_MERGED)],
+    [SHEETS.tasks, SHEETS.summary, SHEETS.guide],
+    path.join(work, "csv"),
+    profile,
+  );
   merged = sheets.get(path.join(work, "合并.xlsx"))!;
   envFile = sheets.get(path.join(work, "env-exported.xlsx"))!;
+  olderMerged = sheets.get(path.join(work, OLDER_MERGED))!;
   mergeLog = parseCsv(readFileSync(path.join(work, "csv", `合并-${MERGE_LOG_SHEET}.csv`), "utf8"));
 }, 300_000);
 
@@ -250,4 +286,24 @@ test("合并冲突 lists the conflict, the row it had no right to change, the st
     [FARM, ids.shared, "进展情况", "环保局：已联合推进", "农牧局：已联合推进", ""],
   ]);
   expect(rows[1][6]).toContain("无权修改");
+});
+
+test("a master written before 参与部门 (类别 in its place): export and merge work, 类别 untouched, LibreOffice computes", async () => {
+  const exported = await readDepartmentWorkbook(readFileSync(path.join(work, "旧版导出", departmentFileName(ENV))));
+  // The department's file has the current layout; this master has no 参与部门 to give it, and 类别 is not taken for it.
+  expect(exported.table.headers.slice(COLUMNS_BEFORE_PARTNERS - 1)).toEqual(["起始日期", "参与部门"]);
+  expect(exported.table.rows.map((r) => [r[0], r[COLUMNS_BEFORE_PARTNERS] ?? null])).toEqual([["1.1", null], ["2.1", null]]);
+  expect(logs.olderMerge).toContain(`${ENV}：文件中 2 行，可合并 2 行；更新 3 个单元格（1 行）`);
+
+  const [header, ...rows] = olderMerged.get(SHEETS.tasks)!;
+  expect(header).toEqual([...TASK_HEADERS.slice(0, COLUMNS_BEFORE_PARTNERS), "类别"]);
+  const c = (key: ColumnKey) => columnIndex(key);
+  const typed = new Map([["2.1", { progress: "已完成", notes: "平台已上线", completedOn: day("2018-12-01") }]]);
+  const status = new Map(expectedByCore(SECTIONS, typed, day(AS_OF)).rows.map((e) => [e.requirement.id, e.status]));
+  expect(rows.map((r) => [r[c("id")], r[c("progress")], r[c("notes")], r[c("dueStatus")], r[COLUMNS_BEFORE_PARTNERS]])).toEqual([
+    ["1.1", "未启动", "", status.get("1.1"), "一、基础能力建设 / （一）调查监测"],
+    ["2.1", "已完成", "平台已上线", "已完成", "一、基础能力建设 / （一）调查监测"],
+    ["3.1", "未启动", "", status.get("3.1"), "二、风险管控"],
+    ["4.1", "未启动", "", status.get("4.1"), "二、风险管控"],
+  ]);
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import { Day, dayFromIso, isoFromDay, today } from "../../src/core/dates";
-import { extraColumns, GUIDE_CELLS, SHEETS, SUMMARY_HEADERS, TASK_HEADERS, columnIndex } from "../../src/core";
+import { departmentListText, extraColumns, GUIDE_CELLS, SHEETS, SUMMARY_HEADERS, TASK_HEADERS, columnIndex } from "../../src/core";
 import { allRequirements, ParsedTable } from "../../src/core/model";
 import { lastReportDeadline, nextReportDeadline, previousReportDeadline } from "../../src/core/status";
 import { DepartmentSummary, SUMMARY_STATUSES } from "../../src/core/summary";
@@ -105,6 +105,10 @@ describe.each(CASES.map((c) => [c.name, c] as const))("LibreOffice recalculates 
       feedbackLate: e.feedbackLate ? "是" : "否",
     }));
     expect(actual).toEqual(wanted);
+    // 参与部门 (issue #13), after 起始日期 and before 类别: each requirement's task's bodies, as text.
+    const partners = new Map(c.table.tasks.flatMap((t) => t.requirements.map((r) => [r.id, departmentListText(t.partners)])));
+    expect(rows.map((r) => [r[col("id")], r[col("partners")]])).toEqual(rows.map((r) => [r[col("id")], partners.get(r[col("id")])]));
+    if (c.table === seed) expect(rows.find((r) => r[col("id")] === "8.1")![col("partners")]).toBe("市发展改革委、市财政局、市国土资源局、市环境保护局、市水利局");
   });
 
   test("部门汇总: every count per department and the total equal summarizeByDepartment", () => {

@@ -77,7 +77,7 @@ export function ProtectionPanel(props: ProtectionPanelProps): React.JSX.Element 
           撤销保护
         </Button>
       </div>
-      <Caption1 className={styles.note}>保护后“编号”至“截止日期”、计算列和“延期审批”锁定；状态、进展情况、日期和延期申请各列可填写。审批延期时窗格用此密码临时撤销保护。</Caption1>
+      <Caption1 className={styles.note}>保护后“编号”至“截止日期”、“参与部门”、计算列和“延期审批”锁定；状态、进展情况、日期和延期申请各列可填写。审批延期时窗格用此密码临时撤销保护。</Caption1>
       {outcome && (
         <Caption1 role="status">
           {outcome.editableColumns

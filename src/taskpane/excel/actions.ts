@@ -3,6 +3,7 @@ import { assertImportable, Day, localDateTimeText, ParsedTable, SoilUserError, t
 import { CreateWorkbook, exportDepartmentFile, mergeDepartmentFile } from "./departmentFiles";
 import { paneCapabilities } from "./lazyActions";
 import { filterByDepartment, readStatusBoard, refreshBoard, selectRequirement, setAsOf } from "./board";
+import { readWorkbookPlanYear } from "./guideSheet";
 import { readWorkbookRegistry } from "./registrySheet";
 import { populateWorkbook } from "./populate";
 import { protectTaskSheet, unprotectTaskSheet } from "./protection";
@@ -54,7 +55,7 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, optio
       return work(session);
     });
   };
-  /** The core's gate first: a table that cannot be imported (no table, columns missing, another plan) writes nothing. */
+  /** The core's gate first: a table that cannot be imported (no table, columns unconfirmed, a cell over the limit) writes nothing. */
   const importing = async <T>(table: ParsedTable, work: (session: WorkbookSession) => Promise<T>, onProgress?: ProgressListener): Promise<T> => {
     assertImportable(table);
     return withSession(work, onProgress);
@@ -65,6 +66,7 @@ export function createExcelActions(run: ExcelRun, features: ExcelFeatures, optio
     reimport: (table: ParsedTable, today: Day, onProgress) => importing(table, (s) => reimportWorkbook(s, table, today), onProgress),
     readStatusBoard: () => withSession(readStatusBoard),
     readWorkbookRegistry: () => withSession(readWorkbookRegistry),
+    readPlanYear: () => withSession(readWorkbookPlanYear),
     refresh: () => withSession(refreshBoard),
     filterByDepartment: (department: string | null, options = {}) => withSession((s) => filterByDepartment(s, department, options.shared ?? false)),
     selectRequirement: (id: string) => withSession((s) => selectRequirement(s, id)),

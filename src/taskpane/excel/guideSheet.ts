@@ -18,6 +18,7 @@ import {
   DEFAULT_RULES,
   FeedbackCadence,
   SupervisionRules,
+  planYearFromCell,
   serialFromDay,
   SHEETS,
   WORKBOOK_TITLE,
@@ -25,6 +26,7 @@ import {
 import { rowHeightFor, wrappedLines } from "../../xlsx/cells";
 import { columnWidthPoints } from "./cells";
 import type { FormulaDialect } from "./requirements";
+import type { WorkbookSession } from "./session";
 
 const NOTES = guideNotes("addin", true);
 
@@ -94,6 +96,43 @@ export function writeReportDates(sheet: Excel.Worksheet, dialect: FormulaDialect
     cell.numberFormat = [[DATE_FORMAT]];
     cell.formulas = [[formula]];
   }
+}
+
+/** 说明's 方案年份 as read: `present` only where the row carries its label (a workbook older than 督办规则 has a line of text there). */
+export interface PlanYearCell {
+  present: boolean;
+  /** The year the cell holds, null when blank or no year. */
+  year: number | null;
+}
+
+/** Queues a read of 说明's 方案年份 row (label and value); the result is readable after the next sync. */
+export function loadPlanYearCell(sheet: Excel.Worksheet): () => PlanYearCell {
+  const row = rowOf(GUIDE_CELLS.planYear.address);
+  const range = sheet.getRange(`A${row}:B${row}`).load("values");
+  return () => {
+    const [label, value] = range.values[0];
+    const present = String(label ?? "").trim() === GUIDE_CELLS.planYear.label;
+    return { present, year: present ? planYearFromCell(value) : null };
+  };
+}
+
+/** Writes 方案年份 (说明!B10), the year a re-import read year-less deadlines with, so the next re-import reads them alike. */
+export function writePlanYear(sheet: Excel.Worksheet, year: number): void {
+  sheet.getRange(GUIDE_CELLS.planYear.address).values = [[year]];
+}
+
+/**
+ * The workbook's 方案年份 (说明!B10, as the office set it), or null: no 说明 sheet, no such row, or no year in it.
+ * Two syncs: the sheet names, then the row (a sheet that is not there is never navigated).
+ */
+export async function readWorkbookPlanYear(session: WorkbookSession): Promise<number | null> {
+  const { context } = session;
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  if (!sheets.items.some((s) => s.name === SHEETS.guide)) return null;
+  const read = loadPlanYearCell(sheets.getItem(SHEETS.guide));
+  await context.sync();
+  return read().year;
 }
 
 /** Sets the as-of date (说明!B2); every SOIL formula depends on it, so Excel recalculates them. */

@@ -20,6 +20,7 @@ const ACTIONS: Record<Action, true> = {
   reimport: true,
   readStatusBoard: true,
   readWorkbookRegistry: true,
+  readPlanYear: true,
   refresh: true,
   filterByDepartment: true,
   selectRequirement: true,

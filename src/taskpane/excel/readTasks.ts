@@ -3,7 +3,7 @@
  * in blocks of READ_ROWS rows, one sync each (a row of the seed table is well under 2 KB of JSON),
  * and in smaller blocks when Excel still answers ResponsePayloadSizeLimitExceeded.
  */
-import { DepartmentRegistry, registryFromRows, SHEETS, SoilUserError, TASK_COLUMNS, TASK_TABLE } from "../../core";
+import { DepartmentRegistry, registryFromRows, SHEETS, SoilUserError, TASK_TABLE, taskColumnCount } from "../../core";
 import { blockAddress } from "./cells";
 import { WorkbookSession } from "./session";
 
@@ -13,7 +13,7 @@ export interface TaskTableRead {
   sheet: Excel.Worksheet;
   table: Excel.Table;
   headers: unknown[];
-  /** Body rows, TASK_COLUMNS.length cells each. */
+  /** Body rows, taskColumnCount(headers) cells each: SOIL's columns this workbook has (no 参与部门 in an older one). */
   rows: unknown[][];
   /** Whether 任务清单 is protected (then its cells' formats cannot be changed). */
   protected: boolean;
@@ -68,7 +68,8 @@ export async function readTaskTable(session: WorkbookSession, access: TableAcces
   // The 单位名录 is read with the first block (no request of its own); only a sheet that exists is navigated.
   const registryCells = sheets.items.some((s) => s.name === SHEETS.registry) ? sheets.getItem(SHEETS.registry).getUsedRange().load("values") : null;
   const rows: unknown[][] = [];
-  const width = TASK_COLUMNS.length;
+  // Not TASK_COLUMNS.length: in a workbook written before 参与部门, that column holds 类别 or the source's own.
+  const width = taskColumnCount(header.values[0]);
   let perRead = READ_ROWS;
   for (let start = 0; start < body.rowCount; ) {
     const count = Math.min(perRead, body.rowCount - start);

@@ -23,7 +23,7 @@ import {
 } from "../../core";
 import { appendArchiveRows, writeArchiveFrame } from "./archiveSheet";
 import { blockAddress, indexRuns, officeValue } from "./cells";
-import { writeReportDates } from "./guideSheet";
+import { loadPlanYearCell, writePlanYear, writeReportDates } from "./guideSheet";
 import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET } from "./payload";
 import { readTaskTable } from "./readTasks";
 import { writeRegistrySheet } from "./registrySheet";
@@ -37,7 +37,8 @@ import { summarySheetBytes, writeSummarySheet } from "./summarySheet";
 import { FORMULA_RUNS, styleTaskBody, writeTaskRows } from "./taskSheet";
 import { ReimportOutcome } from "./types";
 
-const SOURCE_RUNS = indexRuns(TASK_COLUMNS.length, (i) => TASK_COLUMNS[i].role === "source");
+/** Source-column runs within the sheet's SOIL columns (`width`: no 参与部门 in a workbook written before it). */
+const sourceRuns = (width: number) => indexRuns(width, (i) => TASK_COLUMNS[i].role === "source");
 const BLOCK_BUDGET = PAYLOAD_BUDGET / 4;
 
 /** Consecutive updated rows become one block per source-column run. */
@@ -75,11 +76,14 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const archiveUsed = archive?.getUsedRangeOrNullObject(true).load("rowCount,rowIndex");
   const summary = present.has(SHEETS.summary) ? sheets.getItem(SHEETS.summary) : null;
   const guide = present.has(SHEETS.guide) ? sheets.getItem(SHEETS.guide) : null;
+  // 方案年份, so that the year the table was read with is the one the workbook keeps (the pane reads the table with
+  // the workbook's year unless the user typed another; that one is kept for the next re-import).
+  const planYearCell = guide ? loadPlanYearCell(guide) : null;
   // The workbook's own 单位名录: what the office added there is kept when the sheet is written again.
   const registryUsed = present.has(SHEETS.registry) ? sheets.getItem(SHEETS.registry).getUsedRange().load("values") : null;
   summary?.charts.load("items/name");
   // The table may be wider than SOIL's columns (the source table's own, written after them): it keeps its width.
-  const width = Math.max(TASK_COLUMNS.length, read.headers.length);
+  const width = Math.max(plan.width, read.headers.length);
   // Where the new rows would go just below the table: written there only if nothing is in the way.
   const belowTable =
     plan.additions.length > 0
@@ -99,7 +103,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   for (const block of updateBlocks(plan.updates)) {
     const top = block[0].rowIndex + 2;
     const bottom = top + block.length - 1;
-    for (const [a, b] of SOURCE_RUNS) {
+    for (const [a, b] of sourceRuns(plan.width)) {
       const values = block.map((u) => TASK_COLUMNS.slice(a, b + 1).map((c) => officeValue((u.cells[c.key] ?? null) as CellValue)));
       const formats = block.map(() => TASK_COLUMNS.slice(a, b + 1).map((c) => NUMBER_FORMATS[c.format]));
       await batcher.add(estimateJsonBytes(values) + estimateJsonBytes(formats) + 2 * OPERATION_OVERHEAD, () => {
@@ -146,7 +150,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
       const extent = taskTable.getRange().load("rowCount");
       await batcher.sync();
       if (extent.rowCount < 1 + plan.finalRowCount) {
-        const written = blockAddress(0, TASK_COLUMNS.length - 1, 2 + kept, 1 + plan.finalRowCount);
+        const written = blockAddress(0, plan.width - 1, 2 + kept, 1 + plan.finalRowCount);
         if (features.tableResize) {
           await batcher.add(OPERATION_OVERHEAD, () => taskTable.resize(blockAddress(0, width - 1, 1, 1 + plan.finalRowCount)));
         } else {
@@ -183,8 +187,10 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
   const keptRegistry = registryUsed ? registryFromRows(registryUsed.values, SHEETS.registry) : null;
   const registry = mergeRegistries(workbookRegistry(table, BUNDLED_REGISTRY), keptRegistry);
   await batcher.add(40 * OPERATION_OVERHEAD + summarySheetBytes(departments, plan.finalRowCount, flavor, registry), () => {
-    styleTaskBody(sheet, plan.finalRowCount, features);
+    styleTaskBody(sheet, plan.finalRowCount, features, plan.width);
     if (guide) writeReportDates(guide, dialect);
+    const yearCell = planYearCell?.();
+    if (guide && yearCell?.present && table.planYear !== undefined && yearCell.year !== table.planYear) writePlanYear(guide, table.planYear);
     if (present.has(SHEETS.registry)) sheets.getItem(SHEETS.registry).delete();
     writeRegistrySheet(sheets.add(SHEETS.registry), registry, features);
     if (summary) {

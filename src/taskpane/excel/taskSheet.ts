@@ -16,10 +16,15 @@ import { chunkRows, estimateJsonBytes, OPERATION_OVERHEAD, PAYLOAD_BUDGET, Paylo
 import { ExcelFeatures } from "./requirements";
 import { writeSheetFrame } from "./sheetFrame";
 
-const LAST_COLUMN = TASK_COLUMNS.length - 1;
 const FORMAT_ROW = TASK_COLUMNS.map((c) => NUMBER_FORMATS[c.format]);
-/** Column runs written with range.values (source and input cells) and with range.formulas (computed cells). */
-export const VALUE_RUNS = indexRuns(TASK_COLUMNS.length, (i) => TASK_COLUMNS[i].role !== "computed");
+/**
+ * Column runs written with range.values (source and input cells) and with range.formulas (computed cells), over
+ * the first `width` columns: rows for a workbook written before 参与部门 are shorter (core/reimport.ts), and the
+ * column after them is 类别 or the source's own, never written here.
+ */
+export function valueRuns(width: number): [number, number][] {
+  return indexRuns(width, (i) => TASK_COLUMNS[i].role !== "computed");
+}
 export const FORMULA_RUNS = indexRuns(TASK_COLUMNS.length, (i) => TASK_COLUMNS[i].role === "computed");
 /** Rows per block handed to the batcher: small enough that blocks pack a batch well. */
 const BLOCK_BUDGET = PAYLOAD_BUDGET / 4;
@@ -30,7 +35,7 @@ export function writeTaskFrame(sheet: Excel.Worksheet, features: ExcelFeatures):
 }
 
 function rowBytes(row: CellValue[]): number {
-  return estimateJsonBytes(row.map(officeValue)) + estimateJsonBytes(FORMAT_ROW);
+  return estimateJsonBytes(row.map(officeValue)) + estimateJsonBytes(FORMAT_ROW.slice(0, row.length));
 }
 
 /**
@@ -39,14 +44,18 @@ function rowBytes(row: CellValue[]): number {
  */
 /** `onRows` hears how many rows have gone to Excel (queued in a batch that is sent) after each block. */
 export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksheet, rows: CellValue[][], firstRow: number, onRows?: (written: number) => void): Promise<void> {
+  // As wide as the rows: all of TASK_COLUMNS, or fewer for a workbook written before 参与部门.
+  const width = rows[0]?.length ?? TASK_COLUMNS.length;
+  const formats = FORMAT_ROW.slice(0, width);
+  const runs = valueRuns(width);
   let row = firstRow;
   for (const block of chunkRows(rows, BLOCK_BUDGET, rowBytes)) {
     const top = row;
     const bottom = row + block.length - 1;
-    const bytes = block.reduce((n, r) => n + rowBytes(r), 0) + OPERATION_OVERHEAD * (1 + VALUE_RUNS.length + FORMULA_RUNS.length);
+    const bytes = block.reduce((n, r) => n + rowBytes(r), 0) + OPERATION_OVERHEAD * (1 + runs.length + FORMULA_RUNS.length);
     await batcher.add(bytes, () => {
-      sheet.getRange(blockAddress(0, LAST_COLUMN, top, bottom)).numberFormat = block.map(() => FORMAT_ROW);
-      for (const [a, b] of VALUE_RUNS) sheet.getRange(blockAddress(a, b, top, bottom)).values = block.map((r) => r.slice(a, b + 1).map(officeValue));
+      sheet.getRange(blockAddress(0, width - 1, top, bottom)).numberFormat = block.map(() => formats);
+      for (const [a, b] of runs) sheet.getRange(blockAddress(a, b, top, bottom)).values = block.map((r) => r.slice(a, b + 1).map(officeValue));
       for (const [a, b] of FORMULA_RUNS) sheet.getRange(blockAddress(a, b, top, bottom)).formulas = block.map((r) => r.slice(a, b + 1).map(officeValue));
     });
     row += block.length;
@@ -59,10 +68,11 @@ export async function writeTaskRows(batcher: PayloadBatcher, sheet: Excel.Worksh
  * cannot run inside a rule) and the 状态 drop-down (ExcelApi 1.8) over body rows 2..rowCount+1.
  * Replaces what was there, so a re-import can call it again for the new extent.
  */
-export function styleTaskBody(sheet: Excel.Worksheet, rowCount: number, features: ExcelFeatures): void {
+/** `width`: SOIL's columns in the sheet (taskColumnCount), so a column after them (类别 in an older workbook) keeps its own formats. */
+export function styleTaskBody(sheet: Excel.Worksheet, rowCount: number, features: ExcelFeatures, width = TASK_COLUMNS.length): void {
   if (rowCount === 0) return;
   const last = rowCount + 1;
-  const body = sheet.getRange(blockAddress(0, LAST_COLUMN, 2, last));
+  const body = sheet.getRange(blockAddress(0, width - 1, 2, last));
   if (features.conditionalFormats) {
     body.conditionalFormats.clearAll();
     for (const [status, style] of Object.entries(STATUS_STYLES)) {

@@ -63,6 +63,8 @@ export interface ExcelActions {
   readStatusBoard(): Promise<StatusBoard>;
   /** The workbook's 单位名录 with the office's edits (null without one): the registry a table is read again with. */
   readWorkbookRegistry(): Promise<DepartmentRegistry | null>;
+  /** The workbook's 方案年份 (说明!B10, as the office set it), null without one: what a re-import reads year-less deadlines with. */
+  readPlanYear(): Promise<number | null>;
   /** Recalculates the workbook's built-in formulas (not SOIL's: they follow their arguments), then reads the board again. */
   refresh(): Promise<StatusBoard>;
   /**

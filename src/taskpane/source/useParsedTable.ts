@@ -3,7 +3,7 @@
  * ones, yielding to the browser between chunks so the pane stays responsive and shows "已读 n / N 行".
  */
 import * as React from "react";
-import { allRequirements, ColumnMapping, DepartmentRegistry, ParsedTable } from "../../core";
+import { allRequirements, ColumnMapping, DepartmentRegistry, ParsedTable, ParseOptions } from "../../core";
 import { parseSource, sourceReader, TableSource } from "../../sources/tableSource";
 
 /** Rows read at once before a table counts as large (the bundled plan is about 300). */
@@ -44,19 +44,29 @@ export function useParsedTable(
   remembered: ColumnMapping | null = null,
   /** The 单位名录 chosen in the import step ("none": built from the table); undefined: parseTable's choice. */
   registry?: DepartmentRegistry | "none",
-): { table: ParsedTable; progress: ParseProgress | null } {
+): {
+  table: ParsedTable;
+  progress: ParseProgress | null;
+  /** The same table read at once with another plan year (a re-import with the workbook's 方案年份). */
+  reparse(planYear: number): ParsedTable;
+} {
   const options = React.useMemo(
     () => ({ ...(columns ? { columns } : {}), ...(planYear !== null ? { planYear } : {}), ...(registry !== undefined ? { registry } : {}) }),
     [columns, planYear, registry],
   );
   const large = React.useMemo(() => rowCount(source) > CHUNK_ROWS, [source]);
-  const small = React.useMemo(() => {
-    if (large) return null;
-    const table = parseSource(source, options);
-    if (columns || !remembered || !needsMapping(table)) return table;
-    const again = parseSource(source, { ...options, columns: remembered });
-    return again.columns?.status === "confirmed" && again.tasks.length > 0 ? again : table;
-  }, [large, source, options, columns, remembered]);
+  /** The whole parse at once: the remembered mapping tried when the table cannot be read without one. */
+  const parseAtOnce = React.useCallback(
+    (parseOptions: ParseOptions) => {
+      const table = parseSource(source, parseOptions);
+      if (columns || !remembered || !needsMapping(table)) return table;
+      const again = parseSource(source, { ...parseOptions, columns: remembered });
+      return again.columns?.status === "confirmed" && again.tasks.length > 0 ? again : table;
+    },
+    [source, columns, remembered],
+  );
+  const small = React.useMemo(() => (large ? null : parseAtOnce(options)), [large, parseAtOnce, options]);
+  const reparse = React.useCallback((year: number) => parseAtOnce({ ...options, planYear: year }), [parseAtOnce, options]);
   const [chunked, setChunked] = React.useState<{ table: ParsedTable | null; progress: ParseProgress | null }>({ table: null, progress: null });
 
   React.useEffect(() => {
@@ -79,6 +89,6 @@ export function useParsedTable(
     };
   }, [large, source, options]);
 
-  if (small) return { table: small, progress: null };
-  return { table: chunked.table ?? EMPTY, progress: chunked.table ? null : (chunked.progress ?? { done: 0, total: 0 }) };
+  if (small) return { table: small, progress: null, reparse };
+  return { table: chunked.table ?? EMPTY, progress: chunked.table ? null : (chunked.progress ?? { done: 0, total: 0 }), reparse };
 }

@@ -60,6 +60,11 @@ const useStyles = makeStyles({
   rule: { width: "100%", height: "1px", margin: 0, border: "none", backgroundColor: tokens.colorNeutralStroke2 },
 });
 
+/** What the re-import's report says when the workbook's 方案年份 read the table's year-less deadlines. */
+function planYearNotice(year: number): string {
+  return `完成时限未写年份的（如“年底前”），按本工作簿“说明”中的方案年份 ${year} 年理解；如需改用其他年份，请在上方填写方案年份后再重新导入。`;
+}
+
 /** 导入: choose the table, check its preview and diagnostics, write the workbook or re-import into it. */
 export function ImportTab({ actions, bundledText, bundledName, today, onWritten, mappingStore }: ImportTabProps): React.JSX.Element {
   const styles = useStyles();
@@ -111,7 +116,7 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
     if (registryChoice === WORKBOOK_REGISTRY_ID) return workbookRegistry ?? undefined;
     return registryChoice === null ? undefined : registryPreset(registryChoice)?.registry;
   }, [registryChoice, accepted, base, workbookRegistry]);
-  const { table, progress: readProgress } = useParsedTable(source, mapping, planYear, remembered, chosenRegistry);
+  const { table, progress: readProgress, reparse } = useParsedTable(source, mapping, planYear, remembered, chosenRegistry);
   // Before any proposal is accepted, the table's own reading is the base the proposals are made against.
   const current = React.useMemo(
     () => (accepted.size > 0 || !table.registry ? null : { registry: table.registry, additions: registryAdditions(table, table.registry) }),
@@ -133,7 +138,7 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
   /** Nothing pasted or chosen yet: nothing to judge. */
   const nothingChosen = source.kind === "text" && source.text.trim() === "";
   const overview = React.useMemo(() => tableOverview(table), [table]);
-  // The core's import gate (no table, columns missing, another plan): the preview shows why, the button stays off.
+  // The core's import gate (no table, columns unconfirmed, a cell over the limit): the preview shows why, the button stays off.
   const importable = React.useMemo(() => importProblem(table) === null, [table]);
   const ready = actions !== null && overview.requirements > 0 && importable;
 
@@ -149,7 +154,15 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
   const onReimport = async () => {
     if (!actions) return;
     setProgress(null);
-    const outcome = await action.run("reimport", () => actions.reimport(table, today(), setProgress));
+    const outcome = await action.run("reimport", async () => {
+      // Deadlines written without a year are read with the workbook's 方案年份 (说明, as the office set it) unless the
+      // user typed a year here; the table is read again with it when that changes a deadline.
+      const workbookYear = planYear === null && needsPlanYear(table) ? await actions.readPlanYear() : null;
+      const withYear = workbookYear !== null && workbookYear !== table.planYear ? reparse(workbookYear) : null;
+      if (withYear) setPlanYear(workbookYear);
+      const done = await actions.reimport(withYear ?? table, today(), setProgress);
+      return withYear ? { ...done, notices: [planYearNotice(workbookYear!), ...done.notices] } : done;
+    });
     if (outcome) {
       setPopulated(null);
       setReimported(outcome);
