@@ -539,7 +539,8 @@ function registryMatch(index: number, slots: number, resp: string): string {
   const starts = `{${Array.from({ length: slots }, (_, i) => i).join(",")}}*${width}+1`;
   const piece = `TRIM(MID(SUBSTITUTE(${aliases},"${sep}",REPT(" ",${width})),${starts},${width}))`;
   const ones = `{${Array.from({ length: slots }, () => 1).join(";")}}`;
-  return `((${found(registryCellRef("规范名称", index))}+${found(registryCellRef("简称", index))}+MMULT(${found(piece)},${ones}))>0)`;
+  // TRIM: a name typed with a space before or after is the name (as registryFromRows reads it).
+  return `((${found(`TRIM(${registryCellRef("规范名称", index)})`)}+${found(`TRIM(${registryCellRef("简称", index)})`)}+MMULT(${found(piece)},${ones}))>0)`;
 }
 
 /**
@@ -564,8 +565,8 @@ export function portableSummaryRows(departments: readonly string[], taskRowCount
     const at = registry ? registry.entries.findIndex((e) => e.name === name) : -1;
     const mine = at >= 0 ? registryMatch(at, slots, resp) : `ISNUMBER(SEARCH("${sep}"&$A${r}&"${sep}","${sep}"&${resp}&"${sep}"))`;
     rows.push([
-      // &"": a cleared 规范名称 shows empty, not 0.
-      at >= 0 ? { formula: `=${registryCellRef("规范名称", at)}&""` } : name,
+      // TRIM as the counts read it; a cleared 规范名称 shows empty, not 0.
+      at >= 0 ? { formula: `=TRIM(${registryCellRef("规范名称", at)})` } : name,
       { formula: `=SUMPRODUCT(--${mine})` },
       ...SUMMARY_STATUSES.map((s) => ({ formula: `=SUMPRODUCT(${mine}*(${status}="${s}"))` })),
       { formula: `=SUMPRODUCT(${mine}*(${late}=TRUE))` },

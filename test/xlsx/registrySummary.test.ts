@@ -87,7 +87,8 @@ const CASES: Case[] = [
       const row = registryRow(book, X);
       // Typed with a full-width comma, as offices do (the core reads it as a separator too).
       row.getCell(aliasColumn).value = [X, ...aliasesOf(row)].join("，");
-      row.getCell(1).value = RENAMED;
+      // Typed with a stray space after it.
+      row.getCell(1).value = `${RENAMED} `;
       row.getCell(REGISTRY_HEADERS.indexOf("简称") + 1).value = X_SHORT;
       const tasks = book.getWorksheet(SHEETS.tasks)!;
       const cell = tasks.getCell(1 + expected.indexOf(SHORTENED) + 1, columnIndex("responsible") + 1);
@@ -196,7 +197,7 @@ test("each department row names its body from 单位名录; every formula is und
   const rows = portableSummaryRows(departments, allRequirements(seed).length, registry);
   rows.slice(0, -1).forEach((cells, i) => {
     const at = registry.entries.findIndex((e) => e.name === departments[i]) + REGISTRY_HEADER_ROW + 1;
-    expect(cells[0]).toEqual({ formula: `='${SHEETS.registry}'!$A$${at}&""` });
+    expect(cells[0]).toEqual({ formula: `=TRIM('${SHEETS.registry}'!$A$${at})` });
   });
   const formulas = rows.flat().flatMap((v) => (v !== null && typeof v === "object" && "formula" in v ? [v.formula] : []));
   expect(Math.max(...formulas.map((f) => f.length))).toBeLessThan(8192);
