@@ -36,14 +36,17 @@ export const REGISTRY_NOTE =
  * The 单位名录 note of a flavour. The portable file's 部门汇总 reads each body's row of the sheet with built-in
  * formulas (portableSummaryRows): it says how many 别称 they read, and that a body is cleared, not deleted
  * (a deleted row is #REF! there), and the rows not sorted (a reference to a cell does not follow a sort);
- * its rows are the bodies written, so it does not mention re-import.
+ * its rows are the bodies written. `where`: "pane" for the pane's built-in flavour (Excel without the SOIL
+ * functions), where a re-import reads the table with the sheet and writes 部门汇总 again.
  */
-export function registryNote(flavor: FormulaFlavor, registry: DepartmentRegistry): string {
+export function registryNote(flavor: FormulaFlavor, registry: DepartmentRegistry, where: "file" | "pane" = "file"): string {
   if (flavor === "addin") return REGISTRY_NOTE;
   return (
     "本表是本工作簿的单位名录：“责任单位”等列按此归并（别称用顿号“、”分隔）。可在此修改单位名称、补充别称，" +
     `“部门汇总”按每个单位的规范名称、简称和前 ${portableAliasLimit(registry)} 个别称统计，改动后随之重算。` +
-    "“部门汇总”按行引用本表：不再需要的单位请清空其内容，请勿删除整行或排序。"
+    "“部门汇总”按行引用本表：不再需要的单位请清空其内容，请勿删除整行或排序。" +
+    // The pane's built-in formulas (Excel without the SOIL functions): a re-import reads the table with this sheet and writes 部门汇总 again.
+    (where === "pane" ? "重新导入分工表时按此名录识别单位，并重写“部门汇总”。" : "")
   );
 }
 

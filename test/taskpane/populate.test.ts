@@ -405,6 +405,11 @@ describe("populate: existing workbooks and older Excel", () => {
     });
     expect(summary.charts).toHaveLength(1);
     expect(summary.charts[0].series.map((x) => x.name)).toEqual([...SUMMARY_STATUSES]);
+    // 单位名录 says what those formulas ask of the office: how many 别称 they read, clear rather than delete or sort.
+    const note = String(book.sheet(SHEETS.registry)!.cell(1, 6)?.value);
+    expect(note).toContain("前 8 个别称");
+    expect(note).toContain("请勿删除整行或排序");
+    expect(note).toContain("重新导入");
   });
 
   test("a page setting Excel refuses: the workbook is populated all the same, and the pane says what to set by hand", async () => {

@@ -90,7 +90,7 @@ export async function populateWorkbook(session: WorkbookSession, table: ParsedTa
     writePrintFrame(printList, features);
     writeArchiveFrame(sheets.add(SHEETS.archive), features);
     // The registry the table was read with and the bodies it adds: the preview's count of bodies.
-    writeRegistrySheet(sheets.add(SHEETS.registry), registry, features);
+    writeRegistrySheet(sheets.add(SHEETS.registry), registry, features, dialect.flavor);
   });
   step(3, "写入任务清单", 0);
   await writeTaskRows(batcher, tasks, rows, 2, (written) => step(3, "写入任务清单", written));

@@ -192,7 +192,7 @@ export async function reimportWorkbook(session: WorkbookSession, table: ParsedTa
     const yearCell = planYearCell?.();
     if (guide && yearCell?.present && table.planYear !== undefined && yearCell.year !== table.planYear) writePlanYear(guide, table.planYear);
     if (present.has(SHEETS.registry)) sheets.getItem(SHEETS.registry).delete();
-    writeRegistrySheet(sheets.add(SHEETS.registry), registry, features);
+    writeRegistrySheet(sheets.add(SHEETS.registry), registry, features, flavor);
     if (summary) {
       for (const chart of summary.charts.items) if (chart.name === SUMMARY_CHART_NAME) chart.delete();
       writeSummarySheet(summary, departments, plan.finalRowCount, dialect, registry);
