@@ -5,6 +5,7 @@
  */
 import { BUNDLED_REGISTRY } from "./presets";
 import { DepartmentRegistry, registryIndex, squeezeName } from "./registry";
+import { splitOutsideParentheses } from "./text";
 
 
 /** Whether a spelling names a body of the registry (by its name or one of its spellings). */
@@ -56,25 +57,9 @@ function squeeze(text: string): string {
   return squeezeName(text);
 }
 
-/**
- * The names of a cell, split at separators outside parentheses: 各县（市、区）政府 is one name (full-width and
- * half-width parentheses alike), 甲局、乙局 two.
- */
+/** The names of a cell, split at separators outside parentheses (各县（市、区）政府 is one name). */
 function splitNames(cell: string): string[] {
-  const pieces: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < cell.length; i++) {
-    const ch = cell[i];
-    if (ch === "（" || ch === "(") depth++;
-    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
-    else if (depth === 0 && SEPARATOR_CHARACTER.test(ch)) {
-      pieces.push(cell.slice(start, i));
-      start = i + 1;
-    }
-  }
-  pieces.push(cell.slice(start));
-  return pieces;
+  return splitOutsideParentheses(cell, SEPARATOR_CHARACTER);
 }
 
 /** Drops the role words the table appends: 牵头, 等, 配合. */

@@ -535,15 +535,28 @@ function registryMatch(index: number, slots: number, resp: string): string {
   const within = `"${sep}"&${resp}&"${sep}"`;
   const found = (name: string) => `ISNUMBER(FIND("${sep}"&${name}&"${sep}",${within}))*(${name}<>"")`;
   const aliasCell = registryCellRef("别称", index);
-  // The 别称 cell with the other separators registryFromRows accepts turned into 、 (a line break is CHAR(10)).
-  const aliases = ALIAS_SEPARATORS_ACCEPTED.reduce((text, other) => `SUBSTITUTE(${text},${other === "\n" ? "CHAR(10)" : `"${other}"`},"${sep}")`, aliasCell);
-  // Its length (one-character separators replaced one for one), at least 1.
-  const width = `(LEN(${aliasCell})+1)`;
+  // The 别称 cell without spaces, with the other separators registryFromRows accepts turned into 、 (a line break is CHAR(10)).
+  const aliases = ALIAS_SEPARATORS_ACCEPTED.reduce((text, other) => `SUBSTITUTE(${text},${other === "\n" ? "CHAR(10)" : `"${other}"`},"${sep}")`, withoutSpaces(aliasCell));
+  // A slot as wide as the cell is long (so a piece never runs into the next), at most PORTABLE_NAME_LENGTH: a text
+  // is at most 32,767 characters in Excel (#VALUE! beyond), and the cell widened is about (separators + 1) × width.
+  const width = `MIN(LEN(${aliasCell})+1,${PORTABLE_NAME_LENGTH})`;
   const starts = `{${Array.from({ length: slots }, (_, i) => i).join(",")}}*${width}+1`;
   const piece = `TRIM(MID(SUBSTITUTE(${aliases},"${sep}",REPT(" ",${width})),${starts},${width}))`;
+  // A 别称 with a 、 inside parentheses (各县（市、区）人民政府) is split here, unlike in registryFromRows: its halves
+  // have one parenthesis without the other and count for nothing (under-counting, never counting another body's rows).
+  const balanced = (open: string, close: string) => `(ISERROR(FIND("${open}",${piece}))=ISERROR(FIND("${close}",${piece})))`;
   const ones = `{${Array.from({ length: slots }, () => 1).join(";")}}`;
-  // TRIM: a name typed with a space before or after is the name (as registryFromRows reads it).
-  return `((${found(`TRIM(${registryCellRef("规范名称", index)})`)}+${found(`TRIM(${registryCellRef("简称", index)})`)}+MMULT(${found(piece)},${ones}))>0)`;
+  const name = withoutSpaces(registryCellRef("规范名称", index));
+  const short = withoutSpaces(registryCellRef("简称", index));
+  return `((${found(name)}+${found(short)}+MMULT(${found(piece)}*${balanced("（", "）")}*${balanced("(", ")")},${ones}))>0)`;
+}
+
+/** Longest name a 别称 slot of the portable 部门汇总 holds whole (see registryMatch). */
+const PORTABLE_NAME_LENGTH = 64;
+
+/** A cell's text without spaces, half- or full-width (U+3000, as an IME types it): as squeezeName reads a name. */
+function withoutSpaces(ref: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(${ref}," ",""),"\u3000","")`;
 }
 
 /**
@@ -568,8 +581,8 @@ export function portableSummaryRows(departments: readonly string[], taskRowCount
     const at = registry ? registry.entries.findIndex((e) => e.name === name) : -1;
     const mine = at >= 0 ? registryMatch(at, slots, resp) : `ISNUMBER(SEARCH("${sep}"&$A${r}&"${sep}","${sep}"&${resp}&"${sep}"))`;
     rows.push([
-      // TRIM as the counts read it; a cleared 规范名称 shows empty, not 0.
-      at >= 0 ? { formula: `=TRIM(${registryCellRef("规范名称", at)})` } : name,
+      // Without spaces, as the counts read it; a cleared 规范名称 shows empty, not 0.
+      at >= 0 ? { formula: `=${withoutSpaces(registryCellRef("规范名称", at))}` } : name,
       { formula: `=SUMPRODUCT(--${mine})` },
       ...SUMMARY_STATUSES.map((s) => ({ formula: `=SUMPRODUCT(${mine}*(${status}="${s}"))` })),
       { formula: `=SUMPRODUCT(${mine}*(${late}=TRUE))` },

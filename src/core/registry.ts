@@ -4,7 +4,7 @@
  * 市农业局 is 市农牧局 under the 邯郸市2017 registry and a body of its own under another. Registries
  * come from data (presets/registries/*.json, a 单位名录 sheet or TSV) or are built from the table.
  */
-import { stripFormatCharacters } from "./text";
+import { splitOutsideParentheses, stripFormatCharacters } from "./text";
 
 export interface RegistryEntry {
   /** 规范名称 */
@@ -34,7 +34,7 @@ export const REGISTRY_HEADERS = ["规范名称", "别称", "简称", "类别", "
 export const ALIAS_SEPARATOR = "、";
 /** Other separators a 别称 cell is read with (what an office types: commas, semicolons, a line break). */
 export const ALIAS_SEPARATORS_ACCEPTED = ["，", ",", "；", ";", "\n"] as const;
-const ALIAS_SPLIT = new RegExp(`[${[ALIAS_SEPARATOR, ...ALIAS_SEPARATORS_ACCEPTED].join("")}]+`);
+const ALIAS_SPLIT = new RegExp(`[${[ALIAS_SEPARATOR, ...ALIAS_SEPARATORS_ACCEPTED].join("")}]`);
 
 /** A name without spaces and without invisible format characters (甲\u200B局 is 甲局). */
 export function squeezeName(text: string): string {
@@ -131,8 +131,8 @@ export function registryFromRows(rows: readonly (readonly unknown[])[], label: s
     if (name === "") continue;
     const entry: RegistryEntry = {
       name,
-      aliases: cell("别称")
-        .split(ALIAS_SPLIT)
+      // An alias such as 各县（市、区）人民政府 stays whole: split outside parentheses, as 责任单位 is.
+      aliases: splitOutsideParentheses(cell("别称"), ALIAS_SPLIT)
         .map(squeezeName)
         .filter((a) => a !== "" && a !== name),
     };

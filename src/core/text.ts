@@ -61,3 +61,24 @@ export function mainWorkHeading(mainWork: string): { number: number | null; titl
   const title = (end >= 0 ? body.slice(0, end) : body).trim();
   return { number: m ? chineseNumeral(m[1]) : null, title };
 }
+
+/**
+ * Splits `text` at the characters `separator` matches, outside parentheses only: 各县（市、区）政府 is one
+ * name (full-width and half-width parentheses alike), 甲局、乙局 two. A closing parenthesis with none open is text.
+ */
+export function splitOutsideParentheses(text: string, separator: RegExp): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "（" || ch === "(") depth++;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+    else if (depth === 0 && separator.test(ch)) {
+      pieces.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}

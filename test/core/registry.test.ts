@@ -21,6 +21,7 @@ import {
   registryPreset,
   registryToTsv,
   registryWithAdditions,
+  registryFromRows,
   resolveDepartments,
   summarizeByDepartment,
   TABLE_HEADERS,
@@ -173,6 +174,12 @@ describe("registry as data", () => {
       { name: "县财政局", aliases: [] },
     ]);
     expect(registryFromTsv(registryToTsv(registry), "某县")).toEqual(registry);
+  });
+
+  test("a 别称 with a 、 inside parentheses stays one name, as in 责任单位; the other separators still split", () => {
+    const registry = registryFromRows([["规范名称", "别称"], ["各县（市、区）政府", "各县（市、区）人民政府，各县(市、区)政府\n县区政府；；"]], "某市");
+    expect(registry.entries[0].aliases).toEqual(["各县（市、区）人民政府", "各县(市、区)政府", "县区政府"]);
+    expect(resolveDepartments("各县（市、区）人民政府、市财政局", { ...registry, entries: [...registry.entries, { name: "市财政局", aliases: [] }] }).names).toEqual(["各县（市、区）政府", "市财政局"]);
   });
 
   test("the bundled table is read with 邯郸市2017 by default, exactly as with it given", () => {

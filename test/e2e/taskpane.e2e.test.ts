@@ -434,6 +434,18 @@ describe("task pane in headless Chromium with the Excel double", () => {
   });
 
   test("re-import reads deadlines written without a year with the workbook's 方案年份 (说明), and says so", async () => {
+    // 56.3's 截止日期 and 说明's 方案年份.
+    const dueAndYear = () =>
+      inBook(
+        page,
+        (book, arg) => {
+          const [idCol, dueCol] = arg.split(",").map(Number);
+          const tasks = book.sheets[0];
+          for (let r = 2; r < 400; r++) if (tasks.cell(r, idCol)?.value === "56.3") return [tasks.cell(r, dueCol)?.value, book.sheets.find((s) => s.name === "说明")!.cell(10, 1)?.value];
+          return null;
+        },
+        `${columnIndex("id")},${columnIndex("dueDate")}`,
+      );
     // The office set the plan's year in 说明; the newer table writes one deadline as 年底前 (its title says 2017).
     await inBook(page, (book) => (book.sheets.find((s) => s.name === "说明")!.ensure(10, 1).value = 2019));
     await page.getByRole("tab", { name: "导入" }).click();
@@ -445,17 +457,15 @@ describe("task pane in headless Chromium with the Excel double", () => {
     const report = page.getByRole("region", { name: "重新导入结果" });
     await report.getByText("方案年份 2019 年").waitFor();
     await expect(page.getByLabel(/^方案年份/).inputValue()).resolves.toBe("2019");
-    const due = await inBook(
-      page,
-      (book, arg) => {
-        const [idCol, dueCol] = arg.split(",").map(Number);
-        const tasks = book.sheets[0];
-        for (let r = 2; r < 400; r++) if (tasks.cell(r, idCol)?.value === "56.3") return [tasks.cell(r, dueCol)?.value, book.sheets.find((s) => s.name === "说明")!.cell(10, 1)?.value];
-        return null;
-      },
-      `${columnIndex("id")},${columnIndex("dueDate")}`,
-    );
-    expect(due).toEqual([serialFromDay(dayFromIso("2019-12-31")!), 2019]);
+    expect(await dueAndYear()).toEqual([serialFromDay(dayFromIso("2019-12-31")!), 2019]);
+
+    // The office corrects the year in 说明: the next re-import reads it again (the year read before is not kept as typed).
+    await inBook(page, (book) => (book.sheets.find((s) => s.name === "说明")!.ensure(10, 1).value = 2020));
+    await page.getByRole("button", { name: "生成工作簿" }).click();
+    await page.getByText("当前工作簿已有“任务清单”").waitFor();
+    await page.getByRole("button", { name: "重新导入", exact: true }).click();
+    await report.getByText("方案年份 2020 年").waitFor();
+    expect(await dueAndYear()).toEqual([serialFromDay(dayFromIso("2020-12-31")!), 2020]);
     expect(errors).toEqual([]);
   });
 

@@ -57,7 +57,10 @@ const SHORTENED = rowsOf(X)[0];
 const EMPTIED = [...rowsOf(Z), ...rowsOf(Y)].find((e) => !(e.requirement.responsible.includes(Y) && e.requirement.responsible.includes(Z)))!.requirement.id;
 
 // A and B: renamed to names holding a 、 (as 各县（市、区）政府 does), the one not a piece of the other's.
-const [A, B] = departments.filter((d) => ![X, Y, Z].includes(d) && rowsOf(d).length > 0).slice(0, 2);
+// C: given a 别称 holding a 、 inside parentheses (an accepted proposal can be one): read whole, never in halves
+// that would find A's rows.
+const [A, B, C] = departments.filter((d) => ![X, Y, Z].includes(d) && rowsOf(d).length > 0).slice(0, 3);
+const C_ALIAS = "各县（市、区）人民政府";
 const WITH_COMMA: Record<string, string> = { [A]: "各县（市、区）政府", [B]: "各县（市、区）环保局" };
 const withComma = (n: string) => WITH_COMMA[n] ?? n;
 
@@ -87,8 +90,8 @@ const CASES: Case[] = [
       const row = registryRow(book, X);
       // Typed with a full-width comma, as offices do (the core reads it as a separator too).
       row.getCell(aliasColumn).value = [X, ...aliasesOf(row)].join("，");
-      // Typed with a stray space after it.
-      row.getCell(1).value = `${RENAMED} `;
+      // Typed with stray spaces: one inside, a full-width one (as an IME types it) after it.
+      row.getCell(1).value = `${RENAMED.slice(0, 2)} ${RENAMED.slice(2)}\u3000`;
       row.getCell(REGISTRY_HEADERS.indexOf("简称") + 1).value = X_SHORT;
       const tasks = book.getWorksheet(SHEETS.tasks)!;
       const cell = tasks.getCell(1 + expected.indexOf(SHORTENED) + 1, columnIndex("responsible") + 1);
@@ -119,6 +122,8 @@ const CASES: Case[] = [
   {
     name: "names-with-a-comma",
     edit: (book) => {
+      const c = registryRow(book, C);
+      c.getCell(aliasColumn).value = [...aliasesOf(c), C_ALIAS].join(ALIAS_SEPARATOR);
       for (const name of [A, B]) registryRow(book, name).getCell(1).value = WITH_COMMA[name];
       const tasks = book.getWorksheet(SHEETS.tasks)!;
       expected.forEach((e, i) => (tasks.getCell(2 + i, columnIndex("responsible") + 1).value = e.requirement.responsible.map(withComma).join("、")));
@@ -189,6 +194,8 @@ test("the edits move counts as an office expects", () => {
   expect(rowsOf(B).some((e) => !e.requirement.responsible.includes(A))).toBe(true);
   expect(row("names-with-a-comma", WITH_COMMA[A]).slice(1)).toEqual(unedited(A).slice(1));
   expect(row("names-with-a-comma", WITH_COMMA[B]).slice(1)).toEqual(unedited(B).slice(1));
+  // C's 别称 with a 、 inside parentheses: no half of it finds A's 各县（市、区）政府 rows.
+  expect(row("names-with-a-comma", C).slice(1)).toEqual(unedited(C).slice(1));
   // Joint responsibility: the shared rows count for each body.
   expect(Number(unedited(Y)[1]) + Number(unedited(Z)[1])).toBe(rowsOf(Y).length + rowsOf(Z).length);
 });
@@ -197,7 +204,7 @@ test("each department row names its body from 单位名录; every formula is und
   const rows = portableSummaryRows(departments, allRequirements(seed).length, registry);
   rows.slice(0, -1).forEach((cells, i) => {
     const at = registry.entries.findIndex((e) => e.name === departments[i]) + REGISTRY_HEADER_ROW + 1;
-    expect(cells[0]).toEqual({ formula: `=TRIM('${SHEETS.registry}'!$A$${at})` });
+    expect(cells[0]).toEqual({ formula: `=SUBSTITUTE(SUBSTITUTE('${SHEETS.registry}'!$A$${at}," ",""),"\u3000","")` });
   });
   const formulas = rows.flat().flatMap((v) => (v !== null && typeof v === "object" && "formula" in v ? [v.formula] : []));
   expect(Math.max(...formulas.map((f) => f.length))).toBeLessThan(8192);

@@ -76,6 +76,8 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
   const [mapping, setMapping] = React.useState<ColumnMapping | null>(null);
   /** The plan's year the user typed for deadlines written without one; null: the title's. */
   const [planYear, setPlanYear] = React.useState<number | null>(null);
+  /** 方案年份 as the workbook held it at the last re-import (说明, the office's): the table's year unless one is typed. */
+  const [workbookYear, setWorkbookYear] = React.useState<number | null>(null);
   const [populated, setPopulated] = React.useState<PopulateOutcome | null>(null);
   const [reimported, setReimported] = React.useState<ReimportOutcome | null>(null);
   const [progress, setProgress] = React.useState<Progress | null>(null);
@@ -116,7 +118,7 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
     if (registryChoice === WORKBOOK_REGISTRY_ID) return workbookRegistry ?? undefined;
     return registryChoice === null ? undefined : registryPreset(registryChoice)?.registry;
   }, [registryChoice, accepted, base, workbookRegistry]);
-  const { table, progress: readProgress, reparse } = useParsedTable(source, mapping, planYear, remembered, chosenRegistry);
+  const { table, progress: readProgress, reparse } = useParsedTable(source, mapping, planYear ?? workbookYear, remembered, chosenRegistry);
   // Before any proposal is accepted, the table's own reading is the base the proposals are made against.
   const current = React.useMemo(
     () => (accepted.size > 0 || !table.registry ? null : { registry: table.registry, additions: registryAdditions(table, table.registry) }),
@@ -157,11 +159,11 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
     const outcome = await action.run("reimport", async () => {
       // Deadlines written without a year are read with the workbook's 方案年份 (说明, as the office set it) unless the
       // user typed a year here; the table is read again with it when that changes a deadline.
-      const workbookYear = planYear === null && needsPlanYear(table) ? await actions.readPlanYear() : null;
-      const withYear = workbookYear !== null && workbookYear !== table.planYear ? reparse(workbookYear) : null;
-      if (withYear) setPlanYear(workbookYear);
-      const done = await actions.reimport(withYear ?? table, today(), setProgress);
-      return withYear ? { ...done, notices: [planYearNotice(workbookYear!), ...done.notices] } : done;
+      // Read on every re-import (the office may have changed it since), never taken for a year the user typed.
+      const year = planYear === null && needsPlanYear(table) ? await actions.readPlanYear() : null;
+      const done = await actions.reimport(year !== null && year !== table.planYear ? reparse(year) : table, today(), setProgress);
+      if (planYear === null) setWorkbookYear(year);
+      return year !== null ? { ...done, notices: [planYearNotice(year), ...done.notices] } : done;
     });
     if (outcome) {
       setPopulated(null);
