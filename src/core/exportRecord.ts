@@ -105,7 +105,7 @@ export async function assertExportRecord(
   }
 }
 
-/** A warning when the file's name names another department than the file holds (SOIL-市农牧局.xlsx holding 市林业局's rows). */
+/** A warning when the file's name names another department than the file holds (SOIL-甲局.xlsx holding 乙局's rows). */
 export function fileNameDepartmentWarning(fileName: string, department: string, registry: DepartmentRegistry = BUNDLED_REGISTRY): string | null {
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.xlsx$/i, "").replace(/^SOIL-/, "").replace(/_/g, "");
   const exact = canonicalDepartment(base, registry);

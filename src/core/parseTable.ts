@@ -45,7 +45,7 @@ export interface ParseOptions {
   csv?: boolean;
   /**
    * The 单位名录 the table's bodies are resolved with (aliases apply only within it), or "none": one built
-   * from the table itself. Without one, the bundled table's (邯郸市2017) when the table fits it, else "none".
+   * from the table itself. Without one, the bundled table's registry when the table fits it, else "none".
    */
   registry?: DepartmentRegistry | "none";
 }

@@ -29,7 +29,7 @@ export function registryPreset(id: string): RegistryPreset | null {
   return REGISTRY_PRESETS.find((p) => p.id === id || p.label === id) ?? null;
 }
 
-/** The registry of the bundled table (邯郸市2017): what resolution uses when it is given none. */
+/** The registry of the bundled table (the first of REGISTRY_PRESETS, a file under presets/registries): what resolution uses when it is given none. */
 export const BUNDLED_REGISTRY: DepartmentRegistry = REGISTRY_PRESETS[0].registry;
 
 /** The default 督办规则 as data (presets/rules/default.json). */
