@@ -100,6 +100,25 @@ function sectionOf(cells: readonly string[]): { text: string; level: 1 | 2 } | n
   return level === 0 ? null : { text: first, level };
 }
 
+/** A title is a row of one text (one cell, or one merged over the row). */
+function isTitleRow(row: GridRow): boolean {
+  return new Set(row.cells.map((c) => c.trim()).filter(Boolean)).size === 1;
+}
+
+/**
+ * The title the table gives itself: the nearest row of one text above its first header (a document's
+ * 《…实施方案》重点任务部门分工), or null when there is none (a table starting with its header).
+ */
+export function tableTitle(grid: TableGrid): string | null {
+  let title: string | null = null;
+  for (let i = 0; i < grid.rows.length; i++) {
+    const names = grid.rows[i].cells.map(headerName);
+    if (readHeaderRows(names, grid.rows[i + 1]?.cells.map(headerName) ?? []) !== null) return title;
+    if (isTitleRow(grid.rows[i])) title = grid.rows[i].cells.find((c) => c.trim() !== "")!.trim();
+  }
+  return null;
+}
+
 /** The year a title above the table names (2017年…工作方案), for deadlines written without one. */
 function yearOfTitle(rows: readonly GridRow[]): number | null {
   for (const row of rows) {
@@ -556,8 +575,7 @@ export function tableReader(grid: TableGrid, options: ParseOptions = {}): TableR
       return Math.min(index, total);
     },
     step(count: number): boolean {
-      // A title is a row of one text (one cell, or one merged over the row).
-      if (planYear === null && index === 0) planYear = yearOfTitle(rows.slice(0, Math.min(rows.length, 20)).filter((r) => new Set(r.cells.map((c) => c.trim()).filter(Boolean)).size === 1));
+      if (planYear === null && index === 0) planYear = yearOfTitle(rows.slice(0, Math.min(rows.length, 20)).filter(isTitleRow));
       const end = Math.min(total, index + count);
       for (; index < end; index++) readRow(rows[index]);
       return index >= total;
