@@ -33,7 +33,7 @@ export function departmentNames(text: string): string[] {
     .split(/[,，、;；]/)
     .map((n) => n.trim())
     .filter((n) => n !== "");
-  if (names.length === 0) throw new SoilUserError(`“${text}”中没有单位名称`, "例如 --department 市农牧局，或 --department \"市农牧局,市林业局\"");
+  if (names.length === 0) throw new SoilUserError(`“${text}”中没有单位名称`, "例如 --department 县环保局，或 --department \"县环保局,县农业局\"");
   return names;
 }
 

@@ -1,6 +1,6 @@
 /**
  * `--registry <preset|file.xlsx|file.tsv>`: the 单位名录 a table is read with. A preset by its id or name
- * (presets/registries/*.json: handan-2017 / 邯郸市2017, reform-2019 / 2018–19机构改革), `none` (built from
+ * (presets/registries/*.json: a file's `id` or its `label`), `none` (built from
  * the table itself), or the office's own list: a 单位名录 sheet in an .xlsx, or a TSV with its header.
  */
 import { readFileSync } from "fs";

@@ -95,7 +95,7 @@ const RESPONSIBLE_COLUMN = TASK_COLUMNS.findIndex((c) => c.key === "responsible"
 /** The canonical name of a department as given (alias, stray spaces); SoilUserError when unknown and empty. */
 export function canonicalDepartmentName(department: string, registry?: DepartmentRegistry): string {
   const name = canonicalDepartment(department, registry) ?? resolveDepartments(department, registry).names[0];
-  if (!name) throw new SoilUserError(`没有指定责任单位（“${department}”）`, "请写出责任单位的名称，例如 市环境保护局");
+  if (!name) throw new SoilUserError(`没有指定责任单位（“${department}”）`, "请写出责任单位的名称，例如 县环境保护局");
   return name;
 }
 

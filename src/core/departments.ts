@@ -1,7 +1,7 @@
 /**
  * Resolution of department cells against the registry in use (registry.ts): one canonical name per
  * body, the registry's other spellings mapped to it. Everything that counts by department goes through
- * `resolveDepartments`; without a registry the bundled table's (邯郸市2017, presets/registries) is used.
+ * `resolveDepartments`; without a registry the bundled one (the first preset in presets/registries) is used.
  */
 import { BUNDLED_REGISTRY } from "./presets";
 import { DepartmentRegistry, registryIndex, squeezeName } from "./registry";
@@ -18,7 +18,7 @@ export function canonicalDepartment(name: string, registry: DepartmentRegistry =
   return registryIndex(registry).canonical.get(squeeze(name)) ?? null;
 }
 
-/** Whether a name is a collective reference (类别 泛指, e.g. 市有关部门), not one body. */
+/** Whether a name is a collective reference (类别 泛指, e.g. 县有关单位), not one body. */
 export function isGenericDepartment(name: string, registry: DepartmentRegistry = BUNDLED_REGISTRY): boolean {
   return registryIndex(registry).generic.has(name);
 }
@@ -72,7 +72,7 @@ export function stripRoleWords(text: string): string {
   }
 }
 
-/** Splits a run of names written without separators ("市委宣传部市教育局") into known names. */
+/** Splits a run of names written without separators ("县委宣传部县教育局") into known names. */
 function segment(text: string, spellings: readonly string[]): string[] | null {
   if (text === "") return [];
   for (const spelling of spellings) {
@@ -123,7 +123,7 @@ export function resolveDepartments(cell: string, registry: DepartmentRegistry = 
 
 /**
  * Joins a department cell continued across a page break. Extraction sometimes repeats the
- * characters at the break (市国土资源局 | 源局、市农牧局): the overlap is dropped when that is
+ * characters at the break (县国土资源局 | 源局、县农业局): the overlap is dropped when that is
  * what makes the name at the join a known one.
  */
 export function joinDepartmentText(before: string, after: string, registry: DepartmentRegistry = BUNDLED_REGISTRY): { text: string; overlap: string } {

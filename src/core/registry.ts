@@ -1,7 +1,7 @@
 /**
  * 单位名录: the office's own list of responsible bodies (one canonical name each, the other spellings
  * its documents use, a short name, a category, a note). Aliases apply only within the registry in use:
- * 市农业局 is 市农牧局 under the 邯郸市2017 registry and a body of its own under another. Registries
+ * 县农业局 may be an alias of 县农牧局 under one registry and a body of its own under another. Registries
  * come from data (presets/registries/*.json, a 单位名录 sheet or TSV) or are built from the table.
  */
 import { splitOutsideParentheses, stripFormatCharacters } from "./text";
@@ -20,12 +20,12 @@ export interface RegistryEntry {
 }
 
 export interface DepartmentRegistry {
-  /** What the office calls it: 邯郸市2017, 本表, a file name. */
+  /** What the office calls it: a preset's label, 本表, a file name. */
   label: string;
   entries: readonly RegistryEntry[];
 }
 
-/** The category of a collective reference (市有关部门): not one body, gets no department file. */
+/** The category of a collective reference (县有关单位): not one body, gets no department file. */
 export const GENERIC_CATEGORY = "泛指";
 
 /** Column headers of the 单位名录 table (sheet and TSV). */
@@ -174,7 +174,7 @@ export function registryFromPreset(data: RegistryPresetData): DepartmentRegistry
  * The registry a re-import writes: `primary` (the one the new table was read with, its additions included)
  * with what the office kept in the workbook's own: aliases, 简称, 类别 and 备注 it gave a body of the same
  * name, and bodies the primary registry does not know at all. A body the primary registry knows under
- * another name (市环境保护局, an alias of 市生态环境局 after the reform) is renamed, not kept.
+ * another name (县环境保护局, an alias of 县生态环境局 after a reform) is renamed, not kept.
  */
 export function mergeRegistries(primary: DepartmentRegistry, kept: DepartmentRegistry | null): DepartmentRegistry {
   if (!kept) return primary;

@@ -56,7 +56,7 @@ export function cadenceFromCells(cadence: unknown, day: unknown, fallback: Feedb
   return { cadence: c, day: d };
 }
 
-/** 每季度首月10日前 / 每月28日前: the rule in words, for 说明 and the pane. */
+/** 每季度首月N日前（1月、4月、7月、10月） / 每月N日前: the rule in words, for 说明 and the pane. */
 export function cadenceText(c: FeedbackCadence): string {
   switch (c.cadence) {
     case "monthly":

@@ -17,7 +17,7 @@ export function guessCategory(name: string): string | undefined {
 }
 
 /**
- * Whether `short` is a shortening of `full` (市环保局 of 市环境保护局, 市国土局 of 市国土资源局): the same
+ * Whether `short` is a shortening of `full` (县环保局 of 县环境保护局, 县国土局 of 县国土资源局): the same
  * first and last character, shorter, every character in order in the full name.
  */
 export function isShortening(short: string, full: string): boolean {
@@ -29,8 +29,8 @@ export function isShortening(short: string, full: string): boolean {
 }
 
 /**
- * One character added, dropped or changed (市环境保护局 / 市环竟保护局), for names of four characters or more.
- * The first character must agree: 县环境保护局 is not a misspelt 市环境保护局 but another level's body.
+ * One character added, dropped or changed (县环境保护局 / 县环竟保护局), for names of four characters or more.
+ * The first character must agree: 区环境保护局 is not a misspelt 县环境保护局 but another body.
  */
 function isOneEditAway(a: string, b: string): boolean {
   if (a === b || a[0] !== b[0] || Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
@@ -65,7 +65,7 @@ function namesInOrder(tasks: readonly Task[]): string[] {
 export function registryFromTable(tasks: readonly Task[], label = "本表"): DepartmentRegistry {
   const all = namesInOrder(tasks);
   // Not bodies: two names of the table run together, and a name with the characters repeated at a page
-  // break (市国土资源局源局). Read again with this registry, both resolve to the names they hold.
+  // break (县国土资源局源局). Read again with this registry, both resolve to the names they hold.
   const names: string[] = [];
   for (const name of all) {
     if (hasRepeatedTail(name, all)) continue;
@@ -88,8 +88,8 @@ export function registryFromTable(tasks: readonly Task[], label = "本表"): Dep
 }
 
 /**
- * The pieces of a name that is two or more names of the table run together (市委宣传部市教育局): every
- * piece is a name of the table but one at most, each starts with the name's first character (市…) and is
+ * The pieces of a name that is two or more names of the table run together (县委宣传部县教育局): every
+ * piece is a name of the table but one at most, each starts with the name's first character (县…) and is
  * three characters or more. Null when the name is not such a run.
  */
 export function runTogetherPieces(name: string, names: readonly string[]): string[] | null {
@@ -156,7 +156,7 @@ function knownPrefix(text: string, registry: DepartmentRegistry): [string, numbe
   return out;
 }
 
-/** Two bodies written together where one of them is misspelt (市环境保护局市农牧 局 is split by resolution already). */
+/** Two bodies written together where one of them is misspelt (县环境保护局县农业 局 is split by resolution already). */
 function fusionOf(name: string, registry: DepartmentRegistry): { parts: string[]; pieces: string[] } | null {
   const names = registry.entries.map((e) => squeezeName(e.name));
   for (const [first, k] of knownPrefix(name, registry)) {

@@ -93,7 +93,7 @@ export function daysLeftOf(row: unknown, asOf?: unknown): number {
   return days;
 }
 
-/** SOIL.NEXTREPORT: the next feedback deadline on or after the as-of day, as a serial (cadence cells optional: quarterly by the 10th). */
+/** SOIL.NEXTREPORT: the next feedback deadline on or after the as-of day, as a serial (cadence cells optional: omitted, the default rules' cadence). */
 export function nextReportOf(asOf?: unknown, cadence?: unknown, day?: unknown): number {
   return serialFromDay(nextReportDeadline(asOfDay(asOf), cadenceOf(cadence, day)));
 }
@@ -163,11 +163,11 @@ const omitted = (value: unknown) => value === null || value === undefined;
 
 /**
  * SOIL.DEPTSUMMARY: one row of counts for a department (SUMMARY_HEADERS without 责任单位); 反馈逾期 under the
- * cadence cells when given (说明!B7:B8), else quarterly by the 10th as before.
+ * cadence cells when given (说明!B7:B8), else the default rules' cadence (presets/rules).
  */
 export function departmentSummaryOf(table: unknown, department: unknown, asOf?: unknown, soonDays?: unknown, registryRange?: unknown, cadence?: unknown, day?: unknown): number[][] {
   const written = textCell(department, "部门");
-  if (written === "") throw invalidValue("请填写部门名称，如 市环境保护局");
+  if (written === "") throw invalidValue("请填写部门名称，如 县环保局");
   const registry = registryArg(registryRange);
   const inputs = summaryInputs(table, asOf, soonDays, registry, cadenceOf(cadence, day));
   // A name outside the registry still counts when the table itself uses it.
@@ -181,7 +181,7 @@ export function departmentSummaryOf(table: unknown, department: unknown, asOf?: 
  * SOIL.SUMMARY: header row, one row per department (registry order), then the 合计 row. With `status` (and
  * `feedbackLate`) the column form: `table` is the 责任单位 column and the counts come from the computed columns;
  * without, the whole table (workbooks written before) and every status computed here, 反馈逾期 under the cadence
- * cells when given (说明!B7:B8; omitted: quarterly by the 10th, as before; the column form takes 反馈逾期 from its
+ * cells when given (说明!B7:B8; omitted: the default rules' cadence; the column form takes 反馈逾期 from its
  * column, which the cadence already computed). `registry`: the 单位名录.
  */
 export function summaryOf(

@@ -338,7 +338,7 @@ describe("SOIL.DEPTSUMMARY and SOIL.SUMMARY", () => {
 
   test("unknown or empty department → #N/A / #VALUE!", () => {
     expect(cellResult(() => soil.deptSummary(table, "市火星局", DUE_2018, null))).toEqual(naError("不在部门名录中"));
-    expect(cellResult(() => soil.deptSummary(table, "", DUE_2018, null))).toEqual(valueError("请填写部门名称"));
+    expect(cellResult(() => soil.deptSummary(table, "", DUE_2018, null))).toEqual(valueError("请填写部门名称，如 县环保局"));
   });
 
   test("joint responsibility counts for each department; 合计 counts each requirement once", () => {

@@ -53,7 +53,7 @@ export function boardRow(row: readonly unknown[], asOfSerial: unknown, dueSoonDa
   return {
     id: text(row[at("id")]),
     text: text(row[at("text")]),
-    // Read as SOIL.SUMMARY reads it, so a name a clerk retyped (市环保局) lands on the same department.
+    // Read as SOIL.SUMMARY reads it, so a name a clerk retyped (县环保局 for 县环境保护局) lands on the same department.
     responsible: resolveDepartments(text(row[at("responsible")]), registry).names,
     deadline: text(row[at("deadlineRaw")]),
     progress: text(row[at("progress")]),

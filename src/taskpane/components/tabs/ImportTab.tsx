@@ -91,7 +91,7 @@ export function ImportTab({ actions, bundledText, bundledName, today, onWritten,
     setPlanYear(null);
   }, [source]);
   const remembered = React.useMemo(() => mappingStore?.load() ?? null, [mappingStore, mapping]);
-  // 单位名录: null is parseTable's choice (邯郸市2017 for a table that fits it, else the table's own).
+  // 单位名录: null is parseTable's choice (the bundled registry, the first preset, for a table that fits it, else the table's own).
   const [registryChoice, setRegistryChoice] = React.useState<string | null>(null);
   // The workbook's own 单位名录, read when the user picks it (reading it at once would load the Excel code before the
   // first action, which the first screen does without); null: not read, none there, or outside Excel.
