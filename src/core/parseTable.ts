@@ -25,7 +25,7 @@ import {
   rolesFromMapping,
   rowMatchesMapping,
 } from "./columns";
-import { GridRow, MAX_GRID_ROWS, TableGrid, textToGrid } from "./tableGrid";
+import { GridRow, isTitleRow, MAX_GRID_ROWS, TableGrid, textToGrid } from "./tableGrid";
 
 export { TABLE_HEADERS } from "./inputCheck";
 
@@ -98,25 +98,6 @@ function sectionOf(cells: readonly string[]): { text: string; level: 1 | 2 } | n
   }
   const level = sectionLevel(first);
   return level === 0 ? null : { text: first, level };
-}
-
-/** A title is a row of one text (one cell, or one merged over the row). */
-function isTitleRow(row: GridRow): boolean {
-  return new Set(row.cells.map((c) => c.trim()).filter(Boolean)).size === 1;
-}
-
-/**
- * The title the table gives itself: the nearest row of one text above its first header (a document's
- * 《…实施方案》重点任务部门分工), or null when there is none (a table starting with its header).
- */
-export function tableTitle(grid: TableGrid): string | null {
-  let title: string | null = null;
-  for (let i = 0; i < grid.rows.length; i++) {
-    const names = grid.rows[i].cells.map(headerName);
-    if (readHeaderRows(names, grid.rows[i + 1]?.cells.map(headerName) ?? []) !== null) return title;
-    if (isTitleRow(grid.rows[i])) title = grid.rows[i].cells.find((c) => c.trim() !== "")!.trim();
-  }
-  return null;
 }
 
 /** The year a title above the table names (2017年…工作方案), for deadlines written without one. */

@@ -26,6 +26,11 @@ export interface TableGrid {
   notes?: { line: number; message: string; severity?: "info" | "warning"; code?: "cell-list" | "invisible-character" }[];
 }
 
+/** A title is a row of one text (one cell, or one merged over the row). */
+export function isTitleRow(row: GridRow): boolean {
+  return new Set(row.cells.map((c) => c.trim()).filter(Boolean)).size === 1;
+}
+
 /** The largest number of rows a worksheet holds (Excel's limit): more cannot be one table. */
 export const MAX_GRID_ROWS = 1_048_576;
 

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "fs";
 import { BUNDLED_SOURCE } from "../../src/cli/source";
-import { tableTitle, textGrid } from "../../src/core";
+import { textGrid } from "../../src/core";
+import { tableTitle } from "../../src/core/tableTitle";
 import { bundledTableName } from "../../src/taskpane/source/bundledName";
 
 const SEED = readFileSync(BUNDLED_SOURCE, "utf8");

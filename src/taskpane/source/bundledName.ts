@@ -1,4 +1,5 @@
-import { tableTitle, textGrid } from "../../core/parseTable";
+import { textGrid } from "../../core/parseTable";
+import { tableTitle } from "../../core/tableTitle";
 
 /** The name the pane shows for the bundled table: the title its text gives itself (《》 dropped), marked 内置. */
 export function bundledTableName(text: string): string {
