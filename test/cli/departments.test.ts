@@ -30,6 +30,7 @@ test.each([
   [["export", "--department", "市环保局"], "请给出一个主表文件"],
   [["export", "MASTER", "--department", "市某某局", "--out", "OUT"], "没有责任单位为“市某某局”的工作要求"],
   [["export", "MASTER", "--as-of", "2018-13-01"], "不是有效日期"],
+  [["export", "MASTER", "--department", "，、", "--out", "OUT"], '例如 --department 县环保局，或 --department "县环保局,县农业局"'],
   [["merge", "MASTER"], "请给出主表和至少一个部门交回的文件"],
   [["merge", "MASTER", "MASTER"], "不是 SOIL 导出的部门文件"],
   [["merge", "MASTER", "NOT_XLSX"], "不是 .xlsx 工作簿"],

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { BUNDLED_REGISTRY, canonicalDepartment, joinDepartmentText, resolveDepartments } from "../../src/core";
 
 const DEPARTMENTS = BUNDLED_REGISTRY.entries;
-import { departmentFileName } from "../../src/core/departmentFile";
+import { canonicalDepartmentName, departmentFileName } from "../../src/core/departmentFile";
+import { SoilUserError } from "../../src/core/errors";
 
 describe("department registry", () => {
   test("has no spelling claimed by two bodies", () => {
@@ -72,5 +73,16 @@ describe("names with invisible characters and parentheses (issue #14)", () => {
   test("a department's file name carries no invisible character (U+202E would show it reversed)", () => {
     expect(departmentFileName("\u202E市水利局\u202C")).toBe("SOIL-市水利局.xlsx");
     expect(departmentFileName("市环境\u200B保护局\u0007")).toBe("SOIL-市环境保护局.xlsx");
+  });
+
+  test("a blank department is refused with a hint naming no body of a plan", () => {
+    let error: unknown = null;
+    try {
+      canonicalDepartmentName("  ");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SoilUserError);
+    expect(error).toMatchObject({ message: "没有指定责任单位（“  ”）", hint: "请写出责任单位的名称，例如 县环境保护局" });
   });
 });
