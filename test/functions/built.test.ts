@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import vm from "vm";
-import { ROW_INPUT_WIDTH } from "../../src/core";
+import { CADENCE_LABELS, cadenceText, DEFAULT_RULES, ROW_INPUT_WIDTH } from "../../src/core";
 import * as soil from "../../src/functions/functions";
 import { PARAMETER_NAMES } from "../../src/functions/metadata/parameterNames";
 import { cellResult, fakeCustomFunctions, FakeCustomFunctions, installCustomFunctions } from "./fakeCustomFunctions";
@@ -134,6 +134,18 @@ test("the built functions.json lists exactly the SOIL functions, with error inpu
     expect.objectContaining({ name: "统计日期", optional: true, type: "any" }),
     expect.objectContaining({ name: "临期天数", optional: true, type: "any" }),
   ]);
+});
+
+test("the help Excel shows spells out the default 督办规则 from presets/rules/default.json (the source names none)", () => {
+  const next = metadata.functions.find((f) => f.id === "NEXTREPORT")!;
+  expect(next.description).toContain(`省略时用默认督办规则：${cadenceText(DEFAULT_RULES)}。`);
+  expect(next.parameters.map((p) => p.description)).toEqual([
+    expect.any(String),
+    expect.stringContaining(`默认督办规则的反馈周期（${CADENCE_LABELS[DEFAULT_RULES.cadence]}）`),
+    expect.stringContaining(`默认督办规则的反馈截止日（${DEFAULT_RULES.day} 日）`),
+  ]);
+  const status = metadata.functions.find((f) => f.id === "STATUS")!;
+  expect(status.parameters[2].description).toContain(`默认督办规则中的天数（${DEFAULT_RULES.dueSoonDays} 天）`);
 });
 
 test("the file has the shape the metadata reference documents; no function is volatile, streaming or cancelable", () => {

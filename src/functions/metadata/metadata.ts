@@ -8,6 +8,8 @@
  * Used by metadataPlugin.js (at build time) and the tests.
  */
 
+import { CADENCE_LABELS, cadenceText, DEFAULT_RULES, SupervisionRules } from "../../core/rules";
+
 export interface ParameterMetadata {
   name: string;
   description?: string;
@@ -66,8 +68,28 @@ export function withParameterNames(metadata: FunctionsMetadata, names: Parameter
   return { metadata: { ...metadata, functions }, problems };
 }
 
+/**
+ * The default 督办规则 spelled out where the JSDoc refers to them ("省略时用默认督办规则的反馈周期"): the values are
+ * data (presets/rules/default.json), so the source names none, and the help Excel shows says what they are.
+ */
+export function withDefaultRules(metadata: FunctionsMetadata, rules: SupervisionRules = DEFAULT_RULES): FunctionsMetadata {
+  const spelled: [string, string][] = [
+    ["默认督办规则的反馈周期", `默认督办规则的反馈周期（${CADENCE_LABELS[rules.cadence]}）`],
+    ["默认督办规则的反馈截止日", `默认督办规则的反馈截止日（${rules.day} 日）`],
+    ["默认督办规则中的天数", `默认督办规则中的天数（${rules.dueSoonDays} 天）`],
+    ["省略时用默认督办规则。", `省略时用默认督办规则：${cadenceText(rules)}。`],
+  ];
+  const fill = (text: string | undefined) => (text === undefined ? text : spelled.reduce((t, [from, to]) => t.split(from).join(to), text));
+  const functions = metadata.functions.map((fn) => ({
+    ...fn,
+    description: fill(fn.description),
+    parameters: fn.parameters.map((p) => ({ ...p, description: fill(p.description) })),
+  }));
+  return { ...metadata, functions };
+}
+
 /** The generated functions.json text → the one the build ships. */
 export function finishedMetadata(generatedJson: string, names: ParameterNames): { json: string; problems: string[] } {
-  const { metadata, problems } = withParameterNames(withErrorInputs(JSON.parse(generatedJson) as FunctionsMetadata), names);
+  const { metadata, problems } = withParameterNames(withDefaultRules(withErrorInputs(JSON.parse(generatedJson) as FunctionsMetadata)), names);
   return { json: JSON.stringify(metadata, null, 4), problems };
 }
