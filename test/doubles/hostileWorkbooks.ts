@@ -91,25 +91,23 @@ export async function unpackingTo(file: Uint8Array, characters: number): Promise
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
+    // The local header and the central directory's entry hold the same fields from "flags" on (APPNOTE 4.3.7, 4.3.12).
+    const fields = (header: Buffer, at: number) => {
+      header.writeUInt16LE(0x0800, at); // UTF-8 names
+      header.writeUInt16LE(8, at + 2); // deflated
+      header.writeUInt32LE(e.crc >>> 0, at + 8);
+      header.writeUInt32LE(e.data.length, at + 12);
+      header.writeUInt32LE(e.size, at + 16);
+      header.writeUInt16LE(name.length, at + 20);
+      return header;
+    };
+    const local = fields(Buffer.alloc(30), 6);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
+    const central = fields(Buffer.alloc(46), 8);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.crc >>> 0, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, e.data);
     centrals.push(central, name);

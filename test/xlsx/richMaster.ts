@@ -40,6 +40,8 @@ export const ALLOW_EDIT_RANGES = '<protectedRanges><protectedRange sqref="H2:N19
 export async function richMaster(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const text = async (part: string) => zip.file(part)!.async("string");
+  /** Relationships added to a part's existing .rels. */
+  const addRelationships = async (rels: string, relationships: string) => zip.file(rels, insertBefore(await text(rels), /<\/Relationships>/, relationships));
 
   let tasks = await text("xl/worksheets/sheet1.xml");
   tasks = insertBefore(tasks, /<conditionalFormatting/, LEGACY_PROTECTION + ALLOW_EDIT_RANGES);
@@ -48,13 +50,9 @@ export async function richMaster(bytes: Uint8Array): Promise<Uint8Array> {
   // A spilled formula's anchor (dynamic array) in a computed cell the merge does not touch.
   tasks = tasks.replace(/<c r="P2" s="(\d+)"><f>/, '<c r="P2" s="$1" cm="1"><f>');
   zip.file("xl/worksheets/sheet1.xml", tasks);
-  const taskRels = await text("xl/worksheets/_rels/sheet1.xml.rels");
-  zip.file(
+  await addRelationships(
     "xl/worksheets/_rels/sheet1.xml.rels",
-    taskRels.replace(
-      "</Relationships>",
-      `<Relationship Id="rIdCom1" Type="${REL}/comments" Target="../comments1.xml"/><Relationship Id="rIdVml1" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>`,
-    ),
+    `<Relationship Id="rIdCom1" Type="${REL}/comments" Target="../comments1.xml"/><Relationship Id="rIdVml1" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/>`,
   );
   zip.file(
     "xl/comments1.xml",
@@ -100,16 +98,11 @@ export async function richMaster(bytes: Uint8Array): Promise<Uint8Array> {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="督办文号"><vt:lpwstr>邯环督〔2018〕12号</vt:lpwstr></property></Properties>`,
   );
 
-  const rels = await text("_rels/.rels");
-  zip.file(
+  await addRelationships(
     "_rels/.rels",
-    rels.replace(
-      "</Relationships>",
-      `<Relationship Id="rIdWeb" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/><Relationship Id="rIdCustom" Type="${REL}/custom-properties" Target="docProps/custom.xml"/></Relationships>`,
-    ),
+    `<Relationship Id="rIdWeb" Type="http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes" Target="xl/webextensions/taskpanes.xml"/><Relationship Id="rIdCustom" Type="${REL}/custom-properties" Target="docProps/custom.xml"/>`,
   );
-  const wbRels = await text("xl/_rels/workbook.xml.rels");
-  zip.file("xl/_rels/workbook.xml.rels", wbRels.replace("</Relationships>", `<Relationship Id="rIdMeta" Type="${REL}/sheetMetadata" Target="metadata.xml"/></Relationships>`));
+  await addRelationships("xl/_rels/workbook.xml.rels", `<Relationship Id="rIdMeta" Type="${REL}/sheetMetadata" Target="metadata.xml"/>`);
   const workbook = await text("xl/workbook.xml");
   zip.file("xl/workbook.xml", insertBefore(workbook, /<bookViews/, '<workbookProtection lockStructure="1"/>'));
 

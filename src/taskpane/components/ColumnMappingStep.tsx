@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens } from "@fluentui/react-components";
+import { CARD_STYLE } from "./cardStyle";
 import { COLUMN_ROLES, ColumnMapping, ROLE_LABELS, TableColumns, TableRole } from "../../core";
 
 export interface ColumnMappingStepProps {
@@ -14,9 +15,7 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    ...CARD_STYLE,
     minWidth: 0,
   },
   sample: { color: tokens.colorNeutralForeground3, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },

@@ -6,6 +6,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { CARD_STYLE } from "./cardStyle";
 import { ExtensionRequest, isoFromDay } from "../../core";
 import type { ExtensionVerdict } from "../excel/types";
 
@@ -29,9 +30,8 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
+    ...CARD_STYLE,
     padding: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
   },
   top: {
     display: "flex",

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Badge, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { CARD_STYLE } from "./cardStyle";
 import { BoardRow } from "../excel/types";
 import { StatusBadge } from "./StatusBadge";
 
@@ -15,9 +16,7 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    ...CARD_STYLE,
     backgroundColor: tokens.colorNeutralBackground1,
     cursor: "pointer",
     textAlign: "left",

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { CARD_STYLE } from "./cardStyle";
 import { STATUS_STYLES } from "../../core";
 import { BoardRow } from "../excel/types";
 
@@ -24,9 +25,7 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     alignItems: "flex-start",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
+    ...CARD_STYLE,
     backgroundColor: tokens.colorNeutralBackground1,
     cursor: "pointer",
     fontFamily: "inherit",
